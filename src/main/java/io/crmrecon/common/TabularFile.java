@@ -1,0 +1,276 @@
+package io.crmrecon.common;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A table that people import: CSV (UTF-8 with or without BOM, or GB18030, RFC 4180) or XLSX (first sheet),
+ * header row first, columns in any order. Headers are matched case-insensitively; rows keep the number a
+ * spreadsheet shows (the header is row 1). Entirely empty rows are skipped.
+ */
+public final class TabularFile {
+
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final Map<String, Integer> columns;
+    private final List<TabularRow> rows;
+
+    private TabularFile(Map<String, Integer> columns, List<TabularRow> rows) {
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    /** @param charset the encoding the user named, or null to detect UTF-8 / GB18030 */
+    public static TabularFile read(byte[] content, Charset charset) {
+        if (content == null || content.length == 0) {
+            throw new ImportException("the file is empty");
+        }
+        if (isZip(content)) {
+            return readXlsx(content);
+        }
+        if (content.length >= 8 && (content[0] & 0xff) == 0xD0 && (content[1] & 0xff) == 0xCF) {
+            throw new ImportException("old Excel (.xls) files are not accepted: save the sheet as .xlsx or CSV");
+        }
+        return readCsv(decode(content, charset));
+    }
+
+    /** The encoding a user named in the {@code charset} request parameter; null for none (detect). */
+    public static Charset charsetNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("charset '" + name + "' is not known (use UTF-8 or GB18030)");
+        }
+    }
+
+    /** Decodes text strictly: the named charset, else UTF-8 (BOM stripped), else GB18030. */
+    public static String decode(byte[] content, Charset charset) {
+        if (content.length >= 2 && ((content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF
+                || (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE)) {
+            throw new ImportException("the file is UTF-16: save it as UTF-8 (or GB18030) text");
+        }
+        if (charset != null) {
+            return strip(decodeStrict(content, charset)
+                    .orElseThrow(() -> new ImportException("the file is not valid " + charset.name() + " text")));
+        }
+        var utf8 = decodeStrict(content, StandardCharsets.UTF_8);
+        if (utf8.isPresent()) {
+            return strip(utf8.get());
+        }
+        return decodeStrict(content, GB18030).orElseThrow(
+                () -> new ImportException("the file is neither UTF-8 nor GB18030 text: save it as UTF-8 CSV"));
+    }
+
+    private static String strip(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new ImportException("the file contains binary data, not text");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static java.util.Optional<String> decodeStrict(byte[] content, Charset charset) {
+        try {
+            return java.util.Optional.of(charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString());
+        } catch (CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean isZip(byte[] c) {
+        return c.length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
+    }
+
+    private static TabularFile readCsv(String text) {
+        if (text.isBlank()) {
+            throw new ImportException("the file is empty");
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, Integer> columns = null;
+            List<TabularRow> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                int rowNumber = (int) record.getRecordNumber();
+                String[] values = record.values();
+                if (columns == null) {
+                    columns = header(values);
+                    continue;
+                }
+                if (isBlank(values)) {
+                    continue;
+                }
+                rows.add(new TabularRow(rowNumber, values, columns));
+            }
+            if (columns == null) {
+                throw new ImportException("the file is empty");
+            }
+            return new TabularFile(columns, rows);
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new ImportException("the CSV cannot be read: " + rootMessage(e));
+        }
+    }
+
+    private static TabularFile readXlsx(byte[] content) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw new ImportException("the workbook has no sheet");
+            }
+            Sheet sheet = workbook.getSheetAt(0);
+            Map<String, Integer> columns = null;
+            List<TabularRow> rows = new ArrayList<>();
+            for (Row row : sheet) {
+                int width = Math.max(row.getLastCellNum(), 0);
+                String[] values = new String[width];
+                for (int i = 0; i < width; i++) {
+                    values[i] = cellText(row.getCell(i));
+                }
+                if (columns == null) {
+                    if (isBlank(values)) {
+                        continue;
+                    }
+                    columns = header(values);
+                    continue;
+                }
+                if (isBlank(values)) {
+                    continue;
+                }
+                rows.add(new TabularRow(row.getRowNum() + 1, values, columns));
+            }
+            if (columns == null) {
+                throw new ImportException("the first sheet of the workbook is empty");
+            }
+            return new TabularFile(columns, rows);
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // POI reports a truncated or damaged package in many ways; none of them is the user's to decode
+            throw new ImportException("the Excel file is damaged or truncated and cannot be read");
+        }
+    }
+
+    private static String cellText(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    yield LocalDate.ofInstant(cell.getDateCellValue().toInstant(), ZoneOffset.systemDefault()).toString();
+                }
+                // the decimal text Excel stored, not the binary double it shows
+                String raw = cell instanceof XSSFCell x && cell.getCellType() == CellType.NUMERIC ? x.getRawValue() : null;
+                BigDecimal value = raw != null ? new BigDecimal(raw) : BigDecimal.valueOf(cell.getNumericCellValue());
+                yield value.stripTrailingZeros().toPlainString();
+            }
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            case STRING -> cell.getStringCellValue();
+            default -> "";
+        };
+    }
+
+    private static Map<String, Integer> header(String[] values) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<ImportError> errors = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            String name = normalise(values[i]);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (columns.putIfAbsent(name, i) != null) {
+                errors.add(ImportError.atCell(1, name, "the column appears twice in the header"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException("the header row is not valid", errors);
+        }
+        return columns;
+    }
+
+    static String normalise(String header) {
+        return header == null ? "" : header.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBlank(String[] values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    public boolean hasColumn(String name) {
+        return columns.containsKey(name);
+    }
+
+    /** Fails with one error per required column that the header lacks. */
+    public void requireColumns(String... names) {
+        List<ImportError> errors = new ArrayList<>();
+        for (String name : names) {
+            if (!columns.containsKey(name)) {
+                errors.add(ImportError.atCell(1, name, "required column '" + name + "' is missing from the header"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException("required columns are missing", errors);
+        }
+    }
+
+    public List<TabularRow> rows() {
+        return rows;
+    }
+
+    /** One data row; {@link #get} gives null for a column the file does not have, the trimmed text otherwise. */
+    public record TabularRow(int rowNumber, String[] values, Map<String, Integer> columns) {
+
+        public String get(String column) {
+            Integer i = columns.get(column);
+            if (i == null) {
+                return null;
+            }
+            return i < values.length && values[i] != null ? values[i].trim() : "";
+        }
+
+        public boolean has(String column) {
+            return columns.containsKey(column);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.crmrecon.ledger;
+
+import io.crmrecon.common.Cells;
+import io.crmrecon.common.ImportError;
+import io.crmrecon.common.ImportException;
+import io.crmrecon.common.Money;
+import io.crmrecon.common.TabularFile;
+import io.crmrecon.customer.CustomerRef;
+import io.crmrecon.customer.Customers;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts documents from documents.csv / .xlsx or from a CRM's JSON. Documents are immutable: the same row again
+ * is unchanged, a changed row with an existing number is an error. All rows are checked before anything is
+ * written; the writes are JDBC batches, as 100,000 rows through JPA would not batch with identity ids.
+ */
+@Service
+public class DocumentImport {
+
+    static final String[] REQUIRED = {"document_no", "customer_code", "type", "issue_date", "currency", "amount"};
+    private static final int BATCH = 1000;
+
+    private final Customers customers;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DocumentImport(Customers customers, JdbcTemplate jdbc, Clock clock) {
+        this.customers = customers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Result(int created, int unchanged, List<PostedDocument> documents) {
+    }
+
+    /** A document as it was posted; the row it came from is kept for error messages. */
+    public record PostedDocument(String documentNo, String customerCode, DocumentType type, LocalDate issueDate,
+            LocalDate dueDate, String currency, BigDecimal amount, String reference, String taxInvoiceNo,
+            String description) {
+    }
+
+    private record Row(int rowNumber, long customerId, PostedDocument document) {
+    }
+
+    @Transactional
+    public Result importRows(List<TabularFile.TabularRow> rows, Function<String, String> columnName) {
+        List<ImportError> errors = new ArrayList<>();
+        Map<String, CustomerRef> byCode = new HashMap<>();
+        customers.refs().forEach(c -> byCode.put(c.getCustomerCode(), c));
+        Map<String, Row> parsed = new HashMap<>(rows.size() * 2);
+        List<Row> ordered = new ArrayList<>(rows.size());
+        for (TabularFile.TabularRow tabular : rows) {
+            Row row = parse(new Cells(tabular, errors), byCode);
+            if (row == null) {
+                continue;
+            }
+            Row earlier = parsed.putIfAbsent(row.document.documentNo(), row);
+            if (earlier != null) {
+                errors.add(ImportError.atCell(row.rowNumber, "document_no", "document_no '"
+                        + row.document.documentNo() + "' appears again (first in row " + earlier.rowNumber + ")"));
+                continue;
+            }
+            ordered.add(row);
+        }
+        List<Row> fresh = new ArrayList<>(ordered.size());
+        int unchanged = 0;
+        for (int i = 0; i < ordered.size(); i += BATCH) {
+            List<Row> chunk = ordered.subList(i, Math.min(ordered.size(), i + BATCH));
+            Map<String, PostedDocument> existing = existing(chunk);
+            for (Row row : chunk) {
+                PostedDocument stored = existing.get(row.document.documentNo());
+                if (stored == null) {
+                    fresh.add(row);
+                } else if (stored.equals(row.document)) {
+                    unchanged++;
+                } else {
+                    errors.add(ImportError.atCell(row.rowNumber, "document_no", "document '"
+                            + row.document.documentNo() + "' is already posted with other values ("
+                            + difference(stored, row.document) + "); documents are corrected by new documents"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException("some rows are not valid", errors.stream()
+                    .map(e -> new ImportError(e.row(), e.column() == null ? null : columnName.apply(e.column()),
+                            e.line(), e.message()))
+                    .toList());
+        }
+        insert(fresh);
+        return new Result(fresh.size(), unchanged, fresh.stream().map(Row::document).toList());
+    }
+
+    private Row parse(Cells cells, Map<String, CustomerRef> byCode) {
+        String documentNo = cells.maxLength("document_no", cells.required("document_no"), 64);
+        String code = cells.required("customer_code");
+        CustomerRef customer = null;
+        if (code != null) {
+            customer = byCode.get(code);
+            if (customer == null) {
+                cells.error("customer_code", "'" + code + "' is not a known customer (import it first)");
+            }
+        }
+        String typeText = cells.required("type");
+        DocumentType type = typeText == null ? null : DocumentType.parse(typeText);
+        if (typeText != null && type == null) {
+            cells.error("type", "'" + typeText + "' must be INVOICE, DEBIT_NOTE, CREDIT_NOTE or BILL");
+        }
+        LocalDate issueDate = cells.date("issue_date");
+        if (issueDate == null && cells.text("issue_date") == null) {
+            cells.required("issue_date");
+        }
+        LocalDate dueDate = cells.date("due_date");
+        String currency = cells.required("currency");
+        if (currency != null && !Money.isCurrency(currency)) {
+            cells.error("currency", "'" + currency + "' is not an ISO 4217 currency code");
+            currency = null;
+        }
+        BigDecimal amount = cells.amount("amount", currency, true);
+        if (amount == null && cells.text("amount") == null) {
+            cells.required("amount");
+        }
+        String reference = cells.maxLength("reference", cells.text("reference"), 255);
+        String taxInvoiceNo = cells.maxLength("tax_invoice_no", cells.text("tax_invoice_no"), 64);
+        String description = cells.maxLength("description", cells.text("description"), 1000);
+        if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
+            cells.error("due_date", dueDate + " is before the issue date " + issueDate);
+        }
+        if (documentNo == null || customer == null || type == null || issueDate == null || currency == null
+                || amount == null) {
+            return null;
+        }
+        if (dueDate == null) {
+            dueDate = issueDate.plusDays(customer.getPaymentTermsDays());
+        }
+        return new Row(cells.row(), customer.getId(), new PostedDocument(documentNo, code, type, issueDate, dueDate,
+                currency, Money.of(amount, currency), reference, taxInvoiceNo, description));
+    }
+
+    private Map<String, PostedDocument> existing(List<Row> chunk) {
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        Map<String, PostedDocument> found = new HashMap<>();
+        jdbc.query("SELECT d.document_no, c.customer_code, d.type, d.issue_date, d.due_date, d.currency, d.amount, "
+                        + "d.reference, d.tax_invoice_no, d.description FROM document d "
+                        + "JOIN customer c ON c.id = d.customer_id WHERE d.document_no IN (" + marks + ")",
+                rs -> {
+                    String currency = rs.getString(6).trim();
+                    found.put(rs.getString(1), new PostedDocument(rs.getString(1), rs.getString(2),
+                            DocumentType.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class), currency, Money.of(rs.getBigDecimal(7)
+                                    .stripTrailingZeros(), currency), rs.getString(8), rs.getString(9),
+                            rs.getString(10)));
+                },
+                chunk.stream().map(r -> r.document.documentNo()).toArray());
+        return found;
+    }
+
+    private static String difference(PostedDocument stored, PostedDocument given) {
+        List<String> diffs = new ArrayList<>();
+        compare(diffs, "customer_code", stored.customerCode(), given.customerCode());
+        compare(diffs, "type", stored.type(), given.type());
+        compare(diffs, "issue_date", stored.issueDate(), given.issueDate());
+        compare(diffs, "due_date", stored.dueDate(), given.dueDate());
+        compare(diffs, "currency", stored.currency(), given.currency());
+        compare(diffs, "amount", stored.amount(), given.amount());
+        compare(diffs, "reference", stored.reference(), given.reference());
+        compare(diffs, "tax_invoice_no", stored.taxInvoiceNo(), given.taxInvoiceNo());
+        compare(diffs, "description", stored.description(), given.description());
+        return String.join(", ", diffs);
+    }
+
+    private static void compare(List<String> diffs, String column, Object stored, Object given) {
+        if (!Objects.equals(stored, given)) {
+            diffs.add(column + " stored " + stored + ", given " + given);
+        }
+    }
+
+    private void insert(List<Row> rows) {
+        var postedAt = Timestamp.from(clock.instant());
+        for (int i = 0; i < rows.size(); i += BATCH) {
+            List<Row> chunk = rows.subList(i, Math.min(rows.size(), i + BATCH));
+            jdbc.batchUpdate("INSERT INTO document (document_no, customer_id, type, issue_date, due_date, currency, "
+                            + "amount, reference, tax_invoice_no, description, posted_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int index) throws SQLException {
+                            Row row = chunk.get(index);
+                            PostedDocument d = row.document;
+                            ps.setString(1, d.documentNo());
+                            ps.setLong(2, row.customerId);
+                            ps.setString(3, d.type().name());
+                            ps.setDate(4, Date.valueOf(d.issueDate()));
+                            ps.setDate(5, Date.valueOf(d.dueDate()));
+                            ps.setString(6, d.currency());
+                            ps.setBigDecimal(7, d.amount());
+                            setText(ps, 8, d.reference());
+                            setText(ps, 9, d.taxInvoiceNo());
+                            setText(ps, 10, d.description());
+                            ps.setTimestamp(11, postedAt);
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    });
+        }
+    }
+
+    private static void setText(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+}

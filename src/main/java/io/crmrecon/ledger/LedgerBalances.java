@@ -1,0 +1,47 @@
+package io.crmrecon.ledger;
+
+import io.crmrecon.customer.CustomerBalances;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Balances straight from the ledger, in each customer's own currency. */
+@Component
+@Transactional(readOnly = true)
+class LedgerBalances implements CustomerBalances {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    LedgerBalances(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<Long, BigDecimal> receivableBalances(Collection<Long> customerIds) {
+        return sum(customerIds, "CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount WHEN 'BILL' THEN 0 ELSE d.amount END");
+    }
+
+    @Override
+    public Map<Long, BigDecimal> payableBalances(Collection<Long> customerIds) {
+        return sum(customerIds, "CASE d.type WHEN 'BILL' THEN d.amount ELSE 0 END");
+    }
+
+    private Map<Long, BigDecimal> sum(Collection<Long> customerIds, String signedAmount) {
+        if (customerIds.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        Map<Long, BigDecimal> out = new HashMap<>();
+        jdbc.query("SELECT d.customer_id, SUM(" + signedAmount + ") FROM document d "
+                        + "JOIN customer c ON c.id = d.customer_id AND c.currency = d.currency "
+                        + "WHERE d.customer_id IN (:ids) GROUP BY d.customer_id",
+                Map.of("ids", customerIds), rs -> {
+                    out.put(rs.getLong(1), rs.getBigDecimal(2));
+                });
+        return out;
+    }
+}

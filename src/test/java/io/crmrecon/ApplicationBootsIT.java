@@ -1,0 +1,26 @@
+package io.crmrecon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ApplicationBootsIT extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void runsOnPostgresWithTheSchemaMigratedAndTheEngineUp() {
+        String product = jdbc.queryForObject("SELECT version()", String.class);
+        assertThat(product).startsWith("PostgreSQL 16");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_schema_history WHERE success", Integer.class))
+                .isPositive();
+        assertThat(engine.getName()).isEqualTo("it");
+        assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+    }
+}
