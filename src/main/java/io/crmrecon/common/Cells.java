@@ -20,6 +20,10 @@ public final class Cells {
     public Cells(TabularFile.TabularRow row, List<ImportError> errors) {
         this.row = row;
         this.errors = errors;
+        if (row.overflow()) {
+            errors.add(ImportError.atRow(row.rowNumber(), "the row has more cells than the header: "
+                    + "is a value with a comma (such as 12,800.00) not in quotes?"));
+        }
     }
 
     public int row() {

@@ -35,6 +35,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class TabularFile {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
+    private static final java.math.MathContext EXCEL_PRECISION = new java.math.MathContext(15);
 
     private final Map<String, Integer> columns;
     private final List<TabularRow> rows;
@@ -117,6 +118,7 @@ public final class TabularFile {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> columns = null;
+            int width = 0;
             List<TabularRow> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 int rowNumber = (int) record.getRecordNumber();
@@ -128,7 +130,7 @@ public final class TabularFile {
                 if (isBlank(values)) {
                     continue;
                 }
-                rows.add(new TabularRow(rowNumber, values, columns));
+                rows.add(new TabularRow(rowNumber, values, columns, overflows(values, width)));
             }
             if (columns == null) {
                 throw new ImportException("the file is empty");
@@ -163,7 +165,7 @@ public final class TabularFile {
                 if (isBlank(values)) {
                     continue;
                 }
-                rows.add(new TabularRow(row.getRowNum() + 1, values, columns));
+                rows.add(new TabularRow(row.getRowNum() + 1, values, columns, false));
             }
             if (columns == null) {
                 throw new ImportException("the first sheet of the workbook is empty");
@@ -187,10 +189,11 @@ public final class TabularFile {
                 if (DateUtil.isCellDateFormatted(cell)) {
                     yield LocalDate.ofInstant(cell.getDateCellValue().toInstant(), ZoneOffset.systemDefault()).toString();
                 }
-                // the decimal text Excel stored, not the binary double it shows
+                // the decimal text stored in the sheet, at the 15 significant digits Excel shows: never the
+                // binary double's expansion (0.1 + 0.2 reads as 0.3)
                 String raw = cell instanceof XSSFCell x && cell.getCellType() == CellType.NUMERIC ? x.getRawValue() : null;
                 BigDecimal value = raw != null ? new BigDecimal(raw) : BigDecimal.valueOf(cell.getNumericCellValue());
-                yield value.stripTrailingZeros().toPlainString();
+                yield value.round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
             }
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             case STRING -> cell.getStringCellValue();
@@ -218,6 +221,16 @@ public final class TabularFile {
 
     static String normalise(String header) {
         return header == null ? "" : header.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** More cells than the header has: most often an unquoted comma inside a value, such as 12,800.00. */
+    private static boolean overflows(String[] values, int width) {
+        for (int i = width; i < values.length; i++) {
+            if (values[i] != null && !values[i].isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(String[] values) {
@@ -259,7 +272,11 @@ public final class TabularFile {
     }
 
     /** One data row; {@link #get} gives null for a column the file does not have, the trimmed text otherwise. */
-    public record TabularRow(int rowNumber, String[] values, Map<String, Integer> columns) {
+    public record TabularRow(int rowNumber, String[] values, Map<String, Integer> columns, boolean overflow) {
+
+        public TabularRow(int rowNumber, String[] values, Map<String, Integer> columns) {
+            this(rowNumber, values, columns, false);
+        }
 
         public String get(String column) {
             Integer i = columns.get(column);

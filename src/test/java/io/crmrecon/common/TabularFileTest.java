@@ -1,0 +1,121 @@
+package io.crmrecon.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+class TabularFileTest {
+
+    @Test
+    void readsUtf8WithBomAndHeadersInAnyCaseAndOrder() {
+        byte[] csv = ("\uFEFFName,Customer_Code\r\n\"上海华东, 有限公司\",C1\r\n").getBytes(StandardCharsets.UTF_8);
+        TabularFile file = TabularFile.read(csv, null);
+        assertThat(file.hasColumn("customer_code")).isTrue();
+        assertThat(file.rows()).singleElement().satisfies(row -> {
+            assertThat(row.rowNumber()).isEqualTo(2);
+            assertThat(row.get("name")).isEqualTo("上海华东, 有限公司");
+            assertThat(row.get("customer_code")).isEqualTo("C1");
+            assertThat(row.get("email")).isNull();
+        });
+    }
+
+    @Test
+    void detectsGb18030() {
+        byte[] csv = "customer_code,name\nC1,深圳市星河电子科技有限公司\n".getBytes(TabularFile.GB18030);
+        assertThat(TabularFile.read(csv, null).rows().get(0).get("name")).isEqualTo("深圳市星河电子科技有限公司");
+    }
+
+    @Test
+    void honoursANamedCharset() {
+        byte[] csv = "customer_code,name\nC1,北京\n".getBytes(TabularFile.GB18030);
+        assertThat(TabularFile.read(csv, TabularFile.charsetNamed("GB18030")).rows().get(0).get("name"))
+                .isEqualTo("北京");
+        assertThatThrownBy(() -> TabularFile.charsetNamed("no-such-charset"))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("no-such-charset");
+    }
+
+    @Test
+    void refusesTextInNeitherUtf8NorGb18030() {
+        byte[] latin1AtTheEnd = {'a', ',', 'b', '\n', 'c', ',', (byte) 0xE9};
+        assertThatThrownBy(() -> TabularFile.read(latin1AtTheEnd, null))
+                .isInstanceOf(ImportException.class).hasMessageContaining("neither UTF-8 nor GB18030");
+        byte[] utf16 = "a,b\n".getBytes(StandardCharsets.UTF_16);
+        assertThatThrownBy(() -> TabularFile.read(utf16, null)).hasMessageContaining("UTF-16");
+    }
+
+    @Test
+    void refusesEmptyFiles() {
+        assertThatThrownBy(() -> TabularFile.read(new byte[0], null)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> TabularFile.read("  \n".getBytes(StandardCharsets.UTF_8), null))
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void namesEveryMissingRequiredColumnAndDuplicateHeaders() {
+        TabularFile file = TabularFile.read("name,foo\nx,y\n".getBytes(StandardCharsets.UTF_8), null);
+        assertThatThrownBy(() -> file.requireColumns("customer_code", "name", "email"))
+                .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.errors())
+                        .extracting(ImportError::column).containsExactly("customer_code", "email"));
+        assertThatThrownBy(() -> TabularFile.read("a,A\n1,2\n".getBytes(StandardCharsets.UTF_8), null))
+                .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.errors().get(0).row()).isEqualTo(1));
+    }
+
+    @Test
+    void rowNumbersAreThoseASpreadsheetShowsEvenWithQuotedLineBreaksAndBlankRows() {
+        String csv = "a,b\n1,\"two\nlines\"\n\n3,4\n";
+        TabularFile file = TabularFile.read(csv.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(file.rows()).extracting(TabularFile.TabularRow::rowNumber).containsExactly(2, 4);
+    }
+
+    @Test
+    void readsXlsxCellsAtTheirExactDecimalValueAndDatesAsDates() throws IOException {
+        byte[] xlsx = workbook();
+        TabularFile file = TabularFile.read(xlsx, null);
+        TabularFile.TabularRow row = file.rows().get(0);
+        assertThat(row.rowNumber()).isEqualTo(2);
+        assertThat(row.get("amount")).isEqualTo("12800.1");
+        assertThat(row.get("small")).isEqualTo("0.3");
+        assertThat(row.get("issue_date")).isEqualTo("2026-10-05");
+        assertThat(row.get("code")).isEqualTo("1001");
+    }
+
+    @Test
+    void refusesATruncatedXlsx() throws IOException {
+        byte[] xlsx = workbook();
+        byte[] truncated = Arrays.copyOf(xlsx, xlsx.length / 2);
+        assertThatThrownBy(() -> TabularFile.read(truncated, null))
+                .isInstanceOf(ImportException.class).hasMessageContaining("damaged or truncated");
+    }
+
+    private static byte[] workbook() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet();
+            Row header = sheet.createRow(0);
+            String[] names = {"Amount", "small", "issue_date", "code"};
+            for (int i = 0; i < names.length; i++) {
+                header.createCell(i).setCellValue(names[i]);
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(12800.10);
+            row.createCell(1).setCellValue(0.1 + 0.2);
+            CellStyle dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            var date = row.createCell(2);
+            date.setCellValue(LocalDate.of(2026, 10, 5));
+            date.setCellStyle(dateStyle);
+            row.createCell(3).setCellValue(1001);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+}
