@@ -1,0 +1,95 @@
+package io.crmrecon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The zero-install run: the default profile on H2 (in a temporary directory rather than ./data), with the demo
+ * data, the demo users and the Camunda webapps.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.application.name=crm-recon-default-profile",
+        "camunda.bpm.process-engine-name=defaultProfile"})
+class DefaultProfileIT {
+
+    @DynamicPropertySource
+    static void h2InATemporaryDirectory(DynamicPropertyRegistry registry) throws IOException {
+        Path dir = Files.createTempDirectory("recon-h2-");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("recon") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void runsOnH2() {
+        assertThat(jdbc.queryForObject("SELECT H2VERSION()", String.class)).startsWith("2.");
+    }
+
+    @Test
+    void loadsTheDemoDataOnce() {
+        JsonNode page = new Api(rest, "clerk").get("/api/customers?size=100").json();
+        assertThat(page.get("page").get("totalElements").asInt()).isGreaterThanOrEqualTo(20);
+        assertThat(page.get("content").findValuesAsText("name")).anyMatch(n -> n.contains("有限公司"))
+                .anyMatch(n -> n.matches("[A-Za-z ,.&]+"));
+        assertThat(page.get("content").findValuesAsText("balance")).anyMatch(b -> !b.equals("0.00"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document", Integer.class)).isBetween(200, 1000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE type = 'CREDIT_NOTE'", Integer.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE type = 'BILL'", Integer.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_statement", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE currency = 'CNY'", Integer.class))
+                .isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void hasTheDemoUsersInTheirGroups() {
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isOne();
+        assertThat(identity.createUserQuery().userId("clerk").memberOfGroup("clerks").count()).isOne();
+        assertThat(identity.createUserQuery().userId("manager").memberOfGroup("managers").count()).isOne();
+        assertThat(identity.checkPassword("clerk", "clerk")).isTrue();
+    }
+
+    @Test
+    void servesTheCamundaWebappsInChineseAndEnglish() {
+        var tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(tasklist.getStatusCode().value()).isEqualTo(200);
+        assertThat(tasklist.getBody()).contains("<html");
+        for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+            var zh = rest.getForEntity("/camunda/app/" + app + "/locales/zh.json", String.class);
+            assertThat(zh.getStatusCode().value()).as(app).isEqualTo(200);
+            assertThat(zh.getBody()).as(app).containsPattern("[\\u4e00-\\u9fff]");
+            var en = rest.getForEntity("/camunda/app/" + app + "/locales/en.json", String.class);
+            assertThat(en.getStatusCode().value()).as(app).isEqualTo(200);
+            var config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
+            assertThat(config.getBody()).as(app).contains("\"zh\"");
+            var styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
+            assertThat(styles.getBody()).as(app).contains(".ce-eol-banner");
+        }
+    }
+
+    @Test
+    void theRootPageSaysWhatItIsAndLinksOn() {
+        var root = rest.getForEntity("/", String.class);
+        assertThat(root.getStatusCode().value()).isEqualTo(200);
+        assertThat(root.getBody()).contains("/camunda/app/tasklist", "/camunda/app/cockpit", "/swagger-ui.html",
+                "/dev/mailbox");
+    }
+}
