@@ -1,0 +1,101 @@
+package io.crmrecon.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda authorizations each group needs (authorization is enabled). Grants are only ever added: a
+ * permission an administrator added in Camunda Admin stays, one already there is not written twice.
+ *
+ * <p>Tasks need no grant here: the engine gives a task's candidate groups, candidate users and assignee READ and
+ * the default task permission (UPDATE: claim, complete) on that task when the link is made (its
+ * DefaultAuthorizationProvider). So clerks see and work exactly the tasks the BPMN offers to {@code clerks}.
+ */
+@Component
+class AuthorizationSetup {
+
+    /** Process definitions the API starts in the caller's name (POST /api/matching/runs, /api/statement-runs). */
+    static final List<String> STARTED_THROUGH_API = List.of("paymentMatching", "statementRun");
+
+    private record Grant(Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    /** What a clerk and a manager both need for Tasklist, a read-only Cockpit, and starting runs via the API. */
+    private static final List<Grant> STAFF = List.of(
+            new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            // Cockpit lists definitions, their running instances and history; Tasklist shows process names
+            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
+            new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+            // BPMN diagrams in Cockpit and the deployed Camunda Forms in Tasklist are deployment resources
+            new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ),
+            // the DMN tables (routing, approval limits, reminder schedule) in Cockpit
+            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
+            // names instead of ids for assignees, and picking a colleague when delegating a task
+            new Grant(Resources.USER, ANY, Permissions.READ),
+            // the API starts runs with the caller's Camunda authentication, so the engine checks these
+            new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+
+    private final AuthorizationService authorizationService;
+
+    AuthorizationSetup(AuthorizationService authorizationService) {
+        this.authorizationService = authorizationService;
+    }
+
+    void run() {
+        // Camunda Admin's own set-up gives camunda-admin ALL on every resource; the starter does so only with
+        // camunda.bpm.admin-user, which we do not use (it would put a password into every profile).
+        for (Resources resource : Resources.values()) {
+            grant(ReconGroups.ADMINS, new Grant(resource, ANY, Permissions.ALL));
+        }
+        for (String group : List.of(ReconGroups.CLERKS, ReconGroups.MANAGERS)) {
+            STAFF.forEach(g -> grant(group, g));
+            STARTED_THROUGH_API.forEach(key -> grant(group,
+                    new Grant(Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+        }
+    }
+
+    /** Grants READ on one Tasklist filter to a group; without it the group does not see the filter. */
+    void grantFilterRead(String group, String filterId) {
+        grant(group, new Grant(Resources.FILTER, filterId, Permissions.READ));
+    }
+
+    private void grant(String group, Grant grant) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(group)
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .singleResult();
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        }
+        boolean changed = existing == null;
+        for (Permission permission : grant.permissions()) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.crmrecon.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 for the API as RFC 9457 problem details; a 401 never redirects, it asks for Basic credentials. */
+final class ProblemResponses {
+
+    static final String REALM = "crm-recon";
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+            write(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required");
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) ->
+                write(json, request, response, HttpStatus.FORBIDDEN, "You do not have the right to do this");
+    }
+
+    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+            HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException ignored) {
+            // a path that is not a valid URI reference: leave instance out
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,115 @@
+package io.crmrecon.security;
+
+import static io.crmrecon.security.ReconGroups.ADMIN;
+import static io.crmrecon.security.ReconGroups.CLERK;
+import static io.crmrecon.security.ReconGroups.MANAGER;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Three chains: the Camunda webapps (their own login and CSRF), the JSON API and engine-rest
+ * (HTTP Basic, stateless), and everything else (public pages, staff pages behind a login form).
+ *
+ * <p>Patterns are explicit path-pattern matchers: engine-rest and the webapp APIs are Jersey servlets beside
+ * Spring MVC's, and with several servlets Spring Security cannot guess what a plain string pattern means.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    /** Any request a browser marks as coming from another site; the API has no CORS, so none is legitimate. */
+    private static final RequestMatcher CROSS_SITE = r -> "cross-site".equals(r.getHeader("Sec-Fetch-Site"));
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        // Cockpit, Tasklist, Admin and their /camunda/api/** log users in against the same identity service
+        // and protect themselves with their own CSRF token; Spring only adds headers here.
+        http.securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> h
+                        // the webapps set their own caching for their static assets
+                        .cacheControl(c -> c.disable())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, IdentityService identityService) throws Exception {
+        var unauthorized = ProblemResponses.unauthorized(json);
+        http.securityMatcher(paths("/api/**", "/engine-rest/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(CROSS_SITE).denyAll()
+                        // engine-rest: any user; Camunda authorization decides per resource
+                        .requestMatchers(paths("/engine-rest/**")).authenticated()
+                        // reports are for managers; approving adjustments is a Camunda task of the managers group
+                        .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(MANAGER, ADMIN)
+                        .requestMatchers(paths(POST,
+                                "/api/customers/import", "/api/documents/import", "/api/documents",
+                                "/api/bank-statements", "/api/matching/runs", "/api/statement-runs"))
+                                .hasAnyAuthority(CLERK, MANAGER, ADMIN)
+                        .requestMatchers(paths(GET, "/api/**")).hasAnyAuthority(CLERK, MANAGER, ADMIN)
+                        // anything not listed above is for administrators until a rule here says otherwise
+                        .anyRequest().hasAuthority(ADMIN))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(paths("/", "/index.html", "/s/**", "/login", "/error",
+                                "/actuator/health", "/actuator/health/**")).permitAll()
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(b -> b.realmName(ProblemResponses.REALM))
+                // the customer pages post forms without a login; the unguessable token in their URL is the
+                // secret a forged cross-site request would lack
+                .csrf(c -> c.ignoringRequestMatchers(paths("/s/**")))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        return paths(null, patterns);
+    }
+
+    private static RequestMatcher paths(HttpMethod method, String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .<RequestMatcher>map(p -> PATHS.matcher(method, p))
+                .toList());
+    }
+}

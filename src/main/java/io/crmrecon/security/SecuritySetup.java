@@ -1,0 +1,31 @@
+package io.crmrecon.security;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, users, authorizations and Tasklist filters, created at start-up through the engine's services. It runs
+ * without a Camunda authentication on this thread, so the engine does not check it; every step looks before it
+ * writes, so a restart (or a second run) creates nothing twice.
+ */
+@Component
+class SecuritySetup implements ApplicationRunner {
+
+    private final IdentitySetup identity;
+    private final AuthorizationSetup authorizations;
+    private final TaskFilterSetup filters;
+
+    SecuritySetup(IdentitySetup identity, AuthorizationSetup authorizations, TaskFilterSetup filters) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        identity.run();
+        authorizations.run();
+        filters.run();
+    }
+}
