@@ -20,7 +20,7 @@ class ApplicationBootsIT extends IntegrationTest {
         assertThat(product).startsWith("PostgreSQL 16");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_schema_history WHERE success", Integer.class))
                 .isPositive();
-        assertThat(engine.getName()).isEqualTo("it");
+        assertThat(engine.getName()).isEqualTo("default");
         assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
     }
 }

@@ -17,11 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The zero-install run: the default profile on H2 (in a temporary directory rather than ./data), with the demo
- * data, the demo users and the Camunda webapps.
+ * data, the demo users and the Camunda webapps. Failsafe runs it in a JVM of its own (see pom.xml), as its engine
+ * has the same name as the PostgreSQL tests'.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.application.name=crm-recon-default-profile",
-        "camunda.bpm.process-engine-name=defaultProfile"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DefaultProfileIT {
 
     @DynamicPropertySource
@@ -36,6 +35,8 @@ class DefaultProfileIT {
     JdbcTemplate jdbc;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSender mailSender;
 
     @Test
     void runsOnH2() {
@@ -83,6 +84,26 @@ class DefaultProfileIT {
             var styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
             assertThat(styles.getBody()).as(app).contains(".ce-eol-banner");
         }
+    }
+
+    @Test
+    void capturesOutgoingMailInTheDevMailbox() throws Exception {
+        var message = mailSender.createMimeMessage();
+        var helper = new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom("recon@example.com");
+        helper.setTo("ap@huadong.example.cn");
+        helper.setSubject("对账单 ST-TEST-1");
+        helper.setText("请确认 plain text", "<p>请确认 <b>html</b></p>");
+        helper.addAttachment("ST-TEST-1.pdf", new org.springframework.core.io.ByteArrayResource(new byte[] {1, 2}));
+        mailSender.send(message);
+
+        var anonymous = rest.getForEntity("/dev/mailbox", String.class);
+        assertThat(anonymous.getBody()).doesNotContain("ST-TEST-1").containsIgnoringCase("password");
+        var list = rest.withBasicAuth("clerk", "clerk").getForEntity("/dev/mailbox", String.class);
+        assertThat(list.getBody()).contains("对账单 ST-TEST-1", "ap@huadong.example.cn");
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM captured_mail", Long.class);
+        var one = rest.withBasicAuth("clerk", "clerk").getForEntity("/dev/mailbox/" + id, String.class);
+        assertThat(one.getBody()).contains("请确认 plain text", "ST-TEST-1.pdf");
     }
 
     @Test

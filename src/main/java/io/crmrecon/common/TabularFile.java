@@ -125,6 +125,7 @@ public final class TabularFile {
                 String[] values = record.values();
                 if (columns == null) {
                     columns = header(values);
+                    width = values.length;
                     continue;
                 }
                 if (isBlank(values)) {

@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.annotations.BatchSize;
 
 /** A counterparty (客户); may also be a supplier that sends us bills. */
 @Entity
@@ -51,7 +53,9 @@ public class Customer {
     private String address;
     @Column(name = "contact_name")
     private String contactName;
-    @ElementCollection
+    // a handful per customer, needed wherever a customer is shown: fetched with it, in batches for pages
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "customer_bank_account", joinColumns = @JoinColumn(name = "customer_id"))
     @OrderColumn(name = "seq_no")
     @Column(name = "account_no")

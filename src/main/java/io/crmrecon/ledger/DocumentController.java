@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,9 +39,7 @@ class DocumentController {
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportCounts importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String charset)
             throws IOException {
-        TabularFile table = TabularFile.read(file.getBytes(), TabularFile.charsetNamed(charset));
-        table.requireColumns(DocumentImport.REQUIRED);
-        DocumentImport.Result result = documentImport.importRows(table.rows(), Function.identity());
+        DocumentImport.Result result = documentImport.importFile(file.getBytes(), TabularFile.charsetNamed(charset));
         return new ImportCounts(result.created(), result.unchanged());
     }
 

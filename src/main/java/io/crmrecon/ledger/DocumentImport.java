@@ -58,6 +58,14 @@ public class DocumentImport {
     private record Row(int rowNumber, long customerId, PostedDocument document) {
     }
 
+    /** documents.csv or .xlsx; charset null to detect UTF-8 / GB18030. */
+    @Transactional
+    public Result importFile(byte[] content, java.nio.charset.Charset charset) {
+        TabularFile table = TabularFile.read(content, charset);
+        table.requireColumns(REQUIRED);
+        return importRows(table.rows(), Function.identity());
+    }
+
     @Transactional
     public Result importRows(List<TabularFile.TabularRow> rows, Function<String, String> columnName) {
         List<ImportError> errors = new ArrayList<>();

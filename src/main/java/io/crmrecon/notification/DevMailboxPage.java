@@ -34,10 +34,10 @@ class DevMailboxPage {
         this.jdbc = jdbc;
     }
 
-    record Summary(long id, OffsetDateTime capturedAt, String recipients, String subject) {
+    public record Summary(long id, OffsetDateTime capturedAt, String recipients, String subject) {
     }
 
-    record Attachment(String fileName, String contentType) {
+    public record Attachment(String fileName, String contentType) {
     }
 
     @GetMapping("/dev/mailbox")

@@ -78,6 +78,18 @@ class TabularFileTest {
     }
 
     @Test
+    void flagsRowsWithMoreCellsThanTheHeader() {
+        TabularFile file = TabularFile.read("a,amount\nx,12,800.00\ny,5\n".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(file.rows()).extracting(TabularFile.TabularRow::overflow).containsExactly(true, false);
+        java.util.List<ImportError> errors = new java.util.ArrayList<>();
+        new Cells(file.rows().get(0), errors);
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.message()).contains("more cells than the header");
+        });
+    }
+
+    @Test
     void readsXlsxCellsAtTheirExactDecimalValueAndDatesAsDates() throws IOException {
         byte[] xlsx = workbook();
         TabularFile file = TabularFile.read(xlsx, null);

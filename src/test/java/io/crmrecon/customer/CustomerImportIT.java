@@ -33,7 +33,7 @@ class CustomerImportIT extends IntegrationTest {
                 + p + "1,上海华东机电设备有限公司,ap@huadong.example.cn,zh-CN,CNY,45,6222 0210 0100 1234;6222-0210-0100-9999,true\n"
                 + p + "2,\"Pacific Trading Co., Ltd.\",ar@pacific.example.com,en,USD,30,,false\n";
         var first = api.upload("/api/customers/import", "customers.csv", csv);
-        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("created").asInt()).isEqualTo(2);
 
         var again = api.upload("/api/customers/import", "customers.csv", csv);
@@ -64,7 +64,7 @@ class CustomerImportIT extends IntegrationTest {
     void readsGb18030AndXlsxLikeUtf8() {
         String csv = "customer_code,name,email\n" + p + "G,北京中科软件有限责任公司,fin@zhongke.example.cn\n";
         var response = api.upload("/api/customers/import", "customers.csv", csv.getBytes(TabularFile.GB18030));
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(api.get("/api/customers/" + p + "G").json().get("name").asText()).isEqualTo("北京中科软件有限责任公司");
     }
 
@@ -81,7 +81,7 @@ class CustomerImportIT extends IntegrationTest {
                 + p + "B,,not-an-email,fr,abc,maybe,XYZ\n"
                 + p + "A,Again,again@example.com,en,30,false,CNY\n";
         var response = api.upload("/api/customers/import", "customers.csv", csv);
-        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.headers().getContentType().toString()).contains("application/problem+json");
         List<String> cells = new ArrayList<>();
         response.json().get("errors").forEach(e -> cells.add(e.get("row").asInt() + ":" + e.get("column").asText()));
@@ -93,7 +93,7 @@ class CustomerImportIT extends IntegrationTest {
     @Test
     void missingRequiredColumnsAreNamed() {
         var response = api.upload("/api/customers/import", "customers.csv", "customer_code,name\nX,Y\n");
-        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("column").asText()).isEqualTo("email");
         assertThat(response.json().get("errors").get(0).get("row").asInt()).isEqualTo(1);
     }
@@ -104,7 +104,7 @@ class CustomerImportIT extends IntegrationTest {
         byte[] latin1 = ("customer_code,name,email\n" + p + "L,Caf\u00e9,x@example.com\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         var response = api.upload("/api/customers/import", "customers.csv", latin1);
-        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("detail").asText()).contains("neither UTF-8 nor GB18030");
     }
 

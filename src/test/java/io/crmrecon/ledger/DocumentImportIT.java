@@ -47,7 +47,7 @@ class DocumentImportIT extends IntegrationTest {
                 + p + "-CN-1," + p + ",CREDIT_NOTE,2026-10-07,,CNY,800,"+ p + "-INV-1,,折让\n"
                 + p + "-BILL-1," + p + ",BILL,2026-10-08,,CNY,3000.00,,,采购\n";
         var first = api.upload("/api/documents/import", "documents.csv", csv);
-        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("created").asInt()).isEqualTo(4);
         assertThat(first.json().get("unchanged").asInt()).isZero();
 
@@ -68,7 +68,7 @@ class DocumentImportIT extends IntegrationTest {
         String csv = HEADER + p + "-INV-9," + p + ",INVOICE,2026-10-05,,CNY,100.00,,,\n";
         api.upload("/api/documents/import", "documents.csv", csv);
         var changed = api.upload("/api/documents/import", "documents.csv", csv.replace("100.00", "120.00"));
-        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(422);
         assertThat(changed.json().get("errors").get(0).get("message").asText())
                 .contains("already posted").contains("amount stored 100.00, given 120.00");
     }
@@ -79,13 +79,13 @@ class DocumentImportIT extends IntegrationTest {
                 + p + "-OK," + p + ",INVOICE,2026-10-05,,CNY,100.00,,,\n"
                 + p + "-A," + p + ",INVOICE,2026/10/05,,CNY,100.00,,,\n"
                 + p + "-B," + p + ",INVOICE,2026-10-05,,CNY,-5.00,,,\n"
-                + p + "-C," + p + ",INVOICE,2026-10-05,,CNY,12,800.00,,,\n"
+                + p + "-C," + p + ",INVOICE,2026-10-05,,CNY,12,800.00,,,运费\n"
                 + p + "-D," + p + ",INVOICE,2026-10-05,,CNY,1.005,,,\n"
                 + p + "-E,NO-SUCH-CUSTOMER,INVOICE,2026-10-05,,CNY,1.00,,,\n"
                 + p + "-OK," + p + ",INVOICE,2026-10-05,,CNY,100.00,,,\n"
                 + p + "-F," + p + ",RECEIPT,2026-10-05,2026-10-01,CNY,1.00,,,\n";
         var response = api.upload("/api/documents/import", "documents.csv", csv);
-        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
         List<String> cells = new ArrayList<>();
         response.json().get("errors").forEach(e -> cells.add(e.get("row").asInt() + ":" + e.path("column").asText("")));
         // row 5: the unquoted "12,800.00" gives the row one cell more than the header
@@ -98,7 +98,7 @@ class DocumentImportIT extends IntegrationTest {
     @Test
     void missingColumnsAndUnknownColumns() {
         var missing = api.upload("/api/documents/import", "documents.csv", "document_no,customer_code\nX,Y\n");
-        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.status()).as(missing.body()).isEqualTo(422);
         List<String> columns = new ArrayList<>();
         missing.json().get("errors").forEach(e -> columns.add(e.get("column").asText()));
         assertThat(columns).containsExactlyInAnyOrder("type", "issue_date", "currency", "amount");
@@ -113,12 +113,12 @@ class DocumentImportIT extends IntegrationTest {
     void readsXlsxAndRefusesATruncatedOne() throws IOException {
         byte[] xlsx = workbook(p);
         var ok = api.upload("/api/documents/import", "documents.xlsx", xlsx);
-        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT amount FROM document WHERE document_no = ?", java.math.BigDecimal.class,
                 p + "-XL-1")).isEqualByComparingTo("12800.10");
 
         var truncated = api.upload("/api/documents/import", "documents.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2));
-        assertThat(truncated.status()).isEqualTo(422);
+        assertThat(truncated.status()).as(truncated.body()).isEqualTo(422);
         assertThat(truncated.json().get("detail").asText()).contains("damaged or truncated");
     }
 
@@ -129,13 +129,13 @@ class DocumentImportIT extends IntegrationTest {
                 + "{\"documentNo\":\"" + p + "-J-2\",\"customerCode\":\"" + p + "\",\"type\":\"BILL\","
                 + "\"issueDate\":\"2026-10-06\",\"currency\":\"CNY\",\"amount\":\"99.99\"}]";
         var created = api.postJson("/api/documents", json);
-        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("created").asInt()).isEqualTo(2);
         assertThat(created.json().get("documents").get(0).get("amount").asText()).isEqualTo("1280.50");
 
         var bad = api.postJson("/api/documents", "[{\"documentNo\":\"" + p + "-J-3\",\"customerCode\":\"" + p
                 + "\",\"type\":\"INVOICE\",\"issueDate\":\"2026-13-01\",\"currency\":\"CNY\",\"amount\":0.001}]");
-        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
         List<String> cells = new ArrayList<>();
         bad.json().get("errors").forEach(e -> cells.add(e.get("row").asInt() + ":" + e.get("column").asText()));
         assertThat(cells).containsExactlyInAnyOrder("1:issueDate", "1:amount");
@@ -149,7 +149,7 @@ class DocumentImportIT extends IntegrationTest {
         byte[] big = new byte[31 * 1024 * 1024];
         Arrays.fill(big, (byte) 'a');
         var response = api.upload("/api/documents/import", "documents.csv", big);
-        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
     }
 
     private static byte[] workbook(String p) throws IOException {

@@ -1,0 +1,175 @@
+package io.crmrecon.ledger;
+
+import io.crmrecon.bankfile.BankFileFormat;
+import io.crmrecon.bankfile.BankFileReader;
+import io.crmrecon.bankfile.DuplicateKey;
+import io.crmrecon.bankfile.ParsedBankFile;
+import io.crmrecon.bankfile.ParsedStatement;
+import io.crmrecon.bankfile.ParsedTransaction;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores the transactions of a bank file that were not stored before (the contract's duplicate rule, as one
+ * unique key per transaction), so that importing the same or an overlapping file again adds nothing.
+ */
+@Service
+public class BankStatementImport {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    BankStatementImport(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates) {
+    }
+
+    @Transactional
+    public Result importFile(byte[] content, String fileName, String importedBy) {
+        ParsedBankFile file = BankFileReader.read(content);
+        Map<String, ParsedTransaction> byKey = new LinkedHashMap<>();
+        int duplicates = 0;
+        Set<String> accounts = new LinkedHashSet<>();
+        Set<String> statementIds = new LinkedHashSet<>();
+        for (ParsedStatement statement : file.statements()) {
+            if (statement.account() != null) {
+                accounts.add(statement.account());
+            }
+            if (statement.statementId() != null) {
+                statementIds.add(statement.statementId());
+            }
+            List<String> keys = DuplicateKey.keysOf(statement.transactions());
+            for (int i = 0; i < keys.size(); i++) {
+                // overlapping statements inside one file carry the same referenced transaction twice
+                if (byKey.putIfAbsent(keys.get(i), statement.transactions().get(i)) != null) {
+                    duplicates++;
+                }
+            }
+        }
+        Set<String> stored = storedKeys(new ArrayList<>(byKey.keySet()));
+        duplicates += stored.size();
+        byKey.keySet().removeAll(stored);
+
+        long statementId = insertStatement(file.format(), fileName, sha256(content), statementIds, accounts,
+                byKey.size(), duplicates, importedBy);
+        insertTransactions(statementId, new ArrayList<>(byKey.entrySet()));
+        return new Result(statementId, file.format(), byKey.size(), duplicates);
+    }
+
+    private Set<String> storedKeys(List<String> keys) {
+        Set<String> found = new HashSet<>();
+        for (int i = 0; i < keys.size(); i += BATCH) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            found.addAll(jdbc.queryForList("SELECT dedup_key FROM bank_transaction WHERE dedup_key IN (" + marks + ")",
+                    String.class, chunk.toArray()));
+        }
+        return found;
+    }
+
+    private long insertStatement(BankFileFormat format, String fileName, String sha256, Set<String> statementIds,
+            Set<String> accounts, int transactions, int duplicates, String importedBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO bank_statement (format, file_name, file_sha256, "
+                    + "statement_refs, accounts, transactions, duplicates, imported_at, imported_by) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, format.name());
+            ps.setString(2, fit(fileName, 255));
+            ps.setString(3, sha256);
+            ps.setString(4, fit(String.join(",", statementIds), 1000));
+            ps.setString(5, fit(String.join(",", accounts), 1000));
+            ps.setInt(6, transactions);
+            ps.setInt(7, duplicates);
+            ps.setTimestamp(8, Timestamp.from(clock.instant()));
+            ps.setString(9, importedBy);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private void insertTransactions(long statementId, List<Map.Entry<String, ParsedTransaction>> rows) {
+        for (int i = 0; i < rows.size(); i += BATCH) {
+            List<Map.Entry<String, ParsedTransaction>> chunk = rows.subList(i, Math.min(rows.size(), i + BATCH));
+            jdbc.batchUpdate("INSERT INTO bank_transaction (bank_statement_id, account, bank_reference, booking_date, "
+                    + "value_date, amount, currency, counterparty_name, counterparty_account, remittance_info, "
+                    + "structured_reference, end_to_end_id, bank_tx_code, dedup_key) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int index) throws SQLException {
+                            ParsedTransaction t = chunk.get(index).getValue();
+                            ps.setLong(1, statementId);
+                            ps.setString(2, fit(t.account(), 64));
+                            text(ps, 3, t.bankReference(), 128);
+                            ps.setDate(4, Date.valueOf(t.bookingDate()));
+                            if (t.valueDate() == null) {
+                                ps.setNull(5, Types.DATE);
+                            } else {
+                                ps.setDate(5, Date.valueOf(t.valueDate()));
+                            }
+                            ps.setBigDecimal(6, t.amount());
+                            ps.setString(7, t.currency());
+                            text(ps, 8, t.counterpartyName(), 255);
+                            text(ps, 9, t.counterpartyAccount(), 64);
+                            text(ps, 10, t.remittanceInfo(), 2000);
+                            text(ps, 11, t.structuredReference(), 255);
+                            text(ps, 12, t.endToEndId(), 128);
+                            text(ps, 13, t.bankTxCode(), 64);
+                            ps.setString(14, chunk.get(index).getKey());
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    });
+        }
+    }
+
+    private static void text(PreparedStatement ps, int index, String value, int max) throws SQLException {
+        if (value == null || value.isEmpty()) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, fit(value, max));
+        }
+    }
+
+    /** Bank texts longer than a column are cut rather than the whole file refused. */
+    private static String fit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
