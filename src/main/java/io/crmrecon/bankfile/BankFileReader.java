@@ -1,14 +1,19 @@
 package io.crmrecon.bankfile;
 
 import io.crmrecon.common.ImportException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
- * Reads a bank file, telling the format from the content, never from the file name: {@code <} starts XML
- * (camt.053 / camt.054 by namespace).
+ * Reads a bank file of any format the contract accepts, telling the format from the content, never from the
+ * file name: {@code <} starts XML (camt.053 / camt.054 by namespace), {@code :20:} or a SWIFT envelope starts
+ * MT940 (possibly after a few bank header lines).
  */
 public final class BankFileReader {
 
     static final String UNRECOGNISED = "unrecognised bank file: expected camt.053, camt.054, MT940 or CSV";
+
+    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[A-Za-z0-9 ]{1,40}");
 
     private BankFileReader() {
     }
@@ -34,6 +39,17 @@ public final class BankFileReader {
         if (content[start] == '<') {
             return CamtReader.read(content);
         }
+        // the markers are ASCII, so a byte-for-byte view is enough to recognise them in any of the encodings
+        int length = Math.min(content.length - start, 8192);
+        String head = new String(content, start, length, StandardCharsets.ISO_8859_1);
+        String[] lines = head.split("\r\n|\r|\n", 12);
+        String first = lines[0];
+        if (first.startsWith(":20:") || first.startsWith("{1:") || first.startsWith(":940:")) {
+            return Mt940Reader.read(content);
+        }
+        if (isMt940AfterHeader(lines)) {
+            return Mt940Reader.read(content);
+        }
         throw new ImportException(UNRECOGNISED);
     }
 
@@ -44,5 +60,19 @@ public final class BankFileReader {
 
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** Bank header lines (e.g. ABN AMRO "ABNANL2A", "940"; ING "0000 01INGBNL2AXXXX00001") and then :20:. */
+    private static boolean isMt940AfterHeader(String[] lines) {
+        for (int i = 0; i < Math.min(lines.length, 10); i++) {
+            String line = lines[i].strip();
+            if (line.startsWith(":20:")) {
+                return i > 0;
+            }
+            if (!line.isEmpty() && !MT940_HEADER_LINE.matcher(line).matches()) {
+                return false;
+            }
+        }
+        return false;
     }
 }
