@@ -2,12 +2,13 @@ package io.crmrecon.bankfile;
 
 import io.crmrecon.common.ImportException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Reads a bank file of any format the contract accepts, telling the format from the content, never from the
  * file name: {@code <} starts XML (camt.053 / camt.054 by namespace), {@code :20:} or a SWIFT envelope starts
- * MT940 (possibly after a few bank header lines).
+ * MT940 (possibly after a few bank header lines), a header row naming the contract's columns starts CSV.
  */
 public final class BankFileReader {
 
@@ -21,6 +22,10 @@ public final class BankFileReader {
     public static ParsedBankFile read(byte[] content) {
         if (content == null || content.length == 0) {
             throw new ImportException("the file is empty");
+        }
+        if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
+            // an .xlsx workbook: the contract accepts every table as xlsx too
+            return BankCsvReader.read(content);
         }
         if (isUtf16Xml(content)) {
             return CamtReader.read(content);
@@ -47,6 +52,9 @@ public final class BankFileReader {
         if (first.startsWith(":20:") || first.startsWith("{1:") || first.startsWith(":940:")) {
             return Mt940Reader.read(content);
         }
+        if (isCsvHeader(first)) {
+            return BankCsvReader.read(content);
+        }
         if (isMt940AfterHeader(lines)) {
             return Mt940Reader.read(content);
         }
@@ -60,6 +68,21 @@ public final class BankFileReader {
 
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** At least two of the contract's column names in the first line. */
+    private static boolean isCsvHeader(String line) {
+        int known = 0;
+        for (String cell : line.split(",")) {
+            String name = cell.strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            if (BankCsvReader.COLUMNS.contains(name.toLowerCase(Locale.ROOT))) {
+                known++;
+            }
+        }
+        return known >= 2;
     }
 
     /** Bank header lines (e.g. ABN AMRO "ABNANL2A", "940"; ING "0000 01INGBNL2AXXXX00001") and then :20:. */
