@@ -1,0 +1,101 @@
+package io.crmrecon.bankfile;
+
+import io.crmrecon.common.ImportException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a bank file of any format the contract accepts, telling the format from the content, never from the
+ * file name: {@code <} starts XML (camt.053 / camt.054 by namespace), {@code :20:} or a SWIFT envelope starts
+ * MT940 (possibly after a few bank header lines), a header row naming the contract's columns starts CSV.
+ */
+public final class BankFileReader {
+
+    static final String UNRECOGNISED = "unrecognised bank file: expected camt.053, camt.054, MT940 or CSV";
+
+    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[A-Za-z0-9 ]{1,40}");
+
+    private BankFileReader() {
+    }
+
+    public static ParsedBankFile read(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new ImportException("the file is empty");
+        }
+        if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
+            // an .xlsx workbook: the contract accepts every table as xlsx too
+            return BankCsvReader.read(content);
+        }
+        if (isUtf16Xml(content)) {
+            return CamtReader.read(content);
+        }
+        int start = 0;
+        if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+                && (content[2] & 0xff) == 0xBF) {
+            start = 3;
+        }
+        while (start < content.length && isWhitespace(content[start])) {
+            start++;
+        }
+        if (start == content.length) {
+            throw new ImportException("the file is empty");
+        }
+        if (content[start] == '<') {
+            return CamtReader.read(content);
+        }
+        // the markers are ASCII, so a byte-for-byte view is enough to recognise them in any of the encodings
+        int length = Math.min(content.length - start, 8192);
+        String head = new String(content, start, length, StandardCharsets.ISO_8859_1);
+        String[] lines = head.split("\r\n|\r|\n", 12);
+        String first = lines[0];
+        if (first.startsWith(":20:") || first.startsWith("{1:") || first.startsWith(":940:")) {
+            return Mt940Reader.read(content);
+        }
+        if (isCsvHeader(first)) {
+            return BankCsvReader.read(content);
+        }
+        if (isMt940AfterHeader(lines)) {
+            return Mt940Reader.read(content);
+        }
+        throw new ImportException(UNRECOGNISED);
+    }
+
+    private static boolean isUtf16Xml(byte[] c) {
+        return c.length >= 4 && ((c[0] & 0xff) == 0xFE && (c[1] & 0xff) == 0xFF && c[2] == 0 && c[3] == '<'
+                || (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xFE && c[2] == '<' && c[3] == 0);
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** At least two of the contract's column names in the first line. */
+    private static boolean isCsvHeader(String line) {
+        int known = 0;
+        for (String cell : line.split(",")) {
+            String name = cell.strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            if (BankCsvReader.COLUMNS.contains(name.toLowerCase(Locale.ROOT))) {
+                known++;
+            }
+        }
+        return known >= 2;
+    }
+
+    /** Bank header lines (e.g. ABN AMRO "ABNANL2A", "940"; ING "0000 01INGBNL2AXXXX00001") and then :20:. */
+    private static boolean isMt940AfterHeader(String[] lines) {
+        for (int i = 0; i < Math.min(lines.length, 10); i++) {
+            String line = lines[i].strip();
+            if (line.startsWith(":20:")) {
+                return i > 0;
+            }
+            if (!line.isEmpty() && !MT940_HEADER_LINE.matcher(line).matches()) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,555 @@
+package io.crmrecon.bankfile;
+
+import io.crmrecon.common.ImportError;
+import io.crmrecon.common.ImportException;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * ISO 20022 camt.053 (statement) and camt.054 (debit/credit notification), versions 001.02 to 001.08, read as a
+ * stream: only one entry is held at a time, so a statement with 100,000 entries costs no more memory per entry
+ * than one with ten. Element names are matched by local name, so the version-to-version differences (e.g. the
+ * {@code Pty} wrapper of 001.08 parties) are handled by looking in both places.
+ */
+final class CamtReader {
+
+    static final String DOCTYPE_REJECTED = "XML with a DOCTYPE is not accepted (entities are never resolved)";
+
+    private static final Pattern NAMESPACE =
+            Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.(05[34])\\.001\\.(\\d{2})");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final int MAX_ERRORS = 100;
+    private static final int MAX_PATHS = 10_000;
+
+    // where each field sits, relative to its Ntry or TxDtls; 001.08 wraps parties in Pty
+    private static final String[] TX_AMOUNT = {"AmtDtls/TxAmt/Amt", "Amt"};
+    private static final String[] TX_AMOUNT_CCY = {"AmtDtls/TxAmt/Amt@Ccy", "Amt@Ccy"};
+    private static final String[] BOOKING_DATE = {"BookgDt/Dt", "BookgDt/DtTm"};
+    private static final String[] VALUE_DATE = {"ValDt/Dt", "ValDt/DtTm"};
+    private static final String[] DEBTOR_NAME = parties("Dbtr", "/Nm");
+    private static final String[] CREDITOR_NAME = parties("Cdtr", "/Nm");
+    private static final String[] DEBTOR_ACCOUNT = {"RltdPties/DbtrAcct/Id/IBAN", "RltdPties/DbtrAcct/Id/Othr/Id"};
+    private static final String[] CREDITOR_ACCOUNT = {"RltdPties/CdtrAcct/Id/IBAN", "RltdPties/CdtrAcct/Id/Othr/Id"};
+
+    private final XMLStreamReader r;
+    private final List<ImportError> errors = new ArrayList<>();
+    private final ElementPath root = new ElementPath("");
+    private int knownPaths;
+    private String kind;
+
+    private CamtReader(XMLStreamReader r) {
+        this.r = r;
+    }
+
+    static ParsedBankFile read(byte[] content) {
+        XMLStreamReader reader = null;
+        try {
+            reader = factory().createXMLStreamReader(new ByteArrayInputStream(content));
+            return new CamtReader(reader).document();
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing is left to release for an in-memory stream
+                }
+            }
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        // the JDK's own parser, not whatever StAX implementation the classpath happens to bring
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // camt nests about fifteen deep; a file nested thousands deep is an attack on the reader, not a statement
+        factory.setProperty("jdk.xml.maxElementDepth", 100);
+        return factory;
+    }
+
+    private ParsedBankFile document() throws XMLStreamException {
+        int event = r.getEventType();
+        while (event != XMLStreamConstants.START_ELEMENT) {
+            if (!r.hasNext()) {
+                throw new ImportException("the XML file has no root element");
+            }
+            event = r.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new ImportException(DOCTYPE_REJECTED, List.of(ImportError.atLine(line(), DOCTYPE_REJECTED)));
+            }
+        }
+        String namespace = r.getNamespaceURI();
+        Matcher m = namespace == null ? null : NAMESPACE.matcher(namespace);
+        if (!"Document".equals(r.getLocalName()) || m == null || !m.matches()) {
+            String of = namespace == null || namespace.isEmpty() ? "without a namespace" : "of " + namespace;
+            throw new ImportException("not a bank statement: XML root is <" + r.getLocalName() + "> " + of
+                    + " (expected camt.053 or camt.054)");
+        }
+        kind = "camt." + m.group(1);
+        int version = Integer.parseInt(m.group(2));
+        if (version < 2 || version > 8) {
+            throw new ImportException(kind + " version 001." + m.group(2)
+                    + " is not supported (001.02 to 001.08 are)");
+        }
+        boolean statement = m.group(1).equals("053");
+        String messageName = statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn";
+        String recordName = statement ? "Stmt" : "Ntfctn";
+
+        Integer messageLine = null;
+        List<ParsedStatement> statements = new ArrayList<>();
+        while (nextChild()) {
+            if (!r.getLocalName().equals(messageName)) {
+                skip();
+                continue;
+            }
+            messageLine = line();
+            while (nextChild()) {
+                if (r.getLocalName().equals(recordName)) {
+                    statements.add(statement(recordName));
+                } else {
+                    skip();
+                }
+            }
+        }
+        if (messageLine == null) {
+            throw new ImportException("the " + kind + " file has no <" + messageName + "> under <Document>");
+        }
+        if (statements.isEmpty()) {
+            String message = "the " + kind + " file contains no " + (statement ? "statement" : "notification")
+                    + ": <" + messageName + "> has only a group header and no <" + recordName
+                    + ">, so there is no account, balance or entry to import";
+            throw new ImportException(message, List.of(ImportError.atLine(messageLine, message)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException("the " + kind + " file has " + count(errors.size()), errors);
+        }
+        return new ParsedBankFile(statement ? BankFileFormat.CAMT053 : BankFileFormat.CAMT054, statements);
+    }
+
+    private ParsedStatement statement(String recordName) throws XMLStreamException {
+        int line = line();
+        String id = null;
+        String account = null;
+        String currency = null;
+        boolean accountReported = false;
+        List<Fields> balances = new ArrayList<>();
+        List<ParsedTransaction> transactions = new ArrayList<>();
+        while (nextChild()) {
+            switch (r.getLocalName()) {
+                case "Id" -> id = r.getElementText().trim();
+                case "Acct" -> {
+                    Fields acct = collect(null);
+                    account = acct.first("Id/IBAN", "Id/Othr/Id");
+                    currency = acct.first("Ccy");
+                }
+                case "Bal" -> balances.add(collect(null));
+                case "Ntry" -> {
+                    Fields entry = collect("TxDtls");
+                    if (account == null) {
+                        if (!accountReported) {
+                            error(line, "<" + recordName + "> has no account (<Acct><Id>) before its entries");
+                            accountReported = true;
+                        }
+                        continue;
+                    }
+                    entry(entry, account, transactions);
+                }
+                default -> skip();
+            }
+        }
+        if (account == null && !accountReported) {
+            error(line, "<" + recordName + "> has no account (<Acct><Id>)");
+        }
+        BigDecimal opening = null;
+        BigDecimal previousClosing = null;
+        BigDecimal closing = null;
+        for (Fields bal : balances) {
+            String code = bal.first("Tp/CdOrPrtry/Cd");
+            if (code == null) {
+                continue;
+            }
+            switch (code) {
+                case "OPBD" -> opening = opening != null ? opening : balance(bal);
+                case "PRCD" -> previousClosing = previousClosing != null ? previousClosing : balance(bal);
+                case "CLBD" -> closing = closing != null ? closing : balance(bal);
+                default -> {
+                    // available and interim balances do not bound the booked entries
+                }
+            }
+            if (currency == null && ("OPBD".equals(code) || "CLBD".equals(code))) {
+                currency = bal.first("Amt@Ccy");
+            }
+        }
+        if (currency == null && !transactions.isEmpty()) {
+            currency = transactions.get(0).currency();
+        }
+        return new ParsedStatement(id, account, currency, opening != null ? opening : previousClosing, closing,
+                transactions);
+    }
+
+    private BigDecimal balance(Fields bal) {
+        BigDecimal amount = amount(bal.line, "balance", bal.first("Amt"), bal.first("Amt@Ccy"));
+        if (amount == null) {
+            return null;
+        }
+        return "DBIT".equals(bal.first("CdtDbtInd")) ? amount.negate() : amount;
+    }
+
+    private void entry(Fields e, String account, List<ParsedTransaction> out) {
+        String status = e.first("Sts", "Sts/Cd");
+        if ("PDNG".equals(status) || "INFO".equals(status)) {
+            // not booked: the same money comes again as a booked entry
+            return;
+        }
+        int before = errors.size();
+        String currency = e.first("Amt@Ccy");
+        BigDecimal amount = amount(e.line, "entry", e.first("Amt"), currency);
+        String indicator = e.first("CdtDbtInd");
+        boolean debit = "DBIT".equals(indicator);
+        if (!debit && !"CRDT".equals(indicator)) {
+            error(e.line, "entry has no credit/debit indicator (<CdtDbtInd> must be CRDT or DBIT)");
+        }
+        LocalDate booking = date(e, BOOKING_DATE, "booking date");
+        LocalDate value = date(e, VALUE_DATE, "value date");
+        if (booking == null) {
+            booking = value;
+        }
+        if (booking == null && errors.size() == before) {
+            error(e.line, "entry has no booking date (<BookgDt>) and no value date (<ValDt>)");
+        }
+        if (errors.size() > before) {
+            return;
+        }
+        String entryRef = e.first("AcctSvcrRef");
+        String entryCode = bankTxCode(e);
+        List<Fields> details = e.children;
+
+        // one transaction per TxDtls only when each says what it is worth; otherwise the entry is the transaction
+        boolean split = details.size() > 1 && details.stream().allMatch(d -> d.first(TX_AMOUNT) != null);
+        if (!split) {
+            Fields d = details.isEmpty() ? new Fields(e.line) : details.get(0);
+            out.add(transaction(account, entryRef, booking, value, signed(amount, debit), currency, debit, d,
+                    entryCode));
+            return;
+        }
+        for (Fields d : details) {
+            String txCurrency = d.first(TX_AMOUNT_CCY);
+            BigDecimal txAmount = amount(d.line, "transaction", d.first(TX_AMOUNT), txCurrency);
+            if (txAmount == null) {
+                continue;
+            }
+            // the entry's direction decides the sign, as genkgo/camt reads it
+            out.add(transaction(account, entryRef, booking, value, signed(txAmount, debit), txCurrency, debit, d,
+                    entryCode));
+        }
+    }
+
+    private static String[] parties(String party, String field) {
+        return new String[] {"RltdPties/" + party + field, "RltdPties/" + party + "/Pty" + field,
+            "RltdPties/Ultmt" + party + field, "RltdPties/Ultmt" + party + "/Pty" + field};
+    }
+
+    private static BigDecimal signed(BigDecimal amount, boolean debit) {
+        return debit ? amount.negate() : amount;
+    }
+
+    private static ParsedTransaction transaction(String account, String entryRef, LocalDate booking,
+            LocalDate value, BigDecimal amount, String currency, boolean debit, Fields d, String entryCode) {
+        // money in comes from the debtor, money out goes to the creditor
+        String name = d.first(debit ? CREDITOR_NAME : DEBTOR_NAME);
+        String counterpartyAccount = d.first(debit ? CREDITOR_ACCOUNT : DEBTOR_ACCOUNT);
+        List<String> unstructured = d.all("RmtInf/Ustrd");
+        String remittance = unstructured.isEmpty() ? null : String.join(" ", unstructured);
+        String endToEnd = meaningful(d.first("Refs/EndToEndId"));
+        String creditorRef = d.first("RmtInf/Strd/CdtrRefInf/Ref");
+        String reference = entryRef != null ? entryRef : d.first("Refs/AcctSvcrRef");
+        String code = bankTxCode(d);
+        return new ParsedTransaction(account, reference, booking, value, amount, currency, name, counterpartyAccount,
+                remittance, creditorRef != null ? creditorRef : endToEnd, endToEnd, code != null ? code : entryCode);
+    }
+
+    /** ISO 20022 fills mandatory reference fields with these when there is nothing to say. */
+    private static String meaningful(String reference) {
+        if (reference == null || reference.equalsIgnoreCase("NOTPROVIDED") || reference.equalsIgnoreCase("NONREF")) {
+            return null;
+        }
+        return reference;
+    }
+
+    private static String bankTxCode(Fields f) {
+        String domain = f.first("BkTxCd/Domn/Cd");
+        if (domain != null) {
+            String family = f.first("BkTxCd/Domn/Fmly/Cd");
+            String sub = f.first("BkTxCd/Domn/Fmly/SubFmlyCd");
+            return domain + (family != null ? "/" + family : "") + (sub != null ? "/" + sub : "");
+        }
+        return f.first("BkTxCd/Prtry/Cd");
+    }
+
+    private BigDecimal amount(int line, String what, String text, String currency) {
+        if (text == null) {
+            error(line, what + " has no amount (<Amt>)");
+            return null;
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            error(line, what + " amount '" + text + "' is not a number with '.' as decimal separator");
+            return null;
+        }
+        String problem = BankAmounts.currencyProblem(currency);
+        if (problem != null) {
+            error(line, what + " amount " + text + " " + (currency == null ? "has no currency (Ccy)" : problem));
+            return null;
+        }
+        BigDecimal amount = BankAmounts.fit(new BigDecimal(text), currency);
+        if (amount == null) {
+            error(line, what + " " + BankAmounts.tooManyDecimals(text, currency));
+        }
+        return amount;
+    }
+
+    private LocalDate date(Fields f, String[] paths, String what) {
+        String text = f.first(paths);
+        if (text == null) {
+            return null;
+        }
+        // a DtTm keeps the calendar day the bank wrote, whatever its offset
+        LocalDate date = isoDate(text);
+        if (date == null) {
+            error(f.line, what + " '" + text + "' is not a date (yyyy-MM-dd)");
+        }
+        return date;
+    }
+
+    /** yyyy-MM-dd at the start of the text, parsed by hand: a formatter costs more than the rest of an entry. */
+    private static LocalDate isoDate(String text) {
+        if (text.length() < 10 || text.length() > 10 && text.charAt(10) != 'T' || text.charAt(4) != '-'
+                || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static String count(int errors) {
+        return errors >= MAX_ERRORS ? MAX_ERRORS + " or more errors" : errors == 1 ? "1 error" : errors + " errors";
+    }
+
+    private void error(int line, String message) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(ImportError.atLine(line, "line " + line + ": " + message));
+        }
+    }
+
+    private int line() {
+        return r.getLocation().getLineNumber();
+    }
+
+    /** Moves to the next child of the current element; false once the current element ends. */
+    private boolean nextChild() throws XMLStreamException {
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void skip() throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * Reads the current element's subtree into its leaf texts by relative path ("RltdPties/Dbtr/Nm", and the
+     * currency attribute as "Amt@Ccy"). Elements named {@code split} become children of their own.
+     */
+    private Fields collect(String split) throws XMLStreamException {
+        Fields fields = new Fields(line());
+        StringBuilder text = new StringBuilder();
+        ElementPath[] stack = new ElementPath[16];
+        stack[0] = root;
+        int depth = 0;
+        boolean leaf = true;
+        while (true) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    String name = r.getLocalName();
+                    if (split != null && split.equals(name)) {
+                        fields.children.add(collect(null));
+                        leaf = false;
+                        continue;
+                    }
+                    if (depth + 1 == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                    }
+                    ElementPath path = stack[depth].child(name);
+                    stack[++depth] = path;
+                    String currency = r.getAttributeValue(null, "Ccy");
+                    if (currency != null) {
+                        fields.add(path.currency, currency.trim());
+                    }
+                    text.setLength(0);
+                    leaf = true;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (depth == 0) {
+                        return fields;
+                    }
+                    if (leaf) {
+                        String value = text.toString().trim();
+                        if (!value.isEmpty()) {
+                            fields.add(stack[depth].path, value);
+                        }
+                    }
+                    leaf = false;
+                    text.setLength(0);
+                    depth--;
+                }
+                default -> {
+                    // comments and processing instructions carry nothing
+                }
+            }
+        }
+    }
+
+    /**
+     * Relative element paths, each built once per file and then shared by every entry: building the path string
+     * for every element of 100,000 entries costs more than reading them. Bounded, so that a file with endless
+     * distinct element names cannot make it grow without limit.
+     */
+    private final class ElementPath {
+        final String path;
+        final String currency;
+        private final Map<String, ElementPath> children = new HashMap<>(4);
+
+        ElementPath(String path) {
+            this.path = path;
+            this.currency = path + "@Ccy";
+        }
+
+        ElementPath child(String name) {
+            ElementPath child = children.get(name);
+            if (child == null) {
+                child = new ElementPath(path.isEmpty() ? name : path + "/" + name);
+                if (knownPaths < MAX_PATHS) {
+                    children.put(name, child);
+                    knownPaths++;
+                }
+            }
+            return child;
+        }
+    }
+
+    private static ImportException malformed(XMLStreamException e) {
+        Integer line = e.getLocation() != null && e.getLocation().getLineNumber() > 0
+                ? e.getLocation().getLineNumber() : null;
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        int at = detail.indexOf("Message: ");
+        if (at >= 0) {
+            detail = detail.substring(at + "Message: ".length());
+        }
+        String message = (line != null ? "line " + line + ": " : "") + "the XML is not well-formed: " + detail.trim();
+        return new ImportException(message, List.of(ImportError.atLine(line, message)));
+    }
+
+    /** The leaf texts of one subtree; the line is where the subtree starts, for messages. */
+    private static final class Fields {
+        final int line;
+        final Map<String, Object> values = new HashMap<>();
+        final List<Fields> children = new ArrayList<>(1);
+
+        Fields(int line) {
+            this.line = line;
+        }
+
+        @SuppressWarnings("unchecked")
+        void add(String path, String value) {
+            Object old = values.putIfAbsent(path, value);
+            if (old == null) {
+                return;
+            }
+            // repeated elements (Ustrd, Strd) are rare: keep a single String until one repeats
+            List<String> list;
+            if (old instanceof List<?>) {
+                list = (List<String>) old;
+            } else {
+                list = new ArrayList<>(2);
+                list.add((String) old);
+                values.put(path, list);
+            }
+            list.add(value);
+        }
+
+        String first(String... paths) {
+            for (String path : paths) {
+                Object v = values.get(path);
+                if (v instanceof String s) {
+                    return s;
+                }
+                if (v instanceof List<?> list) {
+                    return (String) list.get(0);
+                }
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> all(String path) {
+            Object v = values.get(path);
+            if (v == null) {
+                return List.of();
+            }
+            return v instanceof String s ? List.of(s) : (List<String>) v;
+        }
+    }
+}

@@ -1,0 +1,395 @@
+package io.crmrecon.bankfile;
+
+import io.crmrecon.common.ImportError;
+import io.crmrecon.common.ImportException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SWIFT MT940 customer statements: one or several {@code :20:} blocks, bare or inside {@code {1:..}{4: ... -}}
+ * envelopes, with the header lines some banks put before each block (ABN AMRO {@code ABNANL2A / 940}, ING
+ * {@code 0000 01INGBNL2AXXXX}, Rabobank {@code :940:}). Every problem is collected with its line number and
+ * reported together.
+ */
+final class Mt940Reader {
+
+    private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS):(.*)", Pattern.DOTALL);
+    /** "-", "-}" (SWIFT envelope) and the "-XXX" trailer ING writes. */
+    private static final Pattern END_OF_MESSAGE = Pattern.compile("-(}.*|[A-Z]{0,4})");
+    private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})([\\d,]+)");
+    private static final Pattern AMOUNT = Pattern.compile("\\d+(,\\d*)?");
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
+    /** Customer references that only say "there is none" or "look in :86:" (Rabobank, German SEPA). */
+    private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
+    private static final int MAX_ERRORS = 100;
+
+    private final List<ImportError> errors = new ArrayList<>();
+
+    private record Field(String tag, int line, List<String> lines) {
+        String first() {
+            return lines.get(0).strip();
+        }
+    }
+
+    private static final class Statement {
+        final int line;
+        final String reference;
+        String account;
+        String number;
+        Balance opening;
+        Balance closing;
+        final List<Line> lines = new ArrayList<>();
+
+        Statement(int line, String reference) {
+            this.line = line;
+            this.reference = reference;
+        }
+    }
+
+    private record Balance(BigDecimal amount, String currency) {
+    }
+
+    private static final class Line {
+        final Field field;
+        Field details;
+
+        Line(Field field) {
+            this.field = field;
+        }
+    }
+
+    static ParsedBankFile read(byte[] content) {
+        return new Mt940Reader().parse(decode(content));
+    }
+
+    /** MT940 is ASCII in theory; in practice UTF-8 or ISO-8859-1. Valid UTF-8 is taken as such. */
+    static String decode(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(content, StandardCharsets.ISO_8859_1);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private ParsedBankFile parse(String text) {
+        List<Statement> statements = new ArrayList<>();
+        Statement statement = null;
+        Field previous = null;
+        for (Field field : fields(text)) {
+            if (field.tag.equals("20")) {
+                statement = new Statement(field.line, field.first());
+                statements.add(statement);
+                previous = field;
+                continue;
+            }
+            if (statement == null) {
+                error(field.line, ":" + field.tag + ": comes before the first :20: that starts a statement");
+                continue;
+            }
+            switch (field.tag) {
+                case "25" -> statement.account = field.first();
+                case "28", "28C" -> statement.number = field.first();
+                case "60F", "60M" -> {
+                    if (statement.opening == null) {
+                        statement.opening = balance(field);
+                    }
+                }
+                case "62F", "62M" -> {
+                    if (statement.closing == null) {
+                        statement.closing = balance(field);
+                    }
+                }
+                case "61" -> statement.lines.add(new Line(field));
+                case "86" -> {
+                    // after a :61: it describes that line; elsewhere it is information about the whole statement
+                    if (previous != null && previous.tag.equals("61")) {
+                        statement.lines.get(statement.lines.size() - 1).details = field;
+                    }
+                }
+                default -> {
+                    // :21:, :13D:, :34F:, :64:, :65:, :90D:, :NS: carry nothing a transaction needs
+                }
+            }
+            previous = field;
+        }
+        if (statements.isEmpty()) {
+            throw new ImportException("the MT940 file has no statement (no :20: line)");
+        }
+        List<ParsedStatement> parsed = new ArrayList<>();
+        for (Statement s : statements) {
+            parsed.add(statement(s));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(ImportError::line));
+            throw new ImportException("the MT940 file has " + count(errors.size()), errors);
+        }
+        return new ParsedBankFile(BankFileFormat.MT940, parsed);
+    }
+
+    /** Splits the text into tagged fields with their continuation lines; envelopes and header lines are dropped. */
+    private static List<Field> fields(String text) {
+        List<Field> fields = new ArrayList<>();
+        Field current = null;
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int number = i + 1;
+            String line = lines[i];
+            if (line.startsWith("{")) {
+                int body = line.indexOf("{4:");
+                if (body < 0) {
+                    current = null;
+                    continue;
+                }
+                line = line.substring(body + 3);
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (END_OF_MESSAGE.matcher(trimmed).matches()) {
+                current = null;
+                continue;
+            }
+            Matcher m = TAG.matcher(line);
+            if (m.matches()) {
+                current = new Field(m.group(1), number, new ArrayList<>(List.of(m.group(2))));
+                fields.add(current);
+            } else if (current != null) {
+                current.lines.add(line);
+            }
+            // else: a header line between messages
+        }
+        return fields;
+    }
+
+    private Balance balance(Field field) {
+        Matcher m = BALANCE.matcher(field.first());
+        if (!m.matches()) {
+            error(field.line, ":" + field.tag + ": balance '" + field.first()
+                    + "' is not C/D, date (YYMMDD), currency and amount");
+            return null;
+        }
+        if (date(field, m.group(2), "balance date") == null) {
+            return null;
+        }
+        String currency = m.group(3);
+        BigDecimal amount = amount(field, m.group(4), currency);
+        if (amount == null) {
+            return null;
+        }
+        return new Balance(m.group(1).equals("D") ? amount.negate() : amount, currency);
+    }
+
+    private ParsedStatement statement(Statement s) {
+        String where = "statement :20:" + s.reference + " (line " + s.line + ")";
+        if (s.account == null || s.account.isEmpty()) {
+            error(s.line, where + " has no account (:25:)");
+        }
+        String currency = s.opening != null ? s.opening.currency : s.closing != null ? s.closing.currency : null;
+        if (currency == null && !s.lines.isEmpty()) {
+            error(s.line, where + " has no opening balance (:60F:) to give the currency of its lines");
+        }
+        List<ParsedTransaction> transactions = new ArrayList<>();
+        if (currency != null && BankAmounts.currencyProblem(currency) == null) {
+            for (Line line : s.lines) {
+                ParsedTransaction t = transaction(s.account, currency, line);
+                if (t != null) {
+                    transactions.add(t);
+                }
+            }
+        }
+        String id = s.number == null ? s.reference : s.reference + "/" + s.number;
+        return new ParsedStatement(id, s.account, currency, s.opening == null ? null : s.opening.amount,
+                s.closing == null ? null : s.closing.amount, transactions);
+    }
+
+    /**
+     * {@code :61:} is value date YYMMDD, [entry date MMDD], C/D/RC/RD, [funds code], amount, type (N/F/S + 3),
+     * customer reference [//bank reference], then supplementary details on the next line.
+     */
+    private ParsedTransaction transaction(String account, String currency, Line line) {
+        Field f = line.field;
+        String s = f.first();
+        int continuation = 1;
+        if (!digits(s, 0, 6)) {
+            error(f.line, ":61: statement line has no value date (YYMMDD) at its start");
+            return null;
+        }
+        LocalDate value = date(f, s.substring(0, 6), "value date");
+        int pos = 6;
+        String entryDate = null;
+        if (digits(s, pos, 4)) {
+            entryDate = s.substring(pos, pos + 4);
+            pos += 4;
+        }
+        String mark;
+        if (s.startsWith("RC", pos) || s.startsWith("RD", pos)) {
+            mark = s.substring(pos, pos + 2);
+        } else if (s.startsWith("C", pos) || s.startsWith("D", pos)) {
+            mark = s.substring(pos, pos + 1);
+        } else {
+            error(f.line, ":61: statement line has no debit/credit mark (C, D, RC or RD) after its dates");
+            return null;
+        }
+        pos += mark.length();
+        // the funds code is the third letter of the currency, present only when the bank needs it
+        if (pos + 1 < s.length() && isLetter(s.charAt(pos)) && isDigit(s.charAt(pos + 1))) {
+            pos++;
+        }
+        if (pos == s.length() && f.lines.size() > 1) {
+            // some savings banks break the line before the amount
+            s = s + f.lines.get(1).strip();
+            continuation = 2;
+        }
+        int amountEnd = pos;
+        while (amountEnd < s.length() && (isDigit(s.charAt(amountEnd)) || s.charAt(amountEnd) == ',')) {
+            amountEnd++;
+        }
+        if (amountEnd == pos) {
+            error(f.line, ":61: statement line has no amount");
+            return null;
+        }
+        String amountText = s.substring(pos, amountEnd);
+        if (!AMOUNT.matcher(amountText).matches()) {
+            error(f.line, ":61: amount '" + amountText + "' is not digits with a decimal comma");
+            return null;
+        }
+        BigDecimal amount = amount(f, amountText, currency);
+        pos = amountEnd;
+        if (pos + 4 > s.length() || !isLetter(s.charAt(pos))) {
+            error(f.line, ":61: statement line has no transaction type (e.g. NTRF) after the amount");
+            return null;
+        }
+        String type = s.substring(pos, pos + 4);
+        String rest = s.substring(pos + 4);
+        int slashes = rest.indexOf("//");
+        String customerReference = (slashes >= 0 ? rest.substring(0, slashes) : rest).strip();
+        String bankReference = slashes >= 0 ? rest.substring(slashes + 2).strip() : "";
+        String supplementary = f.lines.size() > continuation ? f.lines.get(continuation).strip() : "";
+
+        if (value == null || amount == null) {
+            return null;
+        }
+        LocalDate booking = value;
+        if (entryDate != null) {
+            booking = entryDate(value, Integer.parseInt(entryDate.substring(0, 2)),
+                    Integer.parseInt(entryDate.substring(2)));
+            if (booking == null) {
+                error(f.line, ":61: entry date '" + entryDate + "' is not a date (MMDD)");
+                return null;
+            }
+        }
+        // RC (reversal of a credit) takes money out, RD (reversal of a debit) brings it back
+        boolean out = mark.equals("D") || mark.equals("RC");
+        Mt940Details details = line.details == null ? Mt940Details.NONE : Mt940Details.parse(line.details.lines);
+
+        String reference = Mt940Details.blankToNull(bankReference);
+        if (reference == null && !customerReference.isEmpty()
+                && !NO_REFERENCE.contains(customerReference.toUpperCase(Locale.ROOT))) {
+            reference = customerReference;
+        }
+        String counterpartyAccount = details.counterpartyAccount();
+        if (counterpartyAccount == null && IBAN.matcher(supplementary).matches()) {
+            // Rabobank puts the counterparty's IBAN in the supplementary details
+            counterpartyAccount = supplementary;
+        }
+        String structured = details.creditorReference() != null ? details.creditorReference() : details.endToEndId();
+        return new ParsedTransaction(account, reference, booking, value, out ? amount.negate() : amount, currency,
+                details.counterpartyName(), counterpartyAccount, details.remittance(), structured,
+                details.endToEndId(), type);
+    }
+
+    /** The entry date has no year: take the one that puts it nearest the value date (statements cross New Year). */
+    static LocalDate entryDate(LocalDate value, int month, int day) {
+        LocalDate best = null;
+        for (int year = value.getYear() - 1; year <= value.getYear() + 1; year++) {
+            try {
+                LocalDate candidate = LocalDate.of(year, month, day);
+                if (best == null || Math.abs(ChronoUnit.DAYS.between(value, candidate))
+                        < Math.abs(ChronoUnit.DAYS.between(value, best))) {
+                    best = candidate;
+                }
+            } catch (DateTimeException e) {
+                // 29 February exists only in some of the years tried
+            }
+        }
+        return best;
+    }
+
+    private LocalDate date(Field f, String yymmdd, String what) {
+        int yy = Integer.parseInt(yymmdd.substring(0, 2));
+        try {
+            return LocalDate.of(yy < 80 ? 2000 + yy : 1900 + yy, Integer.parseInt(yymmdd.substring(2, 4)),
+                    Integer.parseInt(yymmdd.substring(4, 6)));
+        } catch (DateTimeException e) {
+            error(f.line, ":" + f.tag + ": " + what + " '" + yymmdd + "' is not a date (YYMMDD)");
+            return null;
+        }
+    }
+
+    private BigDecimal amount(Field f, String text, String currency) {
+        String problem = BankAmounts.currencyProblem(currency);
+        if (problem != null) {
+            error(f.line, ":" + f.tag + ": " + problem);
+            return null;
+        }
+        if (!AMOUNT.matcher(text).matches()) {
+            error(f.line, ":" + f.tag + ": amount '" + text + "' is not digits with a decimal comma");
+            return null;
+        }
+        String plain = text.endsWith(",") ? text.substring(0, text.length() - 1) : text.replace(',', '.');
+        BigDecimal amount = BankAmounts.fit(new BigDecimal(plain), currency);
+        if (amount == null) {
+            error(f.line, ":" + f.tag + ": " + BankAmounts.tooManyDecimals(text, currency));
+        }
+        return amount;
+    }
+
+    private static boolean digits(String s, int from, int count) {
+        if (s.length() < from + count) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static String count(int errors) {
+        return errors >= MAX_ERRORS ? MAX_ERRORS + " or more errors" : errors == 1 ? "1 error" : errors + " errors";
+    }
+
+    private void error(int line, String message) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(ImportError.atLine(line, "line " + line + ": " + message));
+        }
+    }
+}
