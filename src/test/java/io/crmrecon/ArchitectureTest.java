@@ -34,6 +34,7 @@ class ArchitectureTest {
                 .and().haveSimpleNameNotEndingWith("Configuration")
                 .and().haveSimpleNameNotEndingWith("Handler")
                 .and().haveSimpleNameNotEndingWith("Page")
+                .and().haveNameNotMatching(".*(Controller|Delegate|Listener|Configuration|Handler|Page)\\$.*")
                 .and().doNotHaveFullyQualifiedName(ReconApplication.class.getName())
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
                         "org.camunda..")

@@ -301,17 +301,18 @@ final class Mt940Reader {
         boolean out = mark.equals("D") || mark.equals("RC");
         Mt940Details details = line.details == null ? Mt940Details.NONE : Mt940Details.parse(line.details.lines);
 
+        // only the bank's own reference (after //) identifies the booking; the account owner's reference before
+        // it is the payer's text (often an invoice number), not unique, so it goes to matching instead
         String reference = Mt940Details.blankToNull(bankReference);
-        if (reference == null && !customerReference.isEmpty()
-                && !NO_REFERENCE.contains(customerReference.toUpperCase(Locale.ROOT))) {
-            reference = customerReference;
-        }
+        String ownerReference = customerReference.isEmpty()
+                || NO_REFERENCE.contains(customerReference.toUpperCase(Locale.ROOT)) ? null : customerReference;
         String counterpartyAccount = details.counterpartyAccount();
         if (counterpartyAccount == null && IBAN.matcher(supplementary).matches()) {
             // Rabobank puts the counterparty's IBAN in the supplementary details
             counterpartyAccount = supplementary;
         }
-        String structured = details.creditorReference() != null ? details.creditorReference() : details.endToEndId();
+        String structured = details.creditorReference() != null ? details.creditorReference()
+                : details.endToEndId() != null ? details.endToEndId() : ownerReference;
         return new ParsedTransaction(account, reference, booking, value, out ? amount.negate() : amount, currency,
                 details.counterpartyName(), counterpartyAccount, details.remittance(), structured,
                 details.endToEndId(), type);

@@ -102,8 +102,9 @@ class Mt940SampleFilesTest {
             }
             assertThat(file.transactions().get(i).remittanceInfo()).isEqualTo(freeText(details));
         }
-        // a customer reference that is not NONREF is the only reference the bank gives
-        assertThat(file.transactions().get(2).bankReference()).isEqualTo("TMG TANGO");
+        // the account owner's reference is no bank reference (not unique); matching reads it as a structured one
+        assertThat(file.transactions().get(2).bankReference()).isNull();
+        assertThat(file.transactions().get(2).structuredReference()).isEqualTo("TMG TANGO");
         assertThat(file.statements()).singleElement()
                 .satisfies(s -> assertStatement(s, "0001234567", "0.00", "3.47", 7));
     }
@@ -163,8 +164,7 @@ class Mt940SampleFilesTest {
             assertThat(t.currency()).as(at).isEqualTo("EUR");
             assertThat(t.valueDate()).as(at + " value date").isEqualTo(LocalDate.parse(e.date()));
             assertThat(t.bookingDate()).as(at + " booking date").isEqualTo(LocalDate.parse(e.entryDate()));
-            assertThat(t.bankReference()).as(at + " bank reference")
-                    .isEqualTo(bankReference(e.bankReference(), e.customerReference()));
+            assertThat(t.bankReference()).as(at + " bank reference").isEqualTo(e.bankReference());
             String remittance = e.purpose() == null && e.additionalPurpose() == null ? null
                     : nullToEmpty(e.purpose()) + nullToEmpty(e.additionalPurpose());
             assertThat(t.remittanceInfo()).as(at + " remittance (SVWZ+, ?60)").isEqualTo(remittance);
@@ -172,7 +172,8 @@ class Mt940SampleFilesTest {
             assertThat(t.counterpartyAccount()).as(at + " account (?31)").isEqualTo(e.applicantIban());
             String endToEnd = "NONREF".equals(e.endToEndReference()) ? null : e.endToEndReference();
             assertThat(t.endToEndId()).as(at + " EREF+").isEqualTo(endToEnd);
-            assertThat(t.structuredReference()).as(at + " EREF+").isEqualTo(endToEnd);
+            assertThat(t.structuredReference()).as(at + " EREF+, else the owner's reference")
+                    .isEqualTo(endToEnd != null ? endToEnd : ownerReference(e.customerReference()));
         }
         // the two reversals (RC) of the file
         assertThat(transactions.get(5).amount()).isEqualByComparingTo("-204.88");
@@ -203,8 +204,7 @@ class Mt940SampleFilesTest {
             assertThat(t.valueDate()).as(at + " value date").isEqualTo(LocalDate.parse(e.date()));
             assertThat(t.bookingDate()).as(at + " booking date")
                     .isEqualTo(LocalDate.parse(e.entryDate() != null ? e.entryDate() : e.date()));
-            assertThat(t.bankReference()).as(at + " bank reference")
-                    .isEqualTo(bankReference(e.bankReference(), e.customerReference()));
+            assertThat(t.bankReference()).as(at + " bank reference").isEqualTo(e.bankReference());
         }
     }
 
@@ -222,11 +222,10 @@ class Mt940SampleFilesTest {
         return status.equals("RC") ? a.abs().negate() : status.equals("RD") ? a.abs() : a;
     }
 
-    private static String bankReference(String bankReference, String customerReference) {
-        if (bankReference != null) {
-            return bankReference;
-        }
-        return customerReference == null || NO_REFERENCE.contains(customerReference) ? null : customerReference;
+    /** wolph appends the :61: supplementary details to the owner's reference after a line break. */
+    private static String ownerReference(String customerReference) {
+        String reference = customerReference == null ? null : customerReference.lines().findFirst().orElse(null);
+        return reference == null || NO_REFERENCE.contains(reference) ? null : reference;
     }
 
     private static String freeText(String details) {
