@@ -1,0 +1,159 @@
+package io.crmrecon.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmrecon.Api;
+import io.crmrecon.IntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class BankStatementImportIT extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest, "clerk");
+    }
+
+    @Test
+    void importsARealMt940OnceAndRecognisesItAgain() throws IOException {
+        byte[] file = resource("bankfiles/wolph-mt940/betterplace/sepa_mt9401.sta");
+        int before = count();
+        var first = api.upload("/api/bank-statements", "sepa_mt9401.sta", file);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("format").asText()).isEqualTo("MT940");
+        int stored = first.json().get("transactions").asInt();
+        int duplicates = first.json().get("duplicates").asInt();
+        assertThat(stored + duplicates).isEqualTo(97);
+        assertThat(first.json().get("bankStatementId").asLong()).isPositive();
+
+        var again = api.upload("/api/bank-statements", "sepa_mt9401.sta", file);
+        assertThat(again.json().get("transactions").asInt()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(97);
+        assertThat(count()).isEqualTo(before + stored);
+    }
+
+    @Test
+    void importsCamtAndKeepsWhatMatchingNeeds() throws IOException {
+        var response = api.upload("/api/bank-statements", "camt053.v4.xml",
+                resource("bankfiles/genkgo-camt/camt053.v4.xml"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("format").asText()).isEqualTo("CAMT053");
+        long id = response.json().get("bankStatementId").asLong();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE bank_statement_id = ? "
+                + "AND booking_date IS NOT NULL AND amount <> 0 AND currency IS NOT NULL", Integer.class, id))
+                .isEqualTo(response.json().get("transactions").asInt());
+    }
+
+    @Test
+    void anOverlappingCsvStoresOnlyTheNewLinesAndNonrefTwinsStayTwo() {
+        String account = "6222" + (System.nanoTime() % 100000000L);
+        String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
+                + "counterparty_account,remittance_info\n";
+        String a = "B1," + account + ",2026-10-02,2026-10-02,12800.00,CNY,上海华东机电设备有限公司,6222021001001234,"
+                + "支付INV-2026-000123货款\n";
+        // the bank gives no reference: two identical lines are two payments, not one
+        String twin = "," + account + ",2026-10-03,2026-10-03,500.00,CNY,月费客户,6222000011112222,服务费\n";
+        var first = api.upload("/api/bank-statements", "bank.csv", header + a + twin + twin);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("format").asText()).isEqualTo("CSV");
+        assertThat(first.json().get("transactions").asInt()).isEqualTo(3);
+
+        String b = "B2," + account + ",2026-10-04,2026-10-04,300.00,CNY,深圳市星河电子科技有限公司,,INV-2026-000200\n";
+        var overlapping = api.upload("/api/bank-statements", "bank.csv", header + a + twin + twin + b);
+        assertThat(overlapping.json().get("transactions").asInt()).isEqualTo(1);
+        assertThat(overlapping.json().get("duplicates").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE account = ?", Integer.class,
+                account)).isEqualTo(4);
+    }
+
+    @Test
+    void theWrongCamtIsRefusedWithAMessageAPersonUnderstands() throws IOException {
+        int before = count();
+        var response = api.upload("/api/bank-statements", "camt053.v2.wrong.xml",
+                resource("bankfiles/genkgo-camt/camt053.v2.wrong.xml"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("no statement");
+        assertThat(response.json().get("errors").get(0).has("line")).isTrue();
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void xmlThatIsNotABankStatementIs422() {
+        String pain = "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\">"
+                + "<CstmrCdtTrfInitn/></Document>";
+        var response = api.upload("/api/bank-statements", "pain.xml", pain);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).containsIgnoringCase("not a bank statement");
+    }
+
+    @Test
+    void anXmlBombAndAnExternalEntityAreRefusedNeverResolved() {
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><x>&lol3;</x></Document>";
+        var response = api.upload("/api/bank-statements", "bomb.xml", bomb);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("DOCTYPE");
+
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><x>&x;</x></Document>";
+        var xxeResponse = api.upload("/api/bank-statements", "xxe.xml", xxe);
+        assertThat(xxeResponse.status()).isEqualTo(422);
+        assertThat(xxeResponse.body()).doesNotContain("root:");
+    }
+
+    @Test
+    void badCsvRowsAreAllNamedAndNothingIsStored() {
+        int before = count();
+        String csv = "transaction_id,account,booking_date,amount,currency\n"
+                + "X1,ACC,2026-10-02,100.00,CNY\n"
+                + "X2,ACC,2026/10/02,100.00,CNY\n"
+                + "X3,ACC,2026-10-02,1.005,CNY\n";
+        var response = api.upload("/api/bank-statements", "bank.csv", csv);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).hasSize(2);
+        assertThat(response.json().get("errors").get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(response.json().get("errors").get(0).get("column").asText()).isEqualTo("booking_date");
+        assertThat(response.json().get("errors").get(1).get("column").asText()).isEqualTo("amount");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void emptyAndUnrecognisedFilesAre422() {
+        assertThat(api.upload("/api/bank-statements", "empty.csv", new byte[0]).status()).isEqualTo(422);
+        var unknown = api.upload("/api/bank-statements", "note.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("detail").asText()).contains("unrecognised");
+    }
+
+    @Test
+    void anAnonymousCallerIsAskedToLogIn() {
+        var response = new Api(rest, null).upload("/api/bank-statements", "x.csv", "a");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    private int count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction", Integer.class);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = BankStatementImportIT.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}
