@@ -6,6 +6,8 @@ import io.crmrecon.bankfile.DuplicateKey;
 import io.crmrecon.bankfile.ParsedBankFile;
 import io.crmrecon.bankfile.ParsedStatement;
 import io.crmrecon.bankfile.ParsedTransaction;
+import io.crmrecon.common.BulkLoads;
+import io.crmrecon.common.SqlArrays;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
@@ -16,7 +18,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +80,7 @@ public class BankStatementImport {
         long statementId = insertStatement(file.format(), fileName, sha256(content), statementIds, accounts,
                 byKey.size(), duplicates, importedBy);
         insertTransactions(statementId, new ArrayList<>(byKey.entrySet()));
+        BulkLoads.analyzeAfter(jdbc, "bank_transaction", byKey.size());
         return new Result(statementId, file.format(), byKey.size(), duplicates);
     }
 
@@ -86,9 +88,10 @@ public class BankStatementImport {
         Set<String> found = new HashSet<>();
         for (int i = 0; i < keys.size(); i += BATCH) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            found.addAll(jdbc.queryForList("SELECT dedup_key FROM bank_transaction WHERE dedup_key IN (" + marks + ")",
-                    String.class, chunk.toArray()));
+            jdbc.query("SELECT dedup_key FROM bank_transaction WHERE dedup_key = ANY (?)", SqlArrays.varchars(chunk),
+                    rs -> {
+                        found.add(rs.getString(1));
+                    });
         }
         return found;
     }

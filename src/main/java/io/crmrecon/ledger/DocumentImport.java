@@ -1,9 +1,11 @@
 package io.crmrecon.ledger;
 
+import io.crmrecon.common.BulkLoads;
 import io.crmrecon.common.Cells;
 import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
 import io.crmrecon.common.Money;
+import io.crmrecon.common.SqlArrays;
 import io.crmrecon.common.TabularFile;
 import io.crmrecon.customer.CustomerRef;
 import io.crmrecon.customer.Customers;
@@ -70,7 +72,11 @@ public class DocumentImport {
     public Result importRows(List<TabularFile.TabularRow> rows, Function<String, String> columnName) {
         List<ImportError> errors = new ArrayList<>();
         Map<String, CustomerRef> byCode = new HashMap<>();
-        customers.refs().forEach(c -> byCode.put(c.getCustomerCode(), c));
+        Map<Long, String> codes = new HashMap<>();
+        customers.refs().forEach(c -> {
+            byCode.put(c.getCustomerCode(), c);
+            codes.put(c.getId(), c.getCustomerCode());
+        });
         Map<String, Row> parsed = new HashMap<>(rows.size() * 2);
         List<Row> ordered = new ArrayList<>(rows.size());
         for (TabularFile.TabularRow tabular : rows) {
@@ -90,7 +96,7 @@ public class DocumentImport {
         int unchanged = 0;
         for (int i = 0; i < ordered.size(); i += BATCH) {
             List<Row> chunk = ordered.subList(i, Math.min(ordered.size(), i + BATCH));
-            Map<String, PostedDocument> existing = existing(chunk);
+            Map<String, PostedDocument> existing = existing(chunk, codes);
             for (Row row : chunk) {
                 PostedDocument stored = existing.get(row.document.documentNo());
                 if (stored == null) {
@@ -111,6 +117,7 @@ public class DocumentImport {
                     .toList());
         }
         insert(fresh);
+        BulkLoads.analyzeAfter(jdbc, "document", fresh.size());
         return new Result(fresh.size(), unchanged, fresh.stream().map(Row::document).toList());
     }
 
@@ -160,21 +167,19 @@ public class DocumentImport {
                 currency, Money.of(amount, currency), reference, taxInvoiceNo, description));
     }
 
-    private Map<String, PostedDocument> existing(List<Row> chunk) {
-        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+    private Map<String, PostedDocument> existing(List<Row> chunk, Map<Long, String> codes) {
         Map<String, PostedDocument> found = new HashMap<>();
-        jdbc.query("SELECT d.document_no, c.customer_code, d.type, d.issue_date, d.due_date, d.currency, d.amount, "
-                        + "d.reference, d.tax_invoice_no, d.description FROM document d "
-                        + "JOIN customer c ON c.id = d.customer_id WHERE d.document_no IN (" + marks + ")",
+        jdbc.query("SELECT document_no, customer_id, type, issue_date, due_date, currency, amount, reference, "
+                        + "tax_invoice_no, description FROM document WHERE document_no = ANY (?)",
+                SqlArrays.varchars(chunk.stream().map(r -> r.document.documentNo()).toList()),
                 rs -> {
-                    String currency = rs.getString(6).trim();
-                    found.put(rs.getString(1), new PostedDocument(rs.getString(1), rs.getString(2),
+                    String currency = rs.getString(6);
+                    found.put(rs.getString(1), new PostedDocument(rs.getString(1), codes.get(rs.getLong(2)),
                             DocumentType.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                            rs.getObject(5, LocalDate.class), currency, Money.of(rs.getBigDecimal(7)
-                                    .stripTrailingZeros(), currency), rs.getString(8), rs.getString(9),
-                            rs.getString(10)));
-                },
-                chunk.stream().map(r -> r.document.documentNo()).toArray());
+                            rs.getObject(5, LocalDate.class), currency,
+                            Money.of(rs.getBigDecimal(7).stripTrailingZeros(), currency), rs.getString(8),
+                            rs.getString(9), rs.getString(10)));
+                });
         return found;
     }
 
