@@ -1,0 +1,23 @@
+package io.crmrecon.matching;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Matches payments to open items. Plain Java: build it over a snapshot of open items, payers and statement
+ * references, then match a batch of payments.
+ *
+ * <p>Guarantees: never applies more than a payment's amount or an item's open amount; never applies across
+ * customers unless the reference is unambiguous; the result does not depend on the order of the input; matching
+ * the remaining payments again over the remaining open items changes nothing.
+ */
+public interface MatchingEngine {
+
+    static MatchingEngine create(Collection<OpenItem> openItems, Collection<Payer> payers,
+            Collection<StatementRef> statements, MatchingPolicy policy) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /** One outcome per payment, in the order of the input list. */
+    List<MatchOutcome> matchAll(List<IncomingPayment> payments);
+}
