@@ -218,7 +218,7 @@ class SecurityIT extends IntegrationTest {
         ResponseEntity<String> page = get("/", null, h -> h.setAccept(List.of(MediaType.TEXT_HTML)));
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("/camunda/app/cockpit/", "/camunda/app/tasklist/",
-                "/camunda/app/admin/", "/swagger-ui.html", "/dev/mailbox", "/dashboard");
+                "/camunda/app/admin/", "/swagger-ui.html", "/dev/mailbox");
     }
 
     @Test
