@@ -31,6 +31,11 @@ public class Customers {
         return repository.findAllRefs();
     }
 
+    /** Every customer with its accounts (a few thousand: matching holds them as payers). */
+    public List<Customer> all() {
+        return repository.findAll();
+    }
+
     public long count() {
         return repository.count();
     }

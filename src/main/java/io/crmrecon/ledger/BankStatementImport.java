@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -42,10 +43,16 @@ public class BankStatementImport {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    BankStatementImport(JdbcTemplate jdbc, Clock clock) {
+    BankStatementImport(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Published inside the import's transaction when it stored new transactions. */
+    public record Imported(long bankStatementId, int transactions) {
     }
 
     public record Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates) {
@@ -81,6 +88,9 @@ public class BankStatementImport {
                 byKey.size(), duplicates, importedBy);
         insertTransactions(statementId, new ArrayList<>(byKey.entrySet()));
         BulkLoads.analyzeAfter(jdbc, "bank_transaction", byKey.size());
+        if (!byKey.isEmpty()) {
+            events.publishEvent(new Imported(statementId, byKey.size()));
+        }
         return new Result(statementId, file.format(), byKey.size(), duplicates);
     }
 

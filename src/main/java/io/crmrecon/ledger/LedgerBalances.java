@@ -21,9 +21,21 @@ class LedgerBalances implements CustomerBalances {
         this.jdbc = jdbc;
     }
 
+    /** Documents less what was applied to them: cash received, credit notes used, write-offs, cash on account. */
     @Override
     public Map<Long, BigDecimal> receivableBalances(Collection<Long> customerIds) {
-        return sum(customerIds, "CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount WHEN 'BILL' THEN 0 ELSE d.amount END");
+        Map<Long, BigDecimal> balances = sum(customerIds,
+                "CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount WHEN 'BILL' THEN 0 ELSE d.amount END");
+        if (customerIds.isEmpty()) {
+            return balances;
+        }
+        jdbc.query("SELECT a.customer_id, SUM(a.amount + a.writeoff) FROM allocation a "
+                        + "JOIN customer c ON c.id = a.customer_id AND c.currency = a.currency "
+                        + "WHERE a.customer_id IN (:ids) GROUP BY a.customer_id",
+                Map.of("ids", customerIds), rs -> {
+                    balances.merge(rs.getLong(1), rs.getBigDecimal(2).negate(), BigDecimal::add);
+                });
+        return balances;
     }
 
     @Override

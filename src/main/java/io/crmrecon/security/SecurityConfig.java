@@ -68,7 +68,8 @@ class SecurityConfig {
                         .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(MANAGER, ADMIN)
                         .requestMatchers(paths(POST,
                                 "/api/customers/import", "/api/documents/import", "/api/documents",
-                                "/api/bank-statements", "/api/matching/runs", "/api/statement-runs"))
+                                "/api/bank-statements", "/api/matching/runs", "/api/statement-runs",
+                                "/api/allocations/*/reversal"))
                                 .hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         .requestMatchers(paths(GET, "/api/**")).hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // anything not listed above is for administrators until a rule here says otherwise
@@ -91,6 +92,8 @@ class SecurityConfig {
                         .requestMatchers(paths("/", "/index.html", "/s/**", "/login", "/error",
                                 "/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        // the matching workbench completes clerks' tasks
+                        .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
                         // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())

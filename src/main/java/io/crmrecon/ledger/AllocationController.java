@@ -1,0 +1,127 @@
+package io.crmrecon.ledger;
+
+import io.crmrecon.common.Money;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The allocations in force: one row per transaction and document. {@code transaction_id} is the bank's reference
+ * of the transaction (the CSV's transaction_id, camt AcctSvcrRef, MT940 bank reference); {@code bank_transaction_id}
+ * after it is this system's id, for transactions the bank gave no reference.
+ */
+@RestController
+@RequestMapping("/api/allocations")
+class AllocationController {
+
+    static final String COLUMNS = "transaction_id,document_no,amount,writeoff,method,rule,confidence,"
+            + "bank_transaction_id,allocation_id,customer_code,currency,reverses_id,created_at,created_by";
+
+    private final JdbcTemplate jdbc;
+    private final Allocations allocations;
+
+    AllocationController(JdbcTemplate jdbc, Allocations allocations) {
+        this.jdbc = jdbc;
+        this.allocations = allocations;
+    }
+
+    record Row(String transactionId, String documentNo, String amount, String writeoff, String method, String rule,
+            String confidence, Long bankTransactionId, long allocationId, String customerCode, String currency,
+            Long reversesId, String createdAt, String createdBy) {
+    }
+
+    @GetMapping(produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> csv(@RequestParam(defaultValue = "false") boolean includeReversed) {
+        StreamingResponseBody body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            writer.write(COLUMNS);
+            writer.write("\r\n");
+            rows(includeReversed, row -> {
+                try {
+                    writer.write(String.join(",", csv(row.transactionId()), csv(row.documentNo()), row.amount(),
+                            row.writeoff(), row.method(), nz(row.rule()), nz(row.confidence()),
+                            row.bankTransactionId() == null ? "" : row.bankTransactionId().toString(),
+                            Long.toString(row.allocationId()), csv(row.customerCode()), row.currency(),
+                            row.reversesId() == null ? "" : row.reversesId().toString(), row.createdAt(),
+                            csv(row.createdBy())));
+                    writer.write("\r\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        };
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Row> json(@RequestParam(defaultValue = "false") boolean includeReversed) {
+        List<Row> out = new ArrayList<>();
+        rows(includeReversed, out::add);
+        return out;
+    }
+
+    record Reversal(String note) {
+    }
+
+    /** Undoes an allocation: a reversal row is added, the original stays in the audit trail. */
+    @PostMapping("/{id}/reversal")
+    ResponseEntity<Map<String, Object>> reverse(@PathVariable long id, @RequestBody(required = false) Reversal body,
+            Principal user) {
+        long reversal = allocations.reverse(id, user == null ? null : user.getName(), body == null ? null : body.note());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("allocationId", id, "reversalId", reversal));
+    }
+
+    private void rows(boolean includeReversed, java.util.function.Consumer<Row> consumer) {
+        String where = includeReversed ? "" : " WHERE a.reverses_id IS NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM allocation r WHERE r.reverses_id = a.id)";
+        jdbc.query("SELECT t.bank_reference, d.document_no, a.amount, a.writeoff, a.method, a.rule, a.confidence, "
+                + "a.transaction_id, a.id, c.customer_code, a.currency, a.reverses_id, a.created_at, a.created_by "
+                + "FROM allocation a LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
+                + "LEFT JOIN document d ON d.id = a.document_id LEFT JOIN customer c ON c.id = a.customer_id" + where
+                + " ORDER BY a.id", rs -> {
+                    String currency = rs.getString(11);
+                    BigDecimal confidence = rs.getBigDecimal(7);
+                    long tx = rs.getLong(8);
+                    Long bankTransactionId = rs.wasNull() ? null : tx;
+                    long reverses = rs.getLong(12);
+                    Long reversesId = rs.wasNull() ? null : reverses;
+                    consumer.accept(new Row(rs.getString(1), rs.getString(2), Money.format(rs.getBigDecimal(3), currency),
+                            Money.format(rs.getBigDecimal(4), currency), rs.getString(5), rs.getString(6),
+                            confidence == null ? null : confidence.stripTrailingZeros().toPlainString(),
+                            bankTransactionId, rs.getLong(9), rs.getString(10), currency, reversesId,
+                            rs.getObject(13, java.time.OffsetDateTime.class).toString(), rs.getString(14)));
+                });
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** RFC 4180: quote a field that holds a comma, a quote or a line break. */
+    private static String csv(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

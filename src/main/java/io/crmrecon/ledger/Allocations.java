@@ -1,0 +1,99 @@
+package io.crmrecon.ledger;
+
+import io.crmrecon.common.BadRequestException;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The allocations (核销) in the ledger: recorded in batches, never edited; undone only by a reversal that the
+ * audit trail keeps.
+ */
+@Service
+public class Allocations {
+
+    private static final int BATCH = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Allocations(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(List<NewAllocation> allocations) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int i = 0; i < allocations.size(); i += BATCH) {
+            List<NewAllocation> chunk = allocations.subList(i, Math.min(allocations.size(), i + BATCH));
+            jdbc.batchUpdate("INSERT INTO allocation (transaction_id, document_id, customer_id, currency, amount, "
+                    + "writeoff, method, rule, confidence, matching_run_id, note, created_at, created_by) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int index) throws SQLException {
+                            NewAllocation a = chunk.get(index);
+                            setLong(ps, 1, a.transactionId());
+                            setLong(ps, 2, a.documentId());
+                            setLong(ps, 3, a.customerId());
+                            ps.setString(4, a.currency());
+                            ps.setBigDecimal(5, a.amount());
+                            ps.setBigDecimal(6, a.writeOff() == null ? BigDecimal.ZERO : a.writeOff());
+                            ps.setString(7, a.method().name());
+                            ps.setString(8, a.rule());
+                            ps.setBigDecimal(9, a.confidence());
+                            setLong(ps, 10, a.matchingRunId());
+                            ps.setString(11, a.note());
+                            ps.setTimestamp(12, now);
+                            ps.setString(13, a.createdBy());
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    });
+        }
+    }
+
+    /**
+     * Undoes an allocation with a reversal row (negated amounts); the original stays. Reversing twice, or
+     * reversing a reversal, is refused.
+     */
+    @Transactional
+    public long reverse(long allocationId, String user, String note) {
+        List<Long> found = jdbc.queryForList("SELECT id FROM allocation WHERE id = ? AND reverses_id IS NULL",
+                Long.class, allocationId);
+        if (found.isEmpty()) {
+            throw BadRequestException.notFound("no allocation " + allocationId + " that can be reversed");
+        }
+        Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM allocation WHERE reverses_id = ?", Integer.class,
+                allocationId);
+        if (already != null && already > 0) {
+            throw new BadRequestException(org.springframework.http.HttpStatus.CONFLICT,
+                    "allocation " + allocationId + " is already reversed", List.of());
+        }
+        jdbc.update("INSERT INTO allocation (transaction_id, document_id, customer_id, currency, amount, writeoff, "
+                + "method, rule, confidence, matching_run_id, reverses_id, note, created_at, created_by) "
+                + "SELECT transaction_id, document_id, customer_id, currency, -amount, -writeoff, 'MANUAL', NULL, NULL, "
+                + "NULL, id, ?, ?, ? FROM allocation WHERE id = ?", note, Timestamp.from(clock.instant()), user,
+                allocationId);
+        return jdbc.queryForObject("SELECT id FROM allocation WHERE reverses_id = ?", Long.class, allocationId);
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.crmrecon.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What is still open in the ledger, computed from documents and allocations (nothing derived is stored, so it
+ * cannot drift). Streams rows to a consumer: a matching run reads a million of them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LedgerQueries {
+
+    private static final String OPEN_DOCUMENTS = "SELECT d.id, d.document_no, d.tax_invoice_no, d.customer_id, d.type, "
+            + "d.currency, d.amount, d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END - COALESCE(a.applied, 0), "
+            + "d.issue_date, d.due_date FROM document d LEFT JOIN (SELECT document_id, SUM(amount + writeoff) AS applied "
+            + "FROM allocation WHERE document_id IS NOT NULL GROUP BY document_id) a ON a.document_id = d.id "
+            + "WHERE d.type <> 'BILL' AND d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END "
+            + "- COALESCE(a.applied, 0) <> 0";
+
+    private static final String UNAPPLIED = "SELECT t.id, t.bank_statement_id, t.account, t.bank_reference, t.amount, "
+            + "t.amount - COALESCE(a.applied, 0), t.currency, t.booking_date, t.counterparty_name, "
+            + "t.counterparty_account, t.remittance_info, t.structured_reference FROM bank_transaction t "
+            + "LEFT JOIN (SELECT transaction_id, SUM(amount) AS applied FROM allocation "
+            + "WHERE transaction_id IS NOT NULL GROUP BY transaction_id) a ON a.transaction_id = t.id "
+            + "WHERE t.amount > 0 AND t.amount - COALESCE(a.applied, 0) > 0";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void forEachOpenDocument(Consumer<OpenDocument> consumer) {
+        streaming().query(OPEN_DOCUMENTS, documentRows(consumer));
+    }
+
+    public List<OpenDocument> openDocumentsOf(long customerId) {
+        List<OpenDocument> out = new ArrayList<>();
+        jdbc.query(OPEN_DOCUMENTS + " AND d.customer_id = ? ORDER BY d.due_date, d.document_no",
+                documentRows(out::add), customerId);
+        return out;
+    }
+
+    public Optional<OpenDocument> openDocument(String documentNo) {
+        List<OpenDocument> out = new ArrayList<>();
+        jdbc.query(OPEN_DOCUMENTS + " AND d.document_no = ?", documentRows(out::add), documentNo);
+        return out.stream().findFirst();
+    }
+
+    /** @param bankStatementId only that statement's transactions, or null for all */
+    public void forEachUnappliedTransaction(Long bankStatementId, Consumer<UnappliedTransaction> consumer) {
+        if (bankStatementId == null) {
+            streaming().query(UNAPPLIED, transactionRows(consumer));
+        } else {
+            streaming().query(UNAPPLIED + " AND t.bank_statement_id = ?", transactionRows(consumer), bankStatementId);
+        }
+    }
+
+    /** The transaction with what is left of it, or empty when it is not money in or fully applied. */
+    public Optional<UnappliedTransaction> unappliedTransaction(long transactionId) {
+        List<UnappliedTransaction> out = new ArrayList<>();
+        jdbc.query(UNAPPLIED + " AND t.id = ?", transactionRows(out::add), transactionId);
+        return out.stream().findFirst();
+    }
+
+    private JdbcTemplate streaming() {
+        JdbcTemplate t = new JdbcTemplate(jdbc.getDataSource());
+        // PostgreSQL streams with a fetch size only inside a transaction (we are in one)
+        t.setFetchSize(10_000);
+        return t;
+    }
+
+    private static RowCallbackHandler documentRows(Consumer<OpenDocument> consumer) {
+        return rs -> consumer.accept(new OpenDocument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                DocumentType.valueOf(rs.getString(5)), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)));
+    }
+
+    private static RowCallbackHandler transactionRows(Consumer<UnappliedTransaction> consumer) {
+        return rs -> consumer.accept(new UnappliedTransaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
+                rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.crmrecon.matching;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Every decision about a transaction, kept as a row; the newest is the transaction's state. */
+@Component
+class MatchingOutcomes {
+
+    private static final int BATCH = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    MatchingOutcomes(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A suggestion as clerks and the task form see it: document numbers rather than ids. */
+    record ShownSuggestion(long customerId, List<String> documentNos, String rule, String score, String reason) {
+    }
+
+    void record(long runId, List<MatchOutcome> outcomes, Map<Long, String> documentNos) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int i = 0; i < outcomes.size(); i += BATCH) {
+            List<MatchOutcome> chunk = outcomes.subList(i, Math.min(outcomes.size(), i + BATCH));
+            jdbc.batchUpdate("INSERT INTO matching_outcome (transaction_id, matching_run_id, status, customer_id, rule, "
+                    + "confidence, suggestions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int index) throws SQLException {
+                            MatchOutcome o = chunk.get(index);
+                            ps.setLong(1, o.transactionId());
+                            ps.setLong(2, runId);
+                            ps.setString(3, o.status().name());
+                            if (o.customerId() == null) {
+                                ps.setNull(4, Types.BIGINT);
+                            } else {
+                                ps.setLong(4, o.customerId());
+                            }
+                            ps.setString(5, o.rule() == null ? null : o.rule().name());
+                            ps.setBigDecimal(6, o.confidence());
+                            ps.setString(7, o.suggestions() == null || o.suggestions().isEmpty() ? null
+                                    : suggestionsJson(o.suggestions(), documentNos));
+                            ps.setTimestamp(8, now);
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    });
+        }
+    }
+
+    void recordManual(long transactionId, Long customerId) {
+        jdbc.update("INSERT INTO matching_outcome (transaction_id, status, customer_id, created_at) "
+                + "VALUES (?, 'MANUAL', ?, ?)", transactionId, customerId, Timestamp.from(clock.instant()));
+    }
+
+    /** The newest decision about a transaction: its status, customer and suggestions. */
+    record Latest(String status, Long customerId, List<ShownSuggestion> suggestions) {
+    }
+
+    Latest latest(long transactionId) {
+        List<Latest> rows = jdbc.query("SELECT status, customer_id, suggestions FROM matching_outcome "
+                + "WHERE transaction_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> {
+                    long customer = rs.getLong(2);
+                    return new Latest(rs.getString(1), rs.wasNull() ? null : customer, parse(rs.getString(3)));
+                }, transactionId);
+        return rows.isEmpty() ? new Latest("UNMATCHED", null, List.of()) : rows.get(0);
+    }
+
+    private String suggestionsJson(List<MatchOutcome.Suggestion> suggestions, Map<Long, String> documentNos) {
+        List<ShownSuggestion> shown = new ArrayList<>();
+        for (MatchOutcome.Suggestion s : suggestions.subList(0, Math.min(20, suggestions.size()))) {
+            shown.add(new ShownSuggestion(s.customerId(), s.documentIds().stream().map(documentNos::get).toList(),
+                    s.rule() == null ? null : s.rule().name(),
+                    s.score() == null ? null : s.score().toPlainString(), s.reason()));
+        }
+        try {
+            String text = json.writeValueAsString(shown);
+            // the column holds 20,000 characters; fewer suggestions rather than a cut-off JSON
+            while (text.length() > 20_000 && shown.size() > 1) {
+                shown.remove(shown.size() - 1);
+                text = json.writeValueAsString(shown);
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ShownSuggestion> parse(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(text, ShownSuggestion[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

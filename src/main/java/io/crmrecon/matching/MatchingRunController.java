@@ -1,0 +1,85 @@
+package io.crmrecon.matching;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
+
+/** Matching runs over every incoming transaction not yet applied: started here, run in the background. */
+@RestController
+@RequestMapping("/api/matching/runs")
+class MatchingRunController {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingRunController.class);
+
+    private final MatchingRuns runs;
+    private final ManualMatchTasks tasks;
+    private final PaymentMatchingProcess process;
+    private final Executor executor;
+
+    MatchingRunController(MatchingRuns runs, ManualMatchTasks tasks, PaymentMatchingProcess process,
+            org.springframework.core.task.TaskExecutor executor) {
+        this.runs = runs;
+        this.tasks = tasks;
+        this.process = process;
+        this.executor = executor;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> start(Principal user) {
+        long runId = runs.open(null, user == null ? null : user.getName());
+        executor.execute(() -> {
+            try {
+                runs.execute(runId);
+                // exceptions are handed over after the run, one process instance per bank statement
+                for (Long statement : tasks.statementsWithExceptions(runId)) {
+                    process.handOverExceptions(runId, statement);
+                }
+            } catch (RuntimeException e) {
+                log.error("Matching run {} could not hand over its exceptions", runId, e);
+            }
+        });
+        return ResponseEntity.accepted().location(URI.create("/api/matching/runs/" + runId))
+                .body(body(runs.status(runId).orElseThrow()));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Map<String, Object>> status(@PathVariable long id) {
+        return runs.status(id).map(s -> ResponseEntity.ok(body(s)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @ExceptionHandler(MatchingRuns.RunInProgress.class)
+    ResponseEntity<ProblemDetail> running(MatchingRuns.RunInProgress e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("runId", e.runId());
+        return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create("/api/matching/runs/" + e.runId()))
+                .body(problem);
+    }
+
+    private static Map<String, Object> body(MatchingRuns.RunStatus s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", s.id());
+        body.put("status", s.status());
+        body.put("transactions", s.transactions());
+        body.put("autoMatched", s.autoMatched());
+        body.put("suggested", s.suggested());
+        body.put("unmatched", s.unmatched());
+        if (s.error() != null) {
+            body.put("error", s.error());
+        }
+        return body;
+    }
+}
