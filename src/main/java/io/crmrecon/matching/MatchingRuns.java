@@ -170,7 +170,7 @@ public class MatchingRuns {
         });
         long t1 = System.nanoTime();
         MatchingEngine engine = MatchingEngine.create(items, payers, List.of(), policy);
-        List<MatchOutcome> results = engine.matchAll(payments);
+        List<MatchOutcome> results = withoutRepeatingReversed(engine.matchAll(payments));
         long t2 = System.nanoTime();
 
         List<NewAllocation> toRecord = new ArrayList<>();
@@ -207,6 +207,32 @@ public class MatchingRuns {
                         + "(load {} ms, match {} ms, write {} ms)", runId, payments.size(), items.size(), auto,
                 suggested, unmatched, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return new RunStatus(runId, "COMPLETED", bankStatementId, results.size(), auto, suggested, unmatched, null);
+    }
+
+    /**
+     * A clerk who reversed an allocation of a payment said the machine was wrong about it: such a payment is not
+     * applied automatically again, its match is only suggested.
+     */
+    private List<MatchOutcome> withoutRepeatingReversed(List<MatchOutcome> results) {
+        java.util.Set<Long> reversed = new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT o.transaction_id "
+                + "FROM allocation r JOIN allocation o ON o.id = r.reverses_id WHERE o.transaction_id IS NOT NULL",
+                Long.class));
+        if (reversed.isEmpty()) {
+            return results;
+        }
+        List<MatchOutcome> out = new ArrayList<>(results.size());
+        for (MatchOutcome o : results) {
+            if (o.status() == MatchOutcome.Status.AUTO && reversed.contains(o.transactionId())) {
+                List<Long> documents = o.applications().stream().map(MatchOutcome.Application::documentId).toList();
+                var suggestion = new MatchOutcome.Suggestion(o.customerId(), documents, o.rule(), o.confidence(),
+                        "matched by " + o.rule() + " before, but a clerk reversed an allocation of this payment");
+                out.add(new MatchOutcome(o.transactionId(), MatchOutcome.Status.SUGGESTED, o.customerId(), List.of(),
+                        BigDecimal.ZERO, null, null, List.of(suggestion)));
+            } else {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     private static OpenItem.ItemKind kind(DocumentType type) {

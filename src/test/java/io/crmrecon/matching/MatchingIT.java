@@ -1,0 +1,267 @@
+package io.crmrecon.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmrecon.Api;
+import io.crmrecon.IntegrationTest;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** paymentMatching end to end on PostgreSQL: import, auto-match, tasks for the exceptions, clerks decide. */
+class MatchingIT extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+
+    Api clerk;
+    String p;
+    String accountA;
+    String accountB;
+
+    @BeforeEach
+    void ledger() {
+        clerk = new Api(rest, "clerk");
+        p = "M" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        accountA = "6222" + Math.abs(p.hashCode());
+        accountB = "6228" + Math.abs(p.hashCode());
+        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,bank_accounts\n"
+                + p + "A,上海" + p + "机电设备有限公司,a@example.cn," + accountA + "\n"
+                + p + "B,深圳市" + p + "电子科技有限公司,b@example.cn," + accountB + "\n"));
+        ok(clerk.upload("/api/documents/import", "d.csv", "document_no,customer_code,type,issue_date,currency,amount\n"
+                + p + "-INV-1," + p + "A,INVOICE,2026-10-01,CNY,1000.00\n"
+                + p + "-INV-2," + p + "A,INVOICE,2026-10-02,CNY,2000.00\n"
+                + p + "-INV-3," + p + "B,INVOICE,2026-10-01,CNY,500.00\n"
+                + p + "-INV-4," + p + "B,INVOICE,2026-11-01,CNY,500.00\n"));
+    }
+
+    @Test
+    void autoMatchesWhatIsClearAndGivesClerksOneTaskPerException() throws Exception {
+        long statement = importBank("T1," + accountA + ",2026-11-02,2026-11-02,1000.00,CNY,上海" + p + "机电,"
+                + accountA + ",支付" + p + "-INV-1货款\n"
+                // twins without a reference: for a clerk
+                + "T2," + accountB + ",2026-11-03,2026-11-03,500.00,CNY,深圳" + p + "," + accountB + ",货款\n"
+                // nobody we know
+                + "T3,X,2026-11-03,2026-11-03,77.77,CNY,无名氏,999999,\n");
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("paymentMatching")
+                .processInstanceBusinessKey(Long.toString(statement)).singleResult();
+        assertThat(pi).as("paymentMatching started by the import").isNotNull();
+        runJobs(pi);
+
+        String csv = csv("/api/allocations");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .startsWith("transaction_id,document_no,amount,writeoff,method,rule,confidence");
+        assertThat(csv).containsPattern("T1-" + p + "," + p + "-INV-1,1000\\.00,0\\.00,AUTO,REFERENCE,0\\.\\d+");
+        assertThat(clerk.get("/api/customers/" + p + "A").json().get("balance").asText()).isEqualTo("2000.00");
+
+        List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch")
+                .list();
+        assertThat(open).hasSize(2);
+        assertThat(open).allSatisfy(t -> assertThat(tasks.getIdentityLinksForTask(t.getId()))
+                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("clerks")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM manual_match_task m JOIN bank_transaction t "
+                + "ON t.id = m.transaction_id WHERE t.bank_statement_id = ?", Integer.class, statement)).isEqualTo(2);
+
+        Task twins = taskFor(open, "T2-" + p);
+        String suggestions = (String) tasks.getVariableLocal(twins.getId(), "suggestionsText");
+        assertThat(suggestions).contains(p + "-INV-3").contains(p + "-INV-4");
+
+        // a choice the rules forbid: 400, the task stays open
+        var refused = completeViaRest("clerk", twins.getId(), "{\"documentNos\":{\"value\":\"" + p + "-NOPE\"}}");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains(p + "-NOPE");
+        assertThat(tasks.createTaskQuery().taskId(twins.getId()).count()).isOne();
+        // a manager is no candidate of a clerks' task
+        assertThat(completeViaRest("manager", twins.getId(), "{}").getStatusCode().value()).isIn(403, 404);
+
+        var done = completeViaRest("clerk", twins.getId(), "{\"documentNos\":{\"value\":\"" + p + "-INV-3\"}}");
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        assertThat(csv("/api/allocations")).containsPattern("T2-" + p + "," + p + "-INV-3,500\\.00,0\\.00,MANUAL,,");
+
+        // the workbench: part of a payment to a document of a customer the clerk names
+        Task unknown = taskFor(open, "T3-" + p);
+        var page = workbench("GET", unknown.getId(), "?customer=" + p + "A", null);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("77.77", p + "-INV-2");
+        var tooMuch = workbench("POST", unknown.getId(), "", form(p + "A", p + "-INV-2", "80.00", page));
+        assertThat(tooMuch.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooMuch.getBody()).contains("more than the payment");
+        var submitted = workbench("POST", unknown.getId(), "", form(p + "A", p + "-INV-2", "70.00", page));
+        // redirected back to Tasklist (followed or not, depending on the client)
+        assertThat(submitted.getStatusCode().value()).isIn(302, 200);
+        assertThat(tasks.createTaskQuery().taskId(unknown.getId()).count()).isZero();
+        String after = csv("/api/allocations");
+        assertThat(after).containsPattern("T3-" + p + "," + p + "-INV-2,70\\.00,0\\.00,MANUAL,,");
+        // the rest of the payment stays on the customer's account
+        assertThat(after).containsPattern("T3-" + p + ",,7\\.77,0\\.00,MANUAL,,");
+
+        runJobs(pi);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void aReversalUndoesAnAllocationAndTheAuditTrailKeepsBoth() throws Exception {
+        long statement = importBank("R1," + accountA + ",2026-11-02,2026-11-02,2000.00,CNY,上海" + p + "机电,"
+                + accountA + "," + p + "-INV-2\n");
+        runJobs(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(statement))
+                .singleResult());
+        Long id = jdbc.queryForObject("SELECT a.id FROM allocation a JOIN document d ON d.id = a.document_id "
+                + "WHERE d.document_no = ?", Long.class, p + "-INV-2");
+        var reversal = clerk.postJson("/api/allocations/" + id + "/reversal", "{\"note\":\"wrong customer\"}");
+        assertThat(reversal.status()).isEqualTo(201);
+        assertThat(clerk.postJson("/api/allocations/" + id + "/reversal", "{}").status()).isEqualTo(409);
+        assertThat(csv("/api/allocations")).doesNotContain(p + "-INV-2");
+        String all = csv("/api/allocations?includeReversed=true");
+        assertThat(all).contains("R1-" + p + "," + p + "-INV-2,2000.00,").contains("R1-" + p + "," + p + "-INV-2,-2000.00,");
+        assertThat(clerk.get("/api/customers/" + p + "A").json().get("balance").asText()).isEqualTo("3000.00");
+
+        // the machine does not repeat what a clerk undid: the payment goes to a clerk with the match suggested
+        awaitRun(clerk.postJson("/api/matching/runs", "{}"));
+        assertThat(csv("/api/allocations")).doesNotContain(p + "-INV-2");
+        assertThat(jdbc.queryForObject("SELECT o.status FROM matching_outcome o JOIN bank_transaction t "
+                + "ON t.id = o.transaction_id WHERE t.bank_reference = ? ORDER BY o.id DESC FETCH FIRST 1 ROWS ONLY",
+                String.class, "R1-" + p)).isEqualTo("SUGGESTED");
+    }
+
+    private String awaitRun(Api.Response started) throws InterruptedException {
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.headers().getLocation().toString();
+        String status = "RUNNING";
+        for (int i = 0; i < 300 && status.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            status = clerk.get(location).json().get("status").asText();
+        }
+        return status;
+    }
+
+    @Test
+    void aRunOverEverythingAnswers202AndASecondOneWhileItRunsGets409() throws Exception {
+        jdbc.update("INSERT INTO matching_run (status, started_at, transactions, auto_matched, suggested, unmatched) "
+                + "VALUES ('RUNNING', CURRENT_TIMESTAMP, 0, 0, 0, 0)");
+        Long blocking = jdbc.queryForObject("SELECT MAX(id) FROM matching_run", Long.class);
+        try {
+            var conflict = clerk.postJson("/api/matching/runs", "{}");
+            assertThat(conflict.status()).isEqualTo(409);
+            assertThat(conflict.headers().getLocation().toString()).endsWith("/api/matching/runs/" + blocking);
+        } finally {
+            jdbc.update("DELETE FROM matching_run WHERE id = ?", blocking);
+        }
+        var started = clerk.postJson("/api/matching/runs", "{}");
+        assertThat(started.json().get("status").asText()).isEqualTo("RUNNING");
+        String location = started.headers().getLocation().toString();
+        assertThat(awaitRun(started)).isEqualTo("COMPLETED");
+        var body = clerk.get(location).json();
+        assertThat(body.has("transactions") && body.has("autoMatched") && body.has("suggested")
+                && body.has("unmatched")).isTrue();
+    }
+
+    private long importBank(String lines) {
+        String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
+                + "counterparty_account,remittance_info\n";
+        // bank references unique per test
+        String body = lines.replaceAll("(?m)^(T\\d|R\\d),", "$1-" + p + ",");
+        var response = clerk.upload("/api/bank-statements", "bank.csv", header + body);
+        ok(response);
+        return response.json().get("bankStatementId").asLong();
+    }
+
+    private void runJobs(ProcessInstance pi) {
+        for (int round = 0; round < 5; round++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    private Task taskFor(List<Task> open, String bankReference) {
+        Long transactionId = jdbc.queryForObject("SELECT id FROM bank_transaction WHERE bank_reference = ?",
+                Long.class, bankReference);
+        return open.stream().filter(t -> transactionId.equals(
+                ((Number) tasks.getVariable(t.getId(), "transactionId")).longValue())).findFirst().orElseThrow();
+    }
+
+    private ResponseEntity<String> completeViaRest(String user, String taskId, String variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
+    }
+
+    private String csv(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+        var response = rest.withBasicAuth("clerk", "clerk").exchange(path, HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    /** A browser's form post: the session cookie and CSRF token of the page it came from. */
+    private LinkedMultiValueMap<String, String> form(String customer, String documentNo, String amount,
+            ResponseEntity<String> page) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+        assertThat(token.find()).isTrue();
+        form.add("_csrf", token.group(1));
+        form.add("customer", customer);
+        form.add("documentNo", documentNo);
+        form.add("amount", amount);
+        form.add("writeOff", "");
+        form.add("__cookie", page.getHeaders().getFirst(HttpHeaders.SET_COOKIE));
+        return form;
+    }
+
+    private String cookie;
+
+    private ResponseEntity<String> workbench(String method, String taskId, String query,
+            LinkedMultiValueMap<String, String> form) {
+        HttpHeaders headers = new HttpHeaders();
+        if (form != null) {
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            form.remove("__cookie");
+        }
+        if (cookie != null) {
+            headers.add(HttpHeaders.COOKIE, cookie);
+        }
+        ResponseEntity<String> response = rest.withBasicAuth("clerk", "clerk").exchange(
+                "/matching/workbench/" + taskId + query, HttpMethod.valueOf(method), new HttpEntity<>(form, headers),
+                String.class);
+        String set = response.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        if (set != null) {
+            cookie = set.split(";", 2)[0];
+        }
+        return response;
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+}
