@@ -3,6 +3,7 @@ package io.crmrecon.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
+import io.crmrecon.Browser;
 import io.crmrecon.IntegrationTest;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -31,6 +35,8 @@ class MatchingIT extends IntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -181,11 +187,45 @@ class MatchingIT extends IntegrationTest {
                 && body.has("unmatched")).isTrue();
     }
 
+    @Test
+    void aClerkAllocatesPartOfAPaymentInTheWorkbenchInARealBrowser() throws Exception {
+        WebDriver browser = Browser.start();
+        try {
+            long statement = importBank("W1,X,2026-11-03,2026-11-03,150.00,CNY,某贸易公司,888888,转账\n");
+            ProcessInstance pi = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(Long.toString(statement)).singleResult();
+            runJobs(pi);
+            Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+            browser.get("http://localhost:" + port + "/login");
+            browser.findElement(By.id("username")).sendKeys("clerk");
+            browser.findElement(By.id("password")).sendKeys("clerk");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.get("http://localhost:" + port + "/matching/workbench/" + task.getId() + "?customer=" + p + "A");
+            assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("150.00");
+
+            List<WebElement> amounts = browser.findElements(By.cssSelector("input[name=amount]"));
+            assertThat(amounts).hasSize(2);
+            amounts.get(0).sendKeys("100.00");
+            // the running remainder follows what the clerk types
+            assertThat(browser.findElement(By.id("remainder")).getText()).isEqualTo("50.00");
+            Browser.screenshot(browser, "matching-workbench");
+            browser.findElement(By.cssSelector("#allocate button[type=submit]")).click();
+
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+            String csv = csv("/api/allocations");
+            assertThat(csv).containsPattern("W1-" + p + "," + p + "-INV-1,100\\.00,0\\.00,MANUAL,,")
+                    .containsPattern("W1-" + p + ",,50\\.00,0\\.00,MANUAL,,");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private long importBank(String lines) {
         String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
                 + "counterparty_account,remittance_info\n";
         // bank references unique per test
-        String body = lines.replaceAll("(?m)^(T\\d|R\\d),", "$1-" + p + ",");
+        String body = lines.replaceAll("(?m)^([TRW]\\d),", "$1-" + p + ",");
         var response = clerk.upload("/api/bank-statements", "bank.csv", header + body);
         ok(response);
         return response.json().get("bankStatementId").asLong();

@@ -1,0 +1,56 @@
+package io.crmrecon;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The machine's Chromium, headless, for pages a person clicks. Tests that need it are skipped where it is not
+ * installed, unless RECON_REQUIRE_BROWSER=true (CI installs it and sets that).
+ */
+public final class Browser {
+
+    private static final File CHROMIUM = new File(System.getenv().getOrDefault("RECON_CHROMIUM", "/usr/bin/chromium"));
+    private static final File DRIVER = new File(System.getenv().getOrDefault("RECON_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+
+    private Browser() {
+    }
+
+    public static WebDriver start() throws IOException {
+        boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
+        if (!installed) {
+            if (Boolean.parseBoolean(System.getenv("RECON_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("RECON_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + DRIVER
+                        + " is missing (apt-get install chromium chromium-driver)");
+            }
+            Assumptions.abort("Chromium is not installed: browser test skipped");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("recon-chromium-"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Keeps what the person saw, under target/screenshots, for a look after the run. */
+    public static Path screenshot(WebDriver driver, String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+}
