@@ -26,6 +26,11 @@ public final class Browser {
     }
 
     public static WebDriver start() throws IOException {
+        return start("zh-CN,zh,en");
+    }
+
+    /** @param languages what the browser asks for (Accept-Language), first choice first */
+    public static WebDriver start(String languages) throws IOException {
         boolean installed = CHROMIUM.canExecute() && DRIVER.canExecute();
         if (!installed) {
             if (Boolean.parseBoolean(System.getenv("RECON_REQUIRE_BROWSER"))) {
@@ -38,8 +43,9 @@ public final class Browser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN",
+                "--disable-sync", "--window-size=1280,1000", "--lang=" + languages.split(",")[0],
                 "--user-data-dir=" + Files.createTempDirectory("recon-chromium-"));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -1,16 +1,17 @@
 package io.crmrecon.security;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Groups, users, authorizations and Tasklist filters, created at start-up through the engine's services. It runs
  * without a Camunda authentication on this thread, so the engine does not check it; every step looks before it
- * writes, so a restart (or a second run) creates nothing twice.
+ * writes, so a restart (or a second run) creates nothing twice. It runs once the engine exists and before the
+ * web server takes requests: Camunda's webapps offer their "create the first admin" page to anyone who comes
+ * while no administrator exists.
  */
 @Component
-class SecuritySetup implements ApplicationRunner {
+class SecuritySetup implements SmartInitializingSingleton {
 
     private final IdentitySetup identity;
     private final AuthorizationSetup authorizations;
@@ -23,7 +24,7 @@ class SecuritySetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         identity.run();
         authorizations.run();
         filters.run();

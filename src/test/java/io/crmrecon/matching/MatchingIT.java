@@ -211,6 +211,13 @@ class MatchingIT extends IntegrationTest {
             assertThat(browser.findElement(By.id("remainder")).getText()).isEqualTo("50.00");
             Browser.screenshot(browser, "matching-workbench");
             browser.findElement(By.cssSelector("#allocate button[type=submit]")).click();
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                        .until(d -> d.getCurrentUrl().contains("/camunda/app/"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Browser.screenshot(browser, "matching-workbench-after-submit");
+                throw new AssertionError("still at " + browser.getCurrentUrl() + ": " + browser.getPageSource(), e);
+            }
 
             assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
             String csv = csv("/api/allocations");
@@ -241,9 +248,11 @@ class MatchingIT extends IntegrationTest {
         }
     }
 
-    private Task taskFor(List<Task> open, String bankReference) {
+    private Task taskFor(List<Task> candidates, String bankReference) {
         Long transactionId = jdbc.queryForObject("SELECT id FROM bank_transaction WHERE bank_reference = ?",
                 Long.class, bankReference);
+        List<Task> open = tasks.createTaskQuery().taskIdIn(candidates.stream().map(Task::getId).toArray(String[]::new))
+                .list();
         return open.stream().filter(t -> transactionId.equals(
                 ((Number) tasks.getVariable(t.getId(), "transactionId")).longValue())).findFirst().orElseThrow();
     }

@@ -23,12 +23,15 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of paymentMatching, on the in-memory engine with the delegates mocked. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/paymentMatching.bpmn", "forms/manualMatch.form"})
 class PaymentMatchingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
 
     final List<String> listened = new ArrayList<>();
 

@@ -309,8 +309,8 @@ class SecurityIT extends IntegrationTest {
         long authorizations = authorizationService.createAuthorizationQuery().count();
         long memberships = identityService.createUserQuery().memberOfGroup("clerks").count();
 
-        setup.run(null);
-        setup.run(null);
+        setup.afterSingletonsInstantiated();
+        setup.afterSingletonsInstantiated();
 
         assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
         assertThat(identityService.createUserQuery().count()).isEqualTo(users);
