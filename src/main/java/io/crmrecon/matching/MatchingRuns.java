@@ -41,9 +41,12 @@ public class MatchingRuns {
     private final MatchingPolicy policy;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final List<StatementReferences> statementReferences;
 
     MatchingRuns(JdbcTemplate jdbc, LedgerQueries ledger, Allocations allocations, Customers customers,
-            MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions) {
+            MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions,
+            List<StatementReferences> statementReferences) {
+        this.statementReferences = statementReferences;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.allocations = allocations;
@@ -169,7 +172,9 @@ public class MatchingRuns {
             paymentCurrency.put(t.transactionId(), t.currency());
         });
         long t1 = System.nanoTime();
-        MatchingEngine engine = MatchingEngine.create(items, payers, List.of(), policy);
+        List<StatementRef> statements = new ArrayList<>();
+        statementReferences.forEach(r -> statements.addAll(r.openStatements()));
+        MatchingEngine engine = MatchingEngine.create(items, payers, statements, policy);
         List<MatchOutcome> results = withoutRepeatingReversed(engine.matchAll(payments));
         long t2 = System.nanoTime();
 
