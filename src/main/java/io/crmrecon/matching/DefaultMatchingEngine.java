@@ -269,7 +269,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
         return set.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    private static int minorDigits(String currency) {
+    static int minorDigits(String currency) {
         try {
             int d = Currency.getInstance(currency).getDefaultFractionDigits();
             return d < 0 ? 2 : d;
@@ -285,10 +285,6 @@ final class DefaultMatchingEngine implements MatchingEngine {
         } catch (ArithmeticException e) {
             return null;
         }
-    }
-
-    BigDecimal money(long minor, int currency) {
-        return BigDecimal.valueOf(minor, currencyScale[currency]);
     }
 
     private int itemOfDocument(long documentId) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -74,7 +75,9 @@ final class MatchRun {
     private final int[] openCount;
     private final Map<Long, Integer> bucketChanged = new HashMap<>();
     private int clock;
-    private final long[] toleranceAbsolute;
+    private final Map<String, Integer> currencyIndex;
+    private int[] scale;
+    private long[] toleranceAbsolute;
 
     MatchRun(DefaultMatchingEngine engine) {
         this.e = engine;
@@ -87,12 +90,26 @@ final class MatchRun {
                 openCount[engine.itemCustomer[i]]++;
             }
         }
-        this.toleranceAbsolute = new long[engine.currencies.size()];
-        for (int c = 0; c < toleranceAbsolute.length; c++) {
-            BigDecimal t = engine.policy.toleranceAbsolute() == null ? BigDecimal.ZERO
-                    : engine.policy.toleranceAbsolute();
-            toleranceAbsolute[c] = Math.max(0, t.setScale(engine.currencyScale[c], RoundingMode.FLOOR)
-                    .unscaledValue().longValue());
+        this.currencyIndex = new HashMap<>(engine.currencyIndex);
+    }
+
+    /**
+     * The engine's currencies, and those of payments no open item has (nothing to pay there, but a payment may
+     * still name a settled document): their scales and absolute tolerances in minor units.
+     */
+    private void currencies(List<IncomingPayment> payments) {
+        List<String> extra = payments.stream().filter(Objects::nonNull).map(IncomingPayment::currency)
+                .filter(c -> c != null && !currencyIndex.containsKey(c)).distinct().sorted().toList();
+        int known = e.currencyScale.length;
+        scale = Arrays.copyOf(e.currencyScale, known + extra.size());
+        for (String c : extra) {
+            scale[currencyIndex.size()] = DefaultMatchingEngine.minorDigits(c);
+            currencyIndex.put(c, currencyIndex.size());
+        }
+        toleranceAbsolute = new long[scale.length];
+        BigDecimal t = e.policy.toleranceAbsolute() == null ? BigDecimal.ZERO : e.policy.toleranceAbsolute();
+        for (int c = 0; c < scale.length; c++) {
+            toleranceAbsolute[c] = Math.max(0, t.setScale(scale[c], RoundingMode.FLOOR).unscaledValue().longValue());
         }
     }
 
@@ -122,14 +139,14 @@ final class MatchRun {
         if (p == null) {
             throw new IllegalArgumentException("payment " + input + " is null");
         }
-        Integer currency = p.currency() == null ? null : e.currencyIndex.get(p.currency());
+        Integer currency = p.currency() == null ? null : currencyIndex.get(p.currency());
         Long amount = currency == null || p.amount() == null ? null
-                : DefaultMatchingEngine.toMinor(p.amount(), e.currencyScale[currency]);
+                : DefaultMatchingEngine.toMinor(p.amount(), scale[currency]);
         PayerMatch payer = e.identify(p);
         if (currency == null || amount == null || amount <= 0) {
             return new Prepared(input, p, currency == null ? -1 : currency, 0, false, payer, List.of());
         }
-        List<Token> tokens = e.scan(p.remittanceInfo(), p.structuredReference(), amount, e.currencyScale[currency]);
+        List<Token> tokens = e.scan(p.remittanceInfo(), p.structuredReference(), amount, scale[currency]);
         return new Prepared(input, p, currency, amount, true, payer, tokens);
     }
 
@@ -147,6 +164,7 @@ final class MatchRun {
 
     List<MatchOutcome> run(List<IncomingPayment> payments) {
         int n = payments.size();
+        currencies(payments);
         Prepared[] byInput = new Prepared[n];
         IntStream.range(0, n).parallel().forEach(i -> byInput[i] = prepare(i, payments.get(i)));
         Prepared[] ordered = byInput.clone();
@@ -754,11 +772,11 @@ final class MatchRun {
                 }
                 String reason = no(y) + " is one typo away from '" + t.text() + "' in the text"
                         + (diff > 0 ? ", short by " + money(diff, cur) : "");
-                boolean sameCustomer = base.length == 0 ? payer < 0 || payer == cy : baseCustomer == cy;
+                boolean sameCustomer = base.length == 0 ? payer == cy : baseCustomer == cy;
                 boolean twin = itemsWithAmount(x, cy, cur, x.open(y)).length > 1;
                 if (!sameCustomer || twin) {
                     candidates.add(candidate(set, MatchRule.REFERENCE_TYPO, 0.6,
-                            reason + (twin ? "; another open item has the same amount" : "; another customer")));
+                            reason + (twin ? "; another open item has the same amount" : "; not the payer's item")));
                     continue;
                 }
                 Proposal pr = diff == 0 ? full(p, set, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO)
@@ -1059,8 +1077,8 @@ final class MatchRun {
         return b.toString();
     }
 
-    private String money(long minor, int currency) {
-        return e.money(minor, currency).toPlainString();
+    private BigDecimal money(long minor, int currency) {
+        return BigDecimal.valueOf(minor, scale[currency]);
     }
 
     private String customerName(int c) {
@@ -1089,11 +1107,11 @@ final class MatchRun {
         if (pr.isAuto()) {
             List<MatchOutcome.Application> apps = new ArrayList<>();
             for (int k = 0; k < pr.items.length; k++) {
-                apps.add(new MatchOutcome.Application(e.documentIds[pr.items[k]], e.money(pr.cash[k], cur),
-                        e.money(pr.writeOff[k], cur)));
+                apps.add(new MatchOutcome.Application(e.documentIds[pr.items[k]], money(pr.cash[k], cur),
+                        money(pr.writeOff[k], cur)));
             }
             return new MatchOutcome(tx, MatchOutcome.Status.AUTO, customer, List.copyOf(apps),
-                    e.money(pr.onAccount, cur), pr.rule,
+                    money(pr.onAccount, cur), pr.rule,
                     BigDecimal.valueOf(pr.confidence).setScale(2, RoundingMode.HALF_UP), List.of());
         }
         List<Candidate> ranked = new ArrayList<>(pr.candidates);
@@ -1120,7 +1138,7 @@ final class MatchRun {
         }
         MatchOutcome.Status status = suggestions.isEmpty() ? MatchOutcome.Status.UNMATCHED
                 : MatchOutcome.Status.SUGGESTED;
-        BigDecimal zero = cur >= 0 ? e.money(0, cur) : BigDecimal.ZERO;
+        BigDecimal zero = cur >= 0 ? money(0, cur) : BigDecimal.ZERO;
         return new MatchOutcome(tx, status, customer, List.of(), zero, null, null, List.copyOf(suggestions));
     }
 }
