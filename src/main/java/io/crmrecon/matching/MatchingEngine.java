@@ -15,7 +15,16 @@ public interface MatchingEngine {
 
     static MatchingEngine create(Collection<OpenItem> openItems, Collection<Payer> payers,
             Collection<StatementRef> statements, MatchingPolicy policy) {
-        throw new UnsupportedOperationException("not built yet");
+        return create(openItems, payers, statements, policy, List.of());
+    }
+
+    /**
+     * As {@link #create(Collection, Collection, Collection, MatchingPolicy)}, also knowing documents that are
+     * already settled: a payment naming one of them is a possible duplicate and goes to a clerk.
+     */
+    static MatchingEngine create(Collection<OpenItem> openItems, Collection<Payer> payers,
+            Collection<StatementRef> statements, MatchingPolicy policy, Collection<SettledDocument> settled) {
+        return new DefaultMatchingEngine(openItems, payers, statements, policy, settled);
     }
 
     /** One outcome per payment, in the order of the input list. */

@@ -1,0 +1,712 @@
+package io.crmrecon.matching;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The matching engine: indexes built once over a snapshot of open items, payers and statements; every
+ * {@link #matchAll} works on its own copy of the open amounts (see {@link MatchRun}), so one engine may serve
+ * several runs, also at the same time.
+ *
+ * <p>Indexes, all flat hash tables keyed by 64-bit hashes of normalised strings and verified on every hit:
+ * <ul>
+ * <li>references: each document number, tax invoice number, statement number and settled document number under
+ * its {@link ReferenceKeys#key full key} and its {@link ReferenceKeys#stripped stripped key};</li>
+ * <li>amounts: (customer, currency, open amount) → items and (currency, open amount) → items;</li>
+ * <li>payers: normalised account → customers, exact and tolerant name → customers;</li>
+ * <li>per customer: its items (for the bounded combination search).</li>
+ * </ul>
+ * A near-miss reference is found by generating the token's one-typo variants and looking each up in the exact
+ * index: no index of variants, so memory stays proportional to the number of items.
+ */
+final class DefaultMatchingEngine implements MatchingEngine {
+
+    // posting kinds of the reference index: (id << KIND_BITS) | kind
+    static final int DOC_FULL = 0;
+    static final int DOC_STRIPPED = 1;
+    static final int TAX_FULL = 2;
+    static final int TAX_STRIPPED = 3;
+    static final int STMT_FULL = 4;
+    static final int STMT_STRIPPED = 5;
+    static final int SETTLED_DOC_FULL = 6;
+    static final int SETTLED_DOC_STRIPPED = 7;
+    static final int SETTLED_TAX_FULL = 8;
+    static final int SETTLED_TAX_STRIPPED = 9;
+    static final int KIND_BITS = 4;
+    static final int KIND_MASK = (1 << KIND_BITS) - 1;
+
+    /** text n-grams join at most this many runs of letters and digits */
+    static final int MAX_RUNS = 5;
+    static final int MAX_KEY_LENGTH = 40;
+
+    final MatchingPolicy policy;
+
+    // ---- items, in documentId order (so nothing depends on the order they were given in)
+    final OpenItem[] items;
+    final long[] documentIds;
+    final int[] itemCustomer;
+    final int[] itemCurrency;
+    /** open amount in minor units at the snapshot; 0 for an unusable item (never matched) */
+    final long[] itemOpen;
+    /** the order items are paid in when a payment does not cover all: due date, else issue date (epoch day) */
+    final long[] itemDue;
+
+    // ---- customers
+    final long[] customerIds;
+    final String[] customerNames;
+    final Map<Long, Integer> customerIndex = new HashMap<>();
+    final int[] customerItemStart;
+    final int[] customerItems;
+
+    // ---- currencies
+    final List<String> currencies = new ArrayList<>();
+    final Map<String, Integer> currencyIndex = new HashMap<>();
+    int[] currencyScale;
+
+    // ---- statements and settled documents
+    final StatementRef[] statements;
+    final int[] statementCustomer;
+    final int[][] statementItems;
+    final SettledDocument[] settled;
+    final int[] settledCustomer;
+
+    // ---- indexes
+    final LongMultiIndex references;
+    /** family (the letters before the first digit of a key) → {fewest digits, most digits} seen */
+    final Map<String, int[]> families = new HashMap<>();
+    /** every prefix of a family, "" included */
+    final Set<String> familyPrefixes = new HashSet<>();
+    final LongMultiIndex customerAmounts;
+    final LongMultiIndex amounts;
+    final Map<String, int[]> accounts = new HashMap<>();
+    final Map<String, int[]> exactNames = new HashMap<>();
+    final Map<String, int[]> tolerantNames = new HashMap<>();
+
+    DefaultMatchingEngine(Collection<OpenItem> openItems, Collection<Payer> payers,
+            Collection<StatementRef> statementRefs, MatchingPolicy policy, Collection<SettledDocument> settledDocs) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        OpenItem[] sorted = openItems.stream().filter(Objects::nonNull).toArray(OpenItem[]::new);
+        Arrays.sort(sorted, Comparator.comparingLong(OpenItem::documentId)
+                .thenComparing(OpenItem::documentNo, Comparator.nullsFirst(Comparator.naturalOrder())));
+        this.items = sorted;
+        int n = sorted.length;
+
+        // currencies and their scales: the currency's minor digits, or more if the items use more
+        Map<String, Integer> scales = new HashMap<>();
+        for (OpenItem it : sorted) {
+            if (it.currency() != null && it.open() != null) {
+                int s = Math.max(0, it.open().stripTrailingZeros().scale());
+                scales.merge(it.currency(), Math.max(s, minorDigits(it.currency())), Math::max);
+            }
+        }
+        List<String> codes = new ArrayList<>(scales.keySet());
+        codes.sort(Comparator.naturalOrder());
+        currencyScale = new int[codes.size()];
+        for (String code : codes) {
+            currencyScale[currencies.size()] = scales.get(code);
+            currencyIndex.put(code, currencies.size());
+            currencies.add(code);
+        }
+
+        // customers: payers first (their order does not matter: ids are sorted), then those only items name
+        Set<Long> ids = new HashSet<>();
+        for (Payer p : payers) {
+            ids.add(p.customerId());
+        }
+        for (OpenItem it : sorted) {
+            ids.add(it.customerId());
+        }
+        for (StatementRef s : statementRefs) {
+            ids.add(s.customerId());
+        }
+        for (SettledDocument s : settledDocs) {
+            ids.add(s.customerId());
+        }
+        long[] custIds = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        this.customerIds = custIds;
+        for (int c = 0; c < custIds.length; c++) {
+            customerIndex.put(custIds[c], c);
+        }
+        this.customerNames = new String[custIds.length];
+
+        // items
+        documentIds = new long[n];
+        itemCustomer = new int[n];
+        itemCurrency = new int[n];
+        itemOpen = new long[n];
+        itemDue = new long[n];
+        int[] perCustomer = new int[custIds.length + 1];
+        for (int i = 0; i < n; i++) {
+            OpenItem it = sorted[i];
+            documentIds[i] = it.documentId();
+            itemCustomer[i] = customerIndex.get(it.customerId());
+            Integer cur = it.currency() == null ? null : currencyIndex.get(it.currency());
+            itemCurrency[i] = cur == null ? -1 : cur;
+            Long minor = cur == null || it.open() == null ? null : toMinor(it.open(), currencyScale[cur]);
+            itemOpen[i] = minor == null ? 0 : minor;
+            LocalDate due = it.dueDate() != null ? it.dueDate() : it.issueDate();
+            itemDue[i] = due == null ? Long.MAX_VALUE : due.toEpochDay();
+            perCustomer[itemCustomer[i] + 1]++;
+        }
+        for (int c = 0; c < custIds.length; c++) {
+            perCustomer[c + 1] += perCustomer[c];
+        }
+        customerItemStart = perCustomer;
+        customerItems = new int[n];
+        int[] fill = new int[custIds.length];
+        for (int i = 0; i < n; i++) {
+            int c = itemCustomer[i];
+            customerItems[customerItemStart[c] + fill[c]++] = i;
+        }
+
+        // statements: their documents among the open items
+        this.statements = statementRefs.stream().filter(Objects::nonNull)
+                .sorted(Comparator.comparing(StatementRef::statementNo, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparingLong(StatementRef::customerId))
+                .toArray(StatementRef[]::new);
+        statementCustomer = new int[statements.length];
+        statementItems = new int[statements.length][];
+        for (int s = 0; s < statements.length; s++) {
+            statementCustomer[s] = customerIndex.get(statements[s].customerId());
+            List<Long> docs = statements[s].documentIds() == null ? List.of() : statements[s].documentIds();
+            statementItems[s] = docs.stream().mapToInt(this::itemOfDocument).filter(i -> i >= 0).distinct()
+                    .sorted().toArray();
+        }
+        this.settled = settledDocs.stream().filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong(SettledDocument::documentId)).toArray(SettledDocument[]::new);
+        settledCustomer = new int[settled.length];
+        for (int s = 0; s < settled.length; s++) {
+            settledCustomer[s] = customerIndex.get(settled[s].customerId());
+        }
+
+        // the reference index
+        LongMultiIndex.Builder refs = new LongMultiIndex.Builder();
+        for (int i = 0; i < n; i++) {
+            if (itemOpen[i] == 0) {
+                continue;
+            }
+            addReference(refs, i, sorted[i].documentNo(), DOC_FULL, DOC_STRIPPED);
+            addReference(refs, i, sorted[i].taxInvoiceNo(), TAX_FULL, TAX_STRIPPED);
+        }
+        for (int s = 0; s < statements.length; s++) {
+            addReference(refs, s, statements[s].statementNo(), STMT_FULL, STMT_STRIPPED);
+        }
+        for (int s = 0; s < settled.length; s++) {
+            addReference(refs, s, settled[s].documentNo(), SETTLED_DOC_FULL, SETTLED_DOC_STRIPPED);
+            addReference(refs, s, settled[s].taxInvoiceNo(), SETTLED_TAX_FULL, SETTLED_TAX_STRIPPED);
+        }
+        references = refs.build();
+        for (String family : families.keySet()) {
+            for (int len = 0; len <= family.length(); len++) {
+                familyPrefixes.add(family.substring(0, len));
+            }
+        }
+
+        // the amount indexes
+        LongMultiIndex.Builder byCustomer = new LongMultiIndex.Builder();
+        LongMultiIndex.Builder byAmount = new LongMultiIndex.Builder();
+        for (int i = 0; i < n; i++) {
+            if (itemOpen[i] != 0) {
+                byCustomer.add(customerAmountKey(itemCustomer[i], itemCurrency[i], itemOpen[i]), i);
+                byAmount.add(amountKey(itemCurrency[i], itemOpen[i]), i);
+            }
+        }
+        customerAmounts = byCustomer.build();
+        amounts = byAmount.build();
+
+        // payers
+        Map<String, Set<Integer>> acc = new HashMap<>();
+        Map<String, Set<Integer>> exact = new HashMap<>();
+        Map<String, Set<Integer>> tolerant = new HashMap<>();
+        for (Payer p : payers) {
+            int c = customerIndex.get(p.customerId());
+            if (p.name() != null && (customerNames[c] == null || p.name().compareTo(customerNames[c]) < 0)) {
+                customerNames[c] = p.name();
+            }
+            if (p.accounts() != null) {
+                for (String a : p.accounts()) {
+                    String key = PayerNames.account(a);
+                    if (key != null) {
+                        acc.computeIfAbsent(key, k -> new HashSet<>()).add(c);
+                    }
+                }
+            }
+            String e = PayerNames.exactName(p.name());
+            if (e != null) {
+                exact.computeIfAbsent(e, k -> new HashSet<>()).add(c);
+            }
+            String t = PayerNames.tolerantName(p.name());
+            if (t != null) {
+                tolerant.computeIfAbsent(t, k -> new HashSet<>()).add(c);
+            }
+        }
+        acc.forEach((k, v) -> accounts.put(k, sortedArray(v)));
+        exact.forEach((k, v) -> exactNames.put(k, sortedArray(v)));
+        tolerant.forEach((k, v) -> tolerantNames.put(k, sortedArray(v)));
+    }
+
+    @Override
+    public List<MatchOutcome> matchAll(List<IncomingPayment> payments) {
+        return new MatchRun(this).run(payments);
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private static int[] sortedArray(Set<Integer> set) {
+        return set.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    static int minorDigits(String currency) {
+        try {
+            int d = Currency.getInstance(currency).getDefaultFractionDigits();
+            return d < 0 ? 2 : d;
+        } catch (IllegalArgumentException e) {
+            return 2;
+        }
+    }
+
+    /** The amount in minor units at the scale, or null when it does not fit exactly. */
+    static Long toMinor(BigDecimal amount, int scale) {
+        try {
+            return amount.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private int itemOfDocument(long documentId) {
+        int at = Arrays.binarySearch(documentIds, documentId);
+        if (at < 0) {
+            return -1;
+        }
+        while (at > 0 && documentIds[at - 1] == documentId) {
+            at--;
+        }
+        return itemOpen[at] == 0 ? -1 : at;
+    }
+
+    private void addReference(LongMultiIndex.Builder refs, int id, String number, int fullKind, int strippedKind) {
+        if (number == null) {
+            return;
+        }
+        String full = ReferenceKeys.key(number);
+        if (full.isEmpty()) {
+            return;
+        }
+        String stripped = ReferenceKeys.stripped(number);
+        refs.add(ReferenceKeys.hash(full), (id << KIND_BITS) | fullKind);
+        if (!stripped.equals(full)) {
+            refs.add(ReferenceKeys.hash(stripped), (id << KIND_BITS) | strippedKind);
+        }
+        String family = ReferenceKeys.family(full);
+        int[] range = families.computeIfAbsent(family, f -> new int[] {Integer.MAX_VALUE, 0});
+        range[0] = Math.min(range[0], ReferenceKeys.digits(stripped));
+        range[1] = Math.max(range[1], ReferenceKeys.digits(full));
+    }
+
+    static long customerAmountKey(int customer, int currency, long amount) {
+        return ReferenceKeys.mix(ReferenceKeys.mix(amount) ^ (((long) customer << 16) | (currency & 0xffff)) * 0x9E3779B97F4A7C15L);
+    }
+
+    static long amountKey(int currency, long amount) {
+        return ReferenceKeys.mix(ReferenceKeys.mix(amount + 0x5851F42D4C957F2DL) ^ (0xC2B2AE3D27D4EB4FL * (currency + 1)));
+    }
+
+    // ------------------------------------------------------------------ reference postings
+
+    static int id(int posting) {
+        return posting >>> KIND_BITS;
+    }
+
+    static int kind(int posting) {
+        return posting & KIND_MASK;
+    }
+
+    static boolean isFullKind(int kind) {
+        return (kind & 1) == 0;
+    }
+
+    /** The number a posting stands for, as written. */
+    String number(int posting) {
+        int id = id(posting);
+        return switch (kind(posting)) {
+            case DOC_FULL, DOC_STRIPPED -> items[id].documentNo();
+            case TAX_FULL, TAX_STRIPPED -> items[id].taxInvoiceNo();
+            case STMT_FULL, STMT_STRIPPED -> statements[id].statementNo();
+            case SETTLED_DOC_FULL, SETTLED_DOC_STRIPPED -> settled[id].documentNo();
+            default -> settled[id].taxInvoiceNo();
+        };
+    }
+
+    /** Whether the posting's key (full or stripped, as its kind says) is exactly {@code key}. */
+    boolean postingIs(int posting, String key) {
+        String number = number(posting);
+        if (number == null) {
+            return false;
+        }
+        return isFullKind(kind(posting)) ? ReferenceKeys.key(number).equals(key)
+                : ReferenceKeys.stripped(number).equals(key);
+    }
+
+    /**
+     * The postings a text key stands for, best evidence first: the full key as written; else a stripped key
+     * as written (the payer dropped zeros and separators); else the text's own stripped form.
+     */
+    int[] resolve(String full, String stripped) {
+        int[] hits = lookup(full, true, false);
+        if (hits.length == 0) {
+            hits = lookup(full, false, true);
+        }
+        if (hits.length == 0 && !stripped.equals(full)) {
+            hits = lookup(stripped, true, true);
+            // a full key equal to the text's stripped form is only a match where that key has no zeros to drop
+            int kept = 0;
+            for (int h : hits) {
+                if (!isFullKind(kind(h)) || ReferenceKeys.stripped(number(h)).equals(stripped)) {
+                    hits[kept++] = h;
+                }
+            }
+            hits = Arrays.copyOf(hits, kept);
+        }
+        return hits;
+    }
+
+    int[] lookup(String key, boolean fullKinds, boolean strippedKinds) {
+        int slot = references.find(ReferenceKeys.hash(key));
+        if (slot < 0) {
+            return EMPTY;
+        }
+        int start = references.start(slot);
+        int count = references.count(slot);
+        int[] out = null;
+        int size = 0;
+        for (int p = start; p < start + count; p++) {
+            int posting = references.value(p);
+            boolean full = isFullKind(kind(posting));
+            if ((full ? fullKinds : strippedKinds) && postingIs(posting, key)) {
+                if (out == null) {
+                    out = new int[count];
+                }
+                out[size++] = posting;
+            }
+        }
+        return out == null ? EMPTY : Arrays.copyOf(out, size);
+    }
+
+    static final int[] EMPTY = new int[0];
+
+    // ------------------------------------------------------------------ payers
+
+    /** Who paid, as far as account and name tell; customer -1 when not one customer. */
+    record PayerMatch(int customer, boolean byAccount, int[] candidates) {
+        static final PayerMatch NONE = new PayerMatch(-1, false, EMPTY);
+    }
+
+    PayerMatch identify(IncomingPayment p) {
+        String account = PayerNames.account(p.counterpartyAccount());
+        int[] byAccount = account == null ? EMPTY : accounts.getOrDefault(account, EMPTY);
+        if (byAccount.length == 1) {
+            return new PayerMatch(byAccount[0], true, byAccount);
+        }
+        String exactName = PayerNames.exactName(p.counterpartyName());
+        String tolerantName = PayerNames.tolerantName(p.counterpartyName());
+        int[] exact = exactName == null ? EMPTY : exactNames.getOrDefault(exactName, EMPTY);
+        int[] tolerant = tolerantName == null ? EMPTY : tolerantNames.getOrDefault(tolerantName, EMPTY);
+        if (byAccount.length > 1) {
+            // an account several customers pay from: the name may tell which
+            int[] both = intersect(byAccount, exact);
+            if (both.length != 1) {
+                both = intersect(byAccount, tolerant);
+            }
+            return both.length == 1 ? new PayerMatch(both[0], true, byAccount) : new PayerMatch(-1, false, byAccount);
+        }
+        if (exact.length == 1) {
+            return new PayerMatch(exact[0], false, exact);
+        }
+        if (exact.length == 0 && tolerant.length == 1) {
+            return new PayerMatch(tolerant[0], false, tolerant);
+        }
+        int[] candidates = exact.length > 0 ? exact : tolerant;
+        return candidates.length == 0 ? PayerMatch.NONE : new PayerMatch(-1, false, candidates);
+    }
+
+    private static int[] intersect(int[] a, int[] b) {
+        return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
+    }
+
+    // ------------------------------------------------------------------ reading the text
+
+    /**
+     * A number found in the text: the postings it resolves to (empty: it resolves to nothing but looks like one
+     * of our numbers), whether it has letters (a pure number is weaker evidence: it may be an order or phone
+     * number), and its keys for the typo search.
+     */
+    record Token(String text, boolean strong, int[] hits, String[] typoKeys) {
+        boolean resolved() {
+            return hits.length > 0;
+        }
+    }
+
+    /**
+     * The numbers in a payment's remittance text and structured reference. The text is cut into runs of
+     * letters and digits; runs joined only by {@code - _ / .} or spaces form candidate keys of up to
+     * {@value #MAX_RUNS} runs, tried longest first from every run that can start one of our numbers (its letters
+     * begin a known family). Pure numbers shorter than 6 digits, the payment amount and dates are no
+     * candidates.
+     */
+    List<Token> scan(String remittance, String structured, long amountMinor, int scale) {
+        String text = ReferenceKeys.nfkc(remittance) + "\n" + ReferenceKeys.nfkc(structured);
+        int len = text.length();
+        int[] starts = new int[8];
+        int[] ends = new int[8];
+        int runs = 0;
+        for (int i = 0; i < len; ) {
+            if (ReferenceKeys.isAlnum(text.charAt(i))) {
+                int j = i;
+                while (j < len && ReferenceKeys.isAlnum(text.charAt(j))) {
+                    j++;
+                }
+                if (runs == starts.length) {
+                    starts = Arrays.copyOf(starts, runs * 2);
+                    ends = Arrays.copyOf(ends, runs * 2);
+                }
+                starts[runs] = i;
+                ends[runs] = j;
+                runs++;
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (runs == 0) {
+            return List.of();
+        }
+        String[] excluded = amountForms(amountMinor, scale);
+        List<Token> tokens = new ArrayList<>();
+        boolean[] consumed = new boolean[runs];
+        StringBuilder full = new StringBuilder();
+        for (int r = 0; r < runs; r++) {
+            if (consumed[r] || !canStart(text, starts[r], ends[r])) {
+                continue;
+            }
+            int chain = 1;
+            while (chain < MAX_RUNS && r + chain < runs && softGap(text, ends[r + chain - 1], starts[r + chain])
+                    && ends[r + chain] - starts[r] <= MAX_KEY_LENGTH + 8) {
+                chain++;
+            }
+            Token found = null;
+            int used = 0;
+            for (int k = chain; k >= 1 && found == null; k--) {
+                String key = join(text, starts, ends, r, k, full);
+                if (!acceptable(key, excluded) || !families.containsKey(ReferenceKeys.family(key))) {
+                    continue;
+                }
+                String stripped = ReferenceKeys.stripped(text, starts[r], ends[r + k - 1]);
+                int[] hits = resolve(key, stripped);
+                if (hits.length > 0) {
+                    found = new Token(text.substring(starts[r], ends[r + k - 1]),
+                            !ReferenceKeys.allDigits(key), hits, distinct(key, stripped));
+                    used = k;
+                }
+            }
+            if (found == null) {
+                // no match: does it look like one of our numbers (then it is a reference we cannot place)?
+                List<String> keys = new ArrayList<>();
+                for (int k = 1; k <= chain; k++) {
+                    String key = join(text, starts, ends, r, k, full);
+                    if (looksLikeOurs(key)) {
+                        keys.add(key);
+                        String stripped = ReferenceKeys.stripped(text, starts[r], ends[r + k - 1]);
+                        if (!stripped.equals(key)) {
+                            keys.add(stripped);
+                        }
+                        used = k;
+                    }
+                }
+                if (!keys.isEmpty()) {
+                    found = new Token(text.substring(starts[r], ends[r + used - 1]), true, EMPTY,
+                            keys.toArray(String[]::new));
+                }
+            }
+            if (found != null) {
+                tokens.add(found);
+                for (int k = 0; k < used; k++) {
+                    consumed[r + k] = true;
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static String[] distinct(String a, String b) {
+        return a.equals(b) ? new String[] {a} : new String[] {a, b};
+    }
+
+    private static String join(String text, int[] starts, int[] ends, int r, int k, StringBuilder b) {
+        b.setLength(0);
+        for (int q = r; q < r + k; q++) {
+            for (int i = starts[q]; i < ends[q]; i++) {
+                b.append(ReferenceKeys.upper(text.charAt(i)));
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean softGap(String text, int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != '-' && c != '_' && c != '/' && c != '.' && c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a run can begin one of our numbers: its letters are (the start of) a family, maybe with a swap. */
+    private boolean canStart(String text, int from, int to) {
+        int i = from;
+        while (i < to && !ReferenceKeys.isDigit(text.charAt(i))) {
+            i++;
+        }
+        String letters = text.substring(from, i).toUpperCase(java.util.Locale.ROOT);
+        Set<String> set = i < to ? families.keySet() : familyPrefixes;
+        return set.contains(letters) || swapIn(letters, set);
+    }
+
+    private static boolean swapIn(String letters, Set<String> set) {
+        char[] a = letters.toCharArray();
+        for (int i = 0; i + 1 < a.length; i++) {
+            if (a[i] != a[i + 1]) {
+                char t = a[i];
+                a[i] = a[i + 1];
+                a[i + 1] = t;
+                boolean hit = set.contains(new String(a));
+                a[i + 1] = a[i];
+                a[i] = t;
+                if (hit) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptable(String key, String[] excluded) {
+        int digits = ReferenceKeys.digits(key);
+        if (digits == 0) {
+            return false;
+        }
+        if (digits == key.length()) {
+            if (key.length() < 6) {
+                return false;
+            }
+            for (String e : excluded) {
+                if (key.equals(e)) {
+                    return false;
+                }
+            }
+            return !isDate(key);
+        }
+        return key.length() >= 4;
+    }
+
+    /** A key with letters, of a known family (or one swap from one) and about as many digits as its numbers. */
+    private boolean looksLikeOurs(String key) {
+        String family = ReferenceKeys.family(key);
+        if (family.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return false;
+        }
+        int[] range = families.get(family);
+        if (range == null) {
+            char[] a = family.toCharArray();
+            for (int i = 0; i + 1 < a.length && range == null; i++) {
+                char t = a[i];
+                a[i] = a[i + 1];
+                a[i + 1] = t;
+                range = families.get(new String(a));
+                a[i + 1] = a[i];
+                a[i] = t;
+            }
+            if (range == null) {
+                return false;
+            }
+        }
+        int digits = ReferenceKeys.digits(key);
+        return digits >= Math.max(3, range[0] - 1) && digits <= range[1] + 1;
+    }
+
+    /** The payment amount as a payer might write it: minor units, and whole units when there is no fraction. */
+    private static String[] amountForms(long minor, int scale) {
+        String m = Long.toString(Math.abs(minor));
+        BigDecimal units = BigDecimal.valueOf(minor, scale);
+        if (units.stripTrailingZeros().scale() <= 0) {
+            return new String[] {m, units.setScale(0, RoundingMode.UNNECESSARY).abs().toPlainString()};
+        }
+        return new String[] {m};
+    }
+
+    /** yyyyMMdd or yyyyMM of a plausible year. */
+    private static boolean isDate(String key) {
+        if (key.length() != 8 && key.length() != 6) {
+            return false;
+        }
+        int year = Integer.parseInt(key.substring(0, 4));
+        int month = Integer.parseInt(key.substring(4, 6));
+        if (year < 1990 || year > 2099 || month < 1 || month > 12) {
+            return false;
+        }
+        if (key.length() == 6) {
+            return true;
+        }
+        int day = Integer.parseInt(key.substring(6, 8));
+        return day >= 1 && day <= LocalDate.of(year, month, 1).lengthOfMonth();
+    }
+
+    /** The items a posting stands for now-or-ever: one item, a statement's items, or none (settled). */
+    int[] itemsOf(int posting) {
+        return switch (kind(posting)) {
+            case DOC_FULL, DOC_STRIPPED, TAX_FULL, TAX_STRIPPED -> new int[] {id(posting)};
+            case STMT_FULL, STMT_STRIPPED -> statementItems[id(posting)];
+            default -> EMPTY;
+        };
+    }
+
+    /** The customer a posting belongs to. */
+    int customerOf(int posting) {
+        return switch (kind(posting)) {
+            case DOC_FULL, DOC_STRIPPED, TAX_FULL, TAX_STRIPPED -> itemCustomer[id(posting)];
+            case STMT_FULL, STMT_STRIPPED -> statementCustomer[id(posting)];
+            default -> settledCustomer[id(posting)];
+        };
+    }
+
+    /** Distinct targets of postings: the same document under two kinds counts once. */
+    static int[] targets(int[] postings) {
+        Set<Long> seen = new LinkedHashSet<>();
+        List<Integer> out = new ArrayList<>();
+        for (int p : postings) {
+            int k = kind(p);
+            int group = k <= TAX_STRIPPED ? 0 : k <= STMT_STRIPPED ? 1 : 2;
+            if (seen.add(((long) group << 32) | id(p))) {
+                out.add(p);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,101 @@
+package io.crmrecon.matching;
+
+import java.util.Arrays;
+
+/**
+ * An immutable multimap from 64-bit keys to int values, in flat arrays (open addressing, values grouped per key
+ * in the order they were added): a few bytes per entry where a {@code HashMap<String, List<Integer>>} spends
+ * a hundred. Keys are hashes, so callers verify what they get back.
+ */
+final class LongMultiIndex {
+
+    private final long[] keys;
+    private final int[] starts;
+    private final int[] counts;
+    private final int[] values;
+    private final int mask;
+
+    private LongMultiIndex(long[] keys, int[] starts, int[] counts, int[] values) {
+        this.keys = keys;
+        this.starts = starts;
+        this.counts = counts;
+        this.values = values;
+        this.mask = keys.length - 1;
+    }
+
+    /** The slot holding the key, or -1. */
+    int find(long key) {
+        int slot = (int) key & mask;
+        while (counts[slot] != 0) {
+            if (keys[slot] == key) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    int start(int slot) {
+        return starts[slot];
+    }
+
+    int count(int slot) {
+        return counts[slot];
+    }
+
+    int value(int position) {
+        return values[position];
+    }
+
+    static final class Builder {
+        private long[] k = new long[256];
+        private int[] v = new int[256];
+        private int n;
+
+        void add(long key, int value) {
+            if (n == k.length) {
+                k = Arrays.copyOf(k, n * 2);
+                v = Arrays.copyOf(v, n * 2);
+            }
+            k[n] = key;
+            v[n] = value;
+            n++;
+        }
+
+        LongMultiIndex build() {
+            int capacity = 16;
+            while (capacity * 3L < n * 4L) {
+                capacity <<= 1;
+            }
+            long[] keys = new long[capacity];
+            int[] counts = new int[capacity];
+            int mask = capacity - 1;
+            int[] slotOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                long key = k[i];
+                int slot = (int) key & mask;
+                while (counts[slot] != 0 && keys[slot] != key) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = key;
+                counts[slot]++;
+                slotOf[i] = slot;
+            }
+            int[] starts = new int[capacity];
+            int position = 0;
+            for (int s = 0; s < capacity; s++) {
+                starts[s] = position;
+                position += counts[s];
+            }
+            int[] fill = new int[capacity];
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                int slot = slotOf[i];
+                values[starts[slot] + fill[slot]++] = v[i];
+            }
+            k = null;
+            v = null;
+            return new LongMultiIndex(keys, starts, counts, values);
+        }
+    }
+}

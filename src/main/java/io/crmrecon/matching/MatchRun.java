@@ -1,0 +1,1144 @@
+package io.crmrecon.matching;
+
+import io.crmrecon.matching.DefaultMatchingEngine.PayerMatch;
+import io.crmrecon.matching.DefaultMatchingEngine.Token;
+import io.crmrecon.matching.Proposal.Candidate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * One {@link MatchingEngine#matchAll} over its own copy of the open amounts.
+ *
+ * <p><b>Order.</b> Payments are taken in a canonical order (booking date, transaction id, then their content),
+ * never the order given. Proposals are computed in parallel against the state at the start of a pass and
+ * applied one by one in that order; a proposal whose inputs changed meanwhile (it records which open amounts,
+ * amount buckets and customers it read) is computed again against the current state before it is applied. So
+ * the result is that of a sequential run, whatever the number of threads.
+ *
+ * <p><b>Passes.</b> Strongest evidence first: passes that apply only reference rules repeat until none applies;
+ * then a pass applies any rule (amounts); if it applied something, reference passes start again, else the run
+ * is at a fixpoint: every payment left is, against the final open amounts, not automatic. Matching the payments
+ * left over the amounts left therefore applies nothing more.
+ *
+ * <p><b>Confidence</b> of each rule, roughly the share of such matches a clerk would confirm:
+ * <ul>
+ * <li>REFERENCE 0.99: our own number and the exact amount;</li>
+ * <li>REFERENCE_COMBINED 0.97: our number plus the one smallest set of the customer's other items;</li>
+ * <li>REFERENCE_SHORT 0.96: our number, short by what tolerance allows (bank charges);</li>
+ * <li>REFERENCE_OVERPAID 0.93: our number paid in full, the rest (at most as much again) on account;</li>
+ * <li>REFERENCE_PARTIAL 0.90: our number, less than it — part payment, oldest due first;</li>
+ * <li>REFERENCE_TYPO 0.90: one typo away from one number, the amount confirms, no twin;</li>
+ * <li>AMOUNT_EXACT 0.95 by account, 0.90 by name: the one open item of the payer with that amount;</li>
+ * <li>AMOUNT_COMBINATION 0.90 / 0.85: the one smallest combination of the payer's items;</li>
+ * <li>AMOUNT_SHORT 0.85 / 0.80: the one item of the payer the amount is short of within tolerance.</li>
+ * </ul>
+ */
+final class MatchRun {
+
+    static final double REFERENCE = 0.99;
+    static final double REFERENCE_COMBINED = 0.97;
+    static final double REFERENCE_SHORT = 0.96;
+    static final double REFERENCE_OVERPAID = 0.93;
+    static final double REFERENCE_PARTIAL = 0.90;
+    static final double REFERENCE_TYPO = 0.90;
+    static final double AMOUNT_EXACT_ACCOUNT = 0.95;
+    static final double AMOUNT_EXACT_NAME = 0.90;
+    static final double AMOUNT_COMBINATION_ACCOUNT = 0.90;
+    static final double AMOUNT_COMBINATION_NAME = 0.85;
+    static final double AMOUNT_SHORT_ACCOUNT = 0.85;
+    static final double AMOUNT_SHORT_NAME = 0.80;
+
+    static final int MAX_SUGGESTIONS = 20;
+    /** items of one amount a suggestion for an unknown payer looks at */
+    static final int GLOBAL_SCAN = 200;
+
+    private final DefaultMatchingEngine e;
+    private final long[] open;
+    /** amount bucket → items (sorted) whose open amount changed in this run and is now that bucket's */
+    private final Map<Long, int[]> overlay = new HashMap<>();
+    private final int[] itemChanged;
+    private final int[] customerChanged;
+    /** open items per customer: what gathering a customer's items costs */
+    private final int[] openCount;
+    private final Map<Long, Integer> bucketChanged = new HashMap<>();
+    private int clock;
+    private final Map<String, Integer> currencyIndex;
+    private int[] scale;
+    private long[] toleranceAbsolute;
+
+    MatchRun(DefaultMatchingEngine engine) {
+        this.e = engine;
+        this.open = engine.itemOpen.clone();
+        this.itemChanged = new int[open.length];
+        this.customerChanged = new int[engine.customerIds.length];
+        this.openCount = new int[engine.customerIds.length];
+        for (int i = 0; i < open.length; i++) {
+            if (open[i] != 0) {
+                openCount[engine.itemCustomer[i]]++;
+            }
+        }
+        this.currencyIndex = new HashMap<>(engine.currencyIndex);
+    }
+
+    /**
+     * The engine's currencies, and those of payments no open item has (nothing to pay there, but a payment may
+     * still name a settled document): their scales and absolute tolerances in minor units.
+     */
+    private void currencies(List<IncomingPayment> payments) {
+        List<String> extra = payments.stream().filter(Objects::nonNull).map(IncomingPayment::currency)
+                .filter(c -> c != null && !currencyIndex.containsKey(c)).distinct().sorted().toList();
+        int known = e.currencyScale.length;
+        scale = Arrays.copyOf(e.currencyScale, known + extra.size());
+        for (String c : extra) {
+            scale[currencyIndex.size()] = DefaultMatchingEngine.minorDigits(c);
+            currencyIndex.put(c, currencyIndex.size());
+        }
+        toleranceAbsolute = new long[scale.length];
+        BigDecimal t = e.policy.toleranceAbsolute() == null ? BigDecimal.ZERO : e.policy.toleranceAbsolute();
+        for (int c = 0; c < scale.length; c++) {
+            toleranceAbsolute[c] = Math.max(0, t.setScale(scale[c], RoundingMode.FLOOR).unscaledValue().longValue());
+        }
+    }
+
+    /** A payment with what does not change during the run worked out once. */
+    static final class Prepared {
+        final int input;
+        final IncomingPayment payment;
+        final int currency;
+        final long amount;
+        final boolean valid;
+        final PayerMatch payer;
+        final List<Token> tokens;
+
+        Prepared(int input, IncomingPayment payment, int currency, long amount, boolean valid, PayerMatch payer,
+                List<Token> tokens) {
+            this.input = input;
+            this.payment = payment;
+            this.currency = currency;
+            this.amount = amount;
+            this.valid = valid;
+            this.payer = payer;
+            this.tokens = tokens;
+        }
+    }
+
+    private Prepared prepare(int input, IncomingPayment p) {
+        if (p == null) {
+            throw new IllegalArgumentException("payment " + input + " is null");
+        }
+        Integer currency = p.currency() == null ? null : currencyIndex.get(p.currency());
+        Long amount = currency == null || p.amount() == null ? null
+                : DefaultMatchingEngine.toMinor(p.amount(), scale[currency]);
+        PayerMatch payer = e.identify(p);
+        if (currency == null || amount == null || amount <= 0) {
+            return new Prepared(input, p, currency == null ? -1 : currency, 0, false, payer, List.of());
+        }
+        List<Token> tokens = e.scan(p.remittanceInfo(), p.structuredReference(), amount, scale[currency]);
+        return new Prepared(input, p, currency, amount, true, payer, tokens);
+    }
+
+    private static final Comparator<IncomingPayment> CANONICAL = Comparator
+            .comparing(IncomingPayment::bookingDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+            .thenComparingLong(IncomingPayment::transactionId)
+            .thenComparing(IncomingPayment::amount, Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()))
+            .thenComparing(IncomingPayment::currency, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IncomingPayment::remittanceInfo, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IncomingPayment::structuredReference,
+                    Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IncomingPayment::counterpartyAccount,
+                    Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IncomingPayment::counterpartyName, Comparator.nullsLast(Comparator.<String>naturalOrder()));
+
+    List<MatchOutcome> run(List<IncomingPayment> payments) {
+        int n = payments.size();
+        currencies(payments);
+        Prepared[] byInput = new Prepared[n];
+        IntStream.range(0, n).parallel().forEach(i -> byInput[i] = prepare(i, payments.get(i)));
+        Prepared[] ordered = byInput.clone();
+        Arrays.parallelSort(ordered, (a, b) -> CANONICAL.compare(a.payment, b.payment));
+
+        Proposal[] proposals = new Proposal[n];
+        boolean[] done = new boolean[n];
+        int[] pending = IntStream.range(0, n).toArray();
+        boolean referencesOnly = true;
+        while (true) {
+            int[] stale = Arrays.stream(pending).filter(q -> proposals[q] == null || !valid(proposals[q])).toArray();
+            int now = clock;
+            IntStream.of(stale).parallel().forEach(q -> proposals[q] = evaluate(ordered[q], now));
+            boolean applied = false;
+            for (int q : pending) {
+                Proposal pr = proposals[q];
+                if (!allowed(pr, referencesOnly)) {
+                    continue;
+                }
+                if (!valid(pr)) {
+                    pr = evaluate(ordered[q], clock);
+                    proposals[q] = pr;
+                    if (!allowed(pr, referencesOnly)) {
+                        continue;
+                    }
+                }
+                if (apply(pr, ordered[q].amount)) {
+                    done[q] = true;
+                    applied = true;
+                } else {
+                    // never happens when the rules are right; never post what does not fit
+                    proposals[q] = Proposal.open(pr.customer, List.of());
+                }
+            }
+            pending = Arrays.stream(pending).filter(q -> !done[q]).toArray();
+            if (referencesOnly) {
+                referencesOnly = applied;
+            } else if (!applied) {
+                break;
+            } else {
+                referencesOnly = true;
+            }
+        }
+
+        MatchOutcome[] out = new MatchOutcome[n];
+        for (int q = 0; q < n; q++) {
+            out[ordered[q].input] = outcome(ordered[q], proposals[q]);
+        }
+        return List.of(out);
+    }
+
+    private static boolean allowed(Proposal pr, boolean referencesOnly) {
+        return pr.isAuto() && (!referencesOnly || pr.isReferenceRule());
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private boolean valid(Proposal pr) {
+        for (int i : pr.depItems) {
+            if (itemChanged[i] > pr.time) {
+                return false;
+            }
+        }
+        for (int c : pr.depCustomers) {
+            if (customerChanged[c] > pr.time) {
+                return false;
+            }
+        }
+        for (long b : pr.depBuckets) {
+            Integer t = bucketChanged.get(b);
+            if (t != null && t > pr.time) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean apply(Proposal pr, long amount) {
+        Set<Integer> seen = new HashSet<>();
+        long total = pr.onAccount;
+        for (int k = 0; k < pr.items.length; k++) {
+            int i = pr.items[k];
+            long a = pr.cash[k] + pr.writeOff[k];
+            long o = open[i];
+            boolean fits = o > 0 ? a >= 0 && a <= o && pr.writeOff[k] >= 0 && pr.cash[k] >= 0
+                    : a <= 0 && a >= o && pr.writeOff[k] == 0;
+            if (!fits || !seen.add(i)) {
+                return false;
+            }
+            total += pr.cash[k];
+        }
+        if (pr.onAccount < 0 || total != amount) {
+            return false;
+        }
+        clock++;
+        for (int k = 0; k < pr.items.length; k++) {
+            int i = pr.items[k];
+            long before = open[i];
+            long after = before - (pr.cash[k] + pr.writeOff[k]);
+            if (after == before) {
+                continue;
+            }
+            open[i] = after;
+            int c = e.itemCustomer[i];
+            if (after == 0) {
+                openCount[c]--;
+            }
+            int cur = e.itemCurrency[i];
+            if (before != e.itemOpen[i]) {
+                overlayRemove(DefaultMatchingEngine.customerAmountKey(c, cur, before), i);
+                overlayRemove(DefaultMatchingEngine.amountKey(cur, before), i);
+            }
+            if (after != 0) {
+                overlayAdd(DefaultMatchingEngine.customerAmountKey(c, cur, after), i);
+                overlayAdd(DefaultMatchingEngine.amountKey(cur, after), i);
+            }
+            itemChanged[i] = clock;
+            customerChanged[c] = clock;
+            bucketChanged.put(DefaultMatchingEngine.customerAmountKey(c, cur, before), clock);
+            bucketChanged.put(DefaultMatchingEngine.customerAmountKey(c, cur, after), clock);
+            bucketChanged.put(DefaultMatchingEngine.amountKey(cur, before), clock);
+            bucketChanged.put(DefaultMatchingEngine.amountKey(cur, after), clock);
+        }
+        return true;
+    }
+
+    private void overlayAdd(long key, int item) {
+        int[] list = overlay.get(key);
+        if (list == null) {
+            overlay.put(key, new int[] {item});
+            return;
+        }
+        int at = Arrays.binarySearch(list, item);
+        if (at >= 0) {
+            return;
+        }
+        int pos = -at - 1;
+        int[] grown = new int[list.length + 1];
+        System.arraycopy(list, 0, grown, 0, pos);
+        grown[pos] = item;
+        System.arraycopy(list, pos, grown, pos + 1, list.length - pos);
+        overlay.put(key, grown);
+    }
+
+    private void overlayRemove(long key, int item) {
+        int[] list = overlay.get(key);
+        if (list == null) {
+            return;
+        }
+        int at = Arrays.binarySearch(list, item);
+        if (at < 0) {
+            return;
+        }
+        if (list.length == 1) {
+            overlay.remove(key);
+            return;
+        }
+        int[] shrunk = new int[list.length - 1];
+        System.arraycopy(list, 0, shrunk, 0, at);
+        System.arraycopy(list, at + 1, shrunk, at, list.length - at - 1);
+        overlay.put(key, shrunk);
+    }
+
+    /** What one evaluation read, and its operation budget. */
+    private final class Ctx {
+        final CombinationSearch.Budget budget = new CombinationSearch.Budget(Math.max(0, e.policy.combinationBudget()));
+        private final Set<Integer> items = new LinkedHashSet<>();
+        private final Set<Integer> customers = new LinkedHashSet<>();
+        private final Set<Long> buckets = new LinkedHashSet<>();
+
+        long open(int item) {
+            items.add(item);
+            return MatchRun.this.open[item];
+        }
+
+        void customer(int c) {
+            customers.add(c);
+        }
+
+        void bucket(long key) {
+            buckets.add(key);
+        }
+    }
+
+    /** The payer's items (of the currency) whose open amount is exactly {@code amount}, in index order. */
+    private int[] itemsWithAmount(Ctx x, int customer, int currency, long amount) {
+        long key = DefaultMatchingEngine.customerAmountKey(customer, currency, amount);
+        x.bucket(key);
+        TreeSet<Integer> out = new TreeSet<>();
+        int slot = e.customerAmounts.find(key);
+        if (slot >= 0) {
+            for (int p = e.customerAmounts.start(slot); p < e.customerAmounts.start(slot) + e.customerAmounts.count(slot); p++) {
+                int i = e.customerAmounts.value(p);
+                if (e.itemCustomer[i] == customer && e.itemCurrency[i] == currency && e.itemOpen[i] == amount
+                        && open[i] == amount) {
+                    out.add(i);
+                }
+            }
+        }
+        int[] changed = overlay.get(key);
+        if (changed != null) {
+            for (int i : changed) {
+                if (e.itemCustomer[i] == customer && e.itemCurrency[i] == currency && open[i] == amount) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Any customer's items with exactly this open amount, the first {@value #GLOBAL_SCAN} by index. */
+    private int[] anyItemsWithAmount(Ctx x, int currency, long amount) {
+        long key = DefaultMatchingEngine.amountKey(currency, amount);
+        x.bucket(key);
+        TreeSet<Integer> out = new TreeSet<>();
+        int slot = e.amounts.find(key);
+        if (slot >= 0) {
+            int start = e.amounts.start(slot);
+            for (int p = start; p < start + e.amounts.count(slot) && out.size() < GLOBAL_SCAN; p++) {
+                int i = e.amounts.value(p);
+                if (e.itemCurrency[i] == currency && e.itemOpen[i] == amount && open[i] == amount) {
+                    out.add(i);
+                }
+            }
+        }
+        int[] changed = overlay.get(key);
+        if (changed != null) {
+            for (int i : changed) {
+                if (e.itemCurrency[i] == currency && open[i] == amount) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).limit(GLOBAL_SCAN).toArray();
+    }
+
+    /** A customer's open items of a currency, by amount (ties by index); null when over the budget. */
+    private record Gathered(long[] amounts, int[] items) {
+    }
+
+    private Gathered gather(Ctx x, int customer, int currency, Set<Integer> exclude) {
+        x.customer(customer);
+        int from = e.customerItemStart[customer];
+        int to = e.customerItemStart[customer + 1];
+        // one operation per open item of the customer: the same in a later run over the amounts left
+        if (!x.budget.spend(openCount[customer])) {
+            return null;
+        }
+        List<long[]> list = new ArrayList<>(to - from);
+        for (int p = from; p < to; p++) {
+            int i = e.customerItems[p];
+            if (e.itemCurrency[i] == currency && open[i] != 0 && !exclude.contains(i)) {
+                list.add(new long[] {open[i], i});
+            }
+        }
+        list.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long[] amounts = new long[list.size()];
+        int[] items = new int[list.size()];
+        for (int k = 0; k < list.size(); k++) {
+            amounts[k] = list.get(k)[0];
+            items[k] = (int) list.get(k)[1];
+        }
+        return new Gathered(amounts, items);
+    }
+
+    /** min(absolute tolerance, percent of the amount), in minor units. */
+    private long tolerance(long amount, int currency) {
+        BigDecimal percent = e.policy.tolerancePercent() == null ? BigDecimal.ZERO : e.policy.tolerancePercent();
+        long byPercent = BigDecimal.valueOf(Math.abs(amount)).multiply(percent)
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
+        return Math.max(0, Math.min(toleranceAbsolute[currency], byPercent));
+    }
+
+    // ------------------------------------------------------------------ the rules
+
+    private Proposal evaluate(Prepared p, int time) {
+        Ctx x = new Ctx();
+        Proposal pr = decide(p, x);
+        pr.time = time;
+        pr.depItems = x.items.stream().mapToInt(Integer::intValue).toArray();
+        pr.depCustomers = x.customers.stream().mapToInt(Integer::intValue).toArray();
+        pr.depBuckets = x.buckets.stream().mapToLong(Long::longValue).toArray();
+        return pr;
+    }
+
+    /** What the text's numbers amount to against the current open amounts. */
+    private final class Refs {
+        /** the referenced open items (strong evidence), in order of appearance */
+        final List<Integer> items = new ArrayList<>();
+        /** per resolved token: the token and its items among {@link #items} */
+        final List<Token> tokens = new ArrayList<>();
+        final List<int[]> tokenItems = new ArrayList<>();
+        /** open items named only by bare numbers of other customers: count only if they make the amount */
+        final List<Integer> weakOthers = new ArrayList<>();
+        /** numbers that look like ours but are not open */
+        final List<Token> unresolved = new ArrayList<>();
+        boolean weakOnly;
+        boolean settled;
+        boolean ambiguous;
+        boolean otherCurrency;
+        final List<Candidate> notes = new ArrayList<>();
+
+        boolean blocked() {
+            return settled || ambiguous || otherCurrency || !unresolved.isEmpty();
+        }
+    }
+
+    private Proposal decide(Prepared p, Ctx x) {
+        if (!p.valid) {
+            return Proposal.open(p.payer.customer(), List.of());
+        }
+        Refs refs = readReferences(p, x);
+        List<Candidate> extra = new ArrayList<>();
+        if (!refs.items.isEmpty()) {
+            Proposal r = referenceRules(p, refs, x);
+            if (r.isAuto() || !refs.weakOnly) {
+                return r;
+            }
+            extra.addAll(r.candidates);
+        }
+        if (refs.blocked()) {
+            // the text names something we cannot pay: a typo may explain it, the amount alone may not
+            List<Candidate> candidates = new ArrayList<>(refs.notes);
+            if (!refs.settled && !refs.unresolved.isEmpty()) {
+                List<Alternative> typos = typoAlternatives(p, refs, List.of(), x, candidates);
+                if (typos.size() == 1 && !refs.ambiguous && !refs.otherCurrency) {
+                    return typos.get(0).proposal;
+                }
+                for (Alternative a : typos) {
+                    candidates.add(candidate(a.items, MatchRule.REFERENCE_TYPO, 0.75, a.reason));
+                }
+            }
+            int c = p.payer.customer();
+            if (c >= 0) {
+                for (int i : itemsWithAmount(x, c, p.currency, p.amount)) {
+                    candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.5,
+                            "same amount as " + no(i) + ", " + payerText(p) + "; but the text names "
+                                    + namedInText(refs) + " that is not open"));
+                }
+            }
+            candidates.addAll(extra);
+            return Proposal.open(c, candidates);
+        }
+        if (p.payer.customer() >= 0) {
+            return amountRules(p, x, extra);
+        }
+        return unknownPayer(p, x, extra);
+    }
+
+    private Refs readReferences(Prepared p, Ctx x) {
+        Refs refs = new Refs();
+        int payer = p.payer.customer();
+        List<Token> resolved = new ArrayList<>();
+        List<int[]> resolvedItems = new ArrayList<>();
+        for (Token t : p.tokens) {
+            if (!t.resolved()) {
+                refs.unresolved.add(t);
+                continue;
+            }
+            int[] targets = DefaultMatchingEngine.targets(t.hits());
+            if (targets.length > 1 && payer >= 0) {
+                int[] own = Arrays.stream(targets).filter(q -> e.customerOf(q) == payer).toArray();
+                if (own.length == 1) {
+                    targets = own;
+                }
+            }
+            if (targets.length > 1) {
+                refs.ambiguous = true;
+                for (int q : targets) {
+                    int[] openOnes = openItems(x, e.itemsOf(q), p.currency);
+                    if (openOnes.length > 0) {
+                        refs.notes.add(candidate(openOnes, MatchRule.REFERENCE, 0.6,
+                                "'" + t.text() + "' in the text is the number of " + no(openOnes)
+                                        + " (and of others)"));
+                    }
+                }
+                continue;
+            }
+            int q = targets[0];
+            int kind = DefaultMatchingEngine.kind(q);
+            if (kind >= DefaultMatchingEngine.SETTLED_DOC_FULL) {
+                SettledDocument s = e.settled[DefaultMatchingEngine.id(q)];
+                refs.settled = true;
+                refs.notes.add(settledNote(e.settledCustomer[DefaultMatchingEngine.id(q)], s.documentId(),
+                        s.documentNo()));
+                continue;
+            }
+            if (kind == DefaultMatchingEngine.STMT_FULL || kind == DefaultMatchingEngine.STMT_STRIPPED) {
+                int[] openOnes = openItems(x, e.itemsOf(q), p.currency);
+                if (openOnes.length == 0) {
+                    StatementRef st = e.statements[DefaultMatchingEngine.id(q)];
+                    refs.settled = true;
+                    refs.notes.add(new Candidate(e.customerOf(q), new long[0], MatchRule.REFERENCE, 0.55,
+                            Long.MAX_VALUE, "statement " + st.statementNo()
+                                    + " named in the text has nothing open: possible duplicate payment"));
+                    continue;
+                }
+                resolved.add(t);
+                resolvedItems.add(openOnes);
+                continue;
+            }
+            int item = DefaultMatchingEngine.id(q);
+            if (x.open(item) == 0) {
+                // settled earlier in this run: exactly as if it had been given as a settled document
+                refs.settled = true;
+                refs.notes.add(settledNote(e.itemCustomer[item], e.documentIds[item], e.items[item].documentNo()));
+                continue;
+            }
+            if (e.itemCurrency[item] != p.currency) {
+                refs.otherCurrency = true;
+                refs.notes.add(candidate(new int[] {item}, MatchRule.REFERENCE, 0.3,
+                        "'" + t.text() + "' names " + no(item) + ", in another currency"));
+                continue;
+            }
+            int[] openOnes = {item};
+            resolved.add(t);
+            resolvedItems.add(openOnes);
+        }
+        // strong: a number with letters, or a bare number of the payer's own items or of the strongly named customer
+        Set<Integer> strongCustomers = new HashSet<>();
+        for (int k = 0; k < resolved.size(); k++) {
+            if (resolved.get(k).strong()) {
+                for (int i : resolvedItems.get(k)) {
+                    strongCustomers.add(e.itemCustomer[i]);
+                }
+            }
+        }
+        Set<Integer> strongItems = new LinkedHashSet<>();
+        Set<Integer> weakItems = new LinkedHashSet<>();
+        List<Token> weakTokens = new ArrayList<>();
+        List<int[]> weakTokenItems = new ArrayList<>();
+        for (int k = 0; k < resolved.size(); k++) {
+            Token t = resolved.get(k);
+            int[] its = resolvedItems.get(k);
+            boolean strong = t.strong() || Arrays.stream(its).allMatch(
+                    i -> e.itemCustomer[i] == payer || strongCustomers.contains(e.itemCustomer[i]));
+            if (strong) {
+                refs.tokens.add(t);
+                refs.tokenItems.add(its);
+                for (int i : its) {
+                    strongItems.add(i);
+                }
+            } else {
+                weakTokens.add(t);
+                weakTokenItems.add(its);
+                for (int i : its) {
+                    weakItems.add(i);
+                }
+            }
+        }
+        weakItems.removeAll(strongItems);
+        if (strongItems.isEmpty() && !weakItems.isEmpty()) {
+            refs.weakOnly = true;
+            refs.items.addAll(weakItems);
+            refs.tokens.addAll(weakTokens);
+            refs.tokenItems.addAll(weakTokenItems);
+        } else {
+            refs.items.addAll(strongItems);
+            refs.weakOthers.addAll(weakItems);
+        }
+        return refs;
+    }
+
+    private static Candidate settledNote(int customer, long documentId, String documentNo) {
+        return new Candidate(customer, new long[] {documentId}, MatchRule.REFERENCE, 0.55, Long.MAX_VALUE,
+                (documentNo == null ? "document " + documentId : documentNo)
+                        + " named in the text is already settled: possible duplicate payment");
+    }
+
+    private int[] openItems(Ctx x, int[] items, int currency) {
+        return Arrays.stream(items).filter(i -> e.itemCurrency[i] == currency && x.open(i) != 0).toArray();
+    }
+
+    /** A way to read a payment, found by one rule. */
+    private record Alternative(Proposal proposal, int[] items, String reason) {
+    }
+
+    private Proposal referenceRules(Prepared p, Refs refs, Ctx x) {
+        long amount = p.amount;
+        int cur = p.currency;
+        int payer = p.payer.customer();
+        int[] r = refs.items.stream().mapToInt(Integer::intValue).toArray();
+        long sum = sum(x, r);
+        if (sum == amount) {
+            return full(p, r, MatchRule.REFERENCE, REFERENCE);
+        }
+        if (!refs.weakOthers.isEmpty()) {
+            int[] all = concat(r, refs.weakOthers.stream().mapToInt(Integer::intValue).toArray());
+            if (sum(x, all) == amount) {
+                return full(p, all, MatchRule.REFERENCE, REFERENCE);
+            }
+        }
+        int single = singleCustomer(r);
+        List<Candidate> candidates = new ArrayList<>(refs.notes);
+        List<Alternative> alternatives = new ArrayList<>();
+        boolean unsure = false;
+
+        // the named items and the one smallest set of the customer's other items (e.g. a credit note deducted)
+        if (single >= 0 && !refs.settled && !refs.ambiguous && !refs.otherCurrency) {
+            Set<Integer> exclude = new HashSet<>(refs.items);
+            Gathered g = gather(x, single, cur, exclude);
+            CombinationSearch.Result res = g == null
+                    ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
+                    : CombinationSearch.search(g.amounts, amount - sum, 1, e.policy.maxCombinationSize(), x.budget);
+            for (int[] sol : res.solutions()) {
+                int[] set = concat(r, pick(g.items, sol));
+                String reason = "named " + no(r) + " with " + no(pick(g.items, sol)) + " make the amount";
+                if (res.kind() == CombinationSearch.Kind.UNIQUE && refs.unresolved.isEmpty()) {
+                    alternatives.add(new Alternative(full(p, set, MatchRule.REFERENCE_COMBINED, REFERENCE_COMBINED),
+                            set, reason));
+                } else {
+                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.7, reason));
+                }
+            }
+            if (res.kind() == CombinationSearch.Kind.AMBIGUOUS || res.kind() == CombinationSearch.Kind.EXHAUSTED) {
+                unsure = true;
+            }
+        }
+        // a typo in one of the numbers
+        if (!refs.settled && !refs.weakOnly) {
+            alternatives.addAll(typoAlternatives(p, refs, refs.items, x, candidates));
+        }
+        // short by bank charges
+        long diff = sum - amount;
+        if (diff > 0 && !refs.blocked()) {
+            int w = largestPositive(x, r);
+            if (w >= 0 && diff <= tolerance(x.open(w), cur)) {
+                alternatives.add(new Alternative(shortPaid(p, r, w, diff, MatchRule.REFERENCE_SHORT, REFERENCE_SHORT),
+                        r, "named " + no(r) + ", short by " + money(diff, cur)));
+            }
+        }
+        if (alternatives.size() == 1 && !unsure) {
+            return alternatives.get(0).proposal;
+        }
+        for (Alternative a : alternatives) {
+            candidates.add(candidate(a.items, a.proposal.rule, 0.8, a.reason));
+        }
+        if (alternatives.isEmpty() && !unsure && !refs.weakOnly && !refs.blocked()) {
+            if (amount < sum) {
+                return partial(p, r);
+            }
+            if (single >= 0 && (payer < 0 || payer == single) && amount - sum <= sum) {
+                int[] sorted = byDue(r);
+                long[] cash = new long[sorted.length];
+                for (int k = 0; k < sorted.length; k++) {
+                    cash[k] = x.open(sorted[k]);
+                }
+                return Proposal.auto(single, sorted, cash, new long[sorted.length], amount - sum,
+                        MatchRule.REFERENCE_OVERPAID, REFERENCE_OVERPAID);
+            }
+        }
+        candidates.add(candidate(r, amount < sum ? MatchRule.REFERENCE_PARTIAL : MatchRule.REFERENCE_OVERPAID, 0.7,
+                "named in the text: " + no(r) + " (open " + money(sum, cur) + ", paid " + money(amount, cur) + ")"));
+        return Proposal.open(payer >= 0 ? payer : single, candidates);
+    }
+
+    /**
+     * Readings of the payment where one number of the text is one typo away from an open item's number: that
+     * item replaces what the number resolved to (or is added, for a number that resolved to nothing), and the
+     * amount must confirm it — exactly, or short within tolerance. The item must belong to the customer of the
+     * other named items, or to the payer when it is known; an item with an open twin (same customer, same
+     * amount) is never taken, the typo might as well be a settled twin's number.
+     */
+    private List<Alternative> typoAlternatives(Prepared p, Refs refs, List<Integer> named, Ctx x,
+            List<Candidate> candidates) {
+        List<Alternative> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int payer = p.payer.customer();
+        int cur = p.currency;
+        List<Token> sources = new ArrayList<>();
+        List<int[]> replaced = new ArrayList<>();
+        for (int k = 0; k < refs.tokens.size(); k++) {
+            if (refs.tokens.get(k).strong()) {
+                sources.add(refs.tokens.get(k));
+                replaced.add(refs.tokenItems.get(k));
+            }
+        }
+        for (Token t : refs.unresolved) {
+            sources.add(t);
+            replaced.add(DefaultMatchingEngine.EMPTY);
+        }
+        Set<Integer> namedSet = new HashSet<>(named);
+        for (int s = 0; s < sources.size(); s++) {
+            Token t = sources.get(s);
+            Set<Integer> drop = new HashSet<>();
+            for (int i : replaced.get(s)) {
+                drop.add(i);
+            }
+            int[] base = named.stream().filter(i -> !drop.contains(i)).mapToInt(Integer::intValue).toArray();
+            long baseSum = sum(x, base);
+            int baseCustomer = singleCustomer(base);
+            for (int y : typoHits(t.typoKeys())) {
+                if (e.itemCurrency[y] != cur || namedSet.contains(y) || x.open(y) == 0) {
+                    continue;
+                }
+                long total = baseSum + x.open(y);
+                long diff = total - p.amount;
+                int cy = e.itemCustomer[y];
+                if (diff < 0 || (diff > 0 && (x.open(y) < diff || diff > tolerance(x.open(y), cur)))) {
+                    continue;
+                }
+                int[] set = concat(base, new int[] {y});
+                if (!seen.add(Arrays.toString(Arrays.stream(set).sorted().toArray()))) {
+                    continue;
+                }
+                String reason = no(y) + " is one typo away from '" + t.text() + "' in the text"
+                        + (diff > 0 ? ", short by " + money(diff, cur) : "");
+                boolean sameCustomer = base.length == 0 ? payer == cy : baseCustomer == cy;
+                boolean twin = itemsWithAmount(x, cy, cur, x.open(y)).length > 1;
+                if (!sameCustomer || twin) {
+                    candidates.add(candidate(set, MatchRule.REFERENCE_TYPO, 0.6,
+                            reason + (twin ? "; another open item has the same amount" : "; not the payer's item")));
+                    continue;
+                }
+                Proposal pr = diff == 0 ? full(p, set, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO)
+                        : shortPaid(p, set, y, diff, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO);
+                out.add(new Alternative(pr, set, reason));
+            }
+        }
+        return out;
+    }
+
+    /** Open items whose number is one typo from a key: adjacent swap, a digit dropped, added or wrong. */
+    private int[] typoHits(String[] keys) {
+        TreeSet<Integer> hits = new TreeSet<>();
+        for (String key : keys) {
+            char[] a = key.toCharArray();
+            int n = a.length;
+            char[] buf = new char[n + 1];
+            // two adjacent characters swapped
+            for (int i = 0; i + 1 < n; i++) {
+                if (a[i] != a[i + 1]) {
+                    System.arraycopy(a, 0, buf, 0, n);
+                    buf[i] = a[i + 1];
+                    buf[i + 1] = a[i];
+                    probe(buf, n, hits);
+                }
+            }
+            // one digit too many
+            for (int i = 0; i < n; i++) {
+                if (ReferenceKeys.isDigit(a[i])) {
+                    System.arraycopy(a, 0, buf, 0, i);
+                    System.arraycopy(a, i + 1, buf, i, n - i - 1);
+                    probe(buf, n - 1, hits);
+                }
+            }
+            // one digit dropped
+            for (int i = 0; i <= n; i++) {
+                if ((i > 0 && ReferenceKeys.isDigit(a[i - 1])) || (i < n && ReferenceKeys.isDigit(a[i]))) {
+                    System.arraycopy(a, 0, buf, 0, i);
+                    System.arraycopy(a, i, buf, i + 1, n - i);
+                    for (char d = '0'; d <= '9'; d++) {
+                        buf[i] = d;
+                        probe(buf, n + 1, hits);
+                    }
+                }
+            }
+            // one digit wrong
+            for (int i = 0; i < n; i++) {
+                if (ReferenceKeys.isDigit(a[i])) {
+                    System.arraycopy(a, 0, buf, 0, n);
+                    for (char d = '0'; d <= '9'; d++) {
+                        if (d != a[i]) {
+                            buf[i] = d;
+                            probe(buf, n, hits);
+                        }
+                    }
+                }
+            }
+        }
+        return hits.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void probe(char[] buf, int length, Set<Integer> hits) {
+        if (length < 4) {
+            return;
+        }
+        int slot = e.references.find(ReferenceKeys.hash(buf, length));
+        if (slot < 0) {
+            return;
+        }
+        String key = new String(buf, 0, length);
+        for (int p = e.references.start(slot); p < e.references.start(slot) + e.references.count(slot); p++) {
+            int posting = e.references.value(p);
+            int kind = DefaultMatchingEngine.kind(posting);
+            if ((kind == DefaultMatchingEngine.DOC_FULL || kind == DefaultMatchingEngine.DOC_STRIPPED)
+                    && e.postingIs(posting, key)) {
+                hits.add(DefaultMatchingEngine.id(posting));
+            }
+        }
+    }
+
+    /** Payer known, no usable reference: one item with the amount, else the one smallest combination, else short. */
+    private Proposal amountRules(Prepared p, Ctx x, List<Candidate> extra) {
+        int c = p.payer.customer();
+        boolean byAccount = p.payer.byAccount();
+        int cur = p.currency;
+        long amount = p.amount;
+        String payer = payerText(p);
+        int[] exact = itemsWithAmount(x, c, cur, amount);
+        if (exact.length == 1) {
+            return full(p, exact, MatchRule.AMOUNT_EXACT, byAccount ? AMOUNT_EXACT_ACCOUNT : AMOUNT_EXACT_NAME);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        if (exact.length > 1) {
+            for (int i : exact) {
+                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.7,
+                        "same amount as " + no(i) + ", " + payer + "; " + exact.length + " open items have it"));
+            }
+            candidates.addAll(extra);
+            return Proposal.open(c, candidates);
+        }
+        Gathered g = gather(x, c, cur, Set.of());
+        CombinationSearch.Result res = g == null
+                ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
+                : CombinationSearch.search(g.amounts, amount, 2, e.policy.maxCombinationSize(), x.budget);
+        List<Integer> shorts = new ArrayList<>();
+        if (g != null) {
+            for (int k = 0; k < g.items.length; k++) {
+                long diff = g.amounts[k] - amount;
+                if (diff > 0 && diff <= tolerance(g.amounts[k], cur)) {
+                    shorts.add(g.items[k]);
+                }
+            }
+        }
+        if (res.kind() == CombinationSearch.Kind.UNIQUE && shorts.isEmpty()) {
+            int[] set = pick(g.items, res.solutions().get(0));
+            return full(p, set, MatchRule.AMOUNT_COMBINATION,
+                    byAccount ? AMOUNT_COMBINATION_ACCOUNT : AMOUNT_COMBINATION_NAME);
+        }
+        if (res.kind() == CombinationSearch.Kind.NONE && shorts.size() == 1) {
+            int w = shorts.get(0);
+            return shortPaid(p, new int[] {w}, w, x.open(w) - amount, MatchRule.AMOUNT_SHORT,
+                    byAccount ? AMOUNT_SHORT_ACCOUNT : AMOUNT_SHORT_NAME);
+        }
+        for (int[] sol : res.solutions()) {
+            int[] set = pick(g.items, sol);
+            candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, 0.6,
+                    no(set) + " make the amount, " + payer
+                            + (res.kind() == CombinationSearch.Kind.EXHAUSTED ? "; search stopped at its budget"
+                                    : res.solutions().size() > 1 ? "; other combinations do too" : "")));
+        }
+        for (int w : shorts) {
+            candidates.add(candidate(new int[] {w}, MatchRule.AMOUNT_SHORT, 0.55,
+                    "short by " + money(x.open(w) - amount, cur) + " against " + no(w) + ", " + payer));
+        }
+        candidates.addAll(extra);
+        return Proposal.open(c, candidates);
+    }
+
+    /** Payer unknown: only suggestions — the customers the name or account might be, any item with the amount. */
+    private Proposal unknownPayer(Prepared p, Ctx x, List<Candidate> extra) {
+        List<Candidate> candidates = new ArrayList<>(extra);
+        int[] maybe = p.payer.candidates();
+        for (int k = 0; k < maybe.length && k < 5; k++) {
+            int c = maybe[k];
+            for (int i : itemsWithAmount(x, c, p.currency, p.amount)) {
+                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.45, "same amount as " + no(i)
+                        + "; the payer's name or account fits " + customerName(c) + " and others"));
+            }
+        }
+        for (int i : anyItemsWithAmount(x, p.currency, p.amount)) {
+            candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.3,
+                    "same amount as " + no(i) + " of " + customerName(e.itemCustomer[i]) + "; payer unknown"));
+        }
+        return Proposal.open(-1, candidates);
+    }
+
+    // ------------------------------------------------------------------ building proposals
+
+    /** Every item paid in full. */
+    private Proposal full(Prepared p, int[] items, MatchRule rule, double confidence) {
+        int[] sorted = byDue(items);
+        long[] cash = new long[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            cash[k] = open[sorted[k]];
+        }
+        return Proposal.auto(autoCustomer(p, sorted), sorted, cash, new long[sorted.length], 0, rule, confidence);
+    }
+
+    /** Every item paid in full but {@code w}, which is paid short by {@code diff}, written off. */
+    private Proposal shortPaid(Prepared p, int[] items, int w, long diff, MatchRule rule, double confidence) {
+        int[] sorted = byDue(items);
+        long[] cash = new long[sorted.length];
+        long[] writeOff = new long[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            cash[k] = open[sorted[k]];
+            if (sorted[k] == w) {
+                cash[k] -= diff;
+                writeOff[k] = diff;
+            }
+        }
+        return Proposal.auto(autoCustomer(p, sorted), sorted, cash, writeOff, 0, rule, confidence);
+    }
+
+    /** Less than the named items: credit notes taken first, then the items oldest due first. */
+    private Proposal partial(Prepared p, int[] items) {
+        int[] sorted = byDue(items);
+        List<Integer> order = new ArrayList<>();
+        for (int i : sorted) {
+            if (open[i] < 0) {
+                order.add(i);
+            }
+        }
+        for (int i : sorted) {
+            if (open[i] > 0) {
+                order.add(i);
+            }
+        }
+        long left = p.amount;
+        List<long[]> apps = new ArrayList<>();
+        for (int i : order) {
+            long cash = open[i] < 0 ? open[i] : Math.min(open[i], left);
+            if (cash == 0) {
+                continue;
+            }
+            left -= cash;
+            apps.add(new long[] {i, cash});
+        }
+        int[] its = apps.stream().mapToInt(a -> (int) a[0]).toArray();
+        long[] cash = apps.stream().mapToLong(a -> a[1]).toArray();
+        return Proposal.auto(autoCustomer(p, its), its, cash, new long[its.length], 0, MatchRule.REFERENCE_PARTIAL,
+                REFERENCE_PARTIAL);
+    }
+
+    /** The payer if known, else the items' one customer, else the first item's. */
+    private int autoCustomer(Prepared p, int[] items) {
+        if (p.payer.customer() >= 0) {
+            return p.payer.customer();
+        }
+        int single = singleCustomer(items);
+        return single >= 0 ? single : items.length == 0 ? -1 : e.itemCustomer[items[0]];
+    }
+
+
+    private int singleCustomer(int[] items) {
+        int c = -1;
+        for (int i : items) {
+            if (c == -1) {
+                c = e.itemCustomer[i];
+            } else if (c != e.itemCustomer[i]) {
+                return -1;
+            }
+        }
+        return c;
+    }
+
+    private int largestPositive(Ctx x, int[] items) {
+        int best = -1;
+        for (int i : items) {
+            long o = x.open(i);
+            if (o > 0 && (best < 0 || o > open[best] || (o == open[best] && i < best))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private int[] byDue(int[] items) {
+        return Arrays.stream(items).boxed().distinct()
+                .sorted(Comparator.<Integer>comparingLong(i -> e.itemDue[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private long sum(Ctx x, int[] items) {
+        long s = 0;
+        for (int i : items) {
+            s += x.open(i);
+        }
+        return s;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int[] pick(int[] items, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            out[k] = items[positions[k]];
+        }
+        return out;
+    }
+
+    private Candidate candidate(int[] items, MatchRule rule, double score, String reason) {
+        int[] sorted = byDue(items);
+        long[] docs = Arrays.stream(sorted).mapToLong(i -> e.documentIds[i]).toArray();
+        long due = sorted.length == 0 ? Long.MAX_VALUE : e.itemDue[sorted[0]];
+        int customer = singleCustomer(sorted);
+        return new Candidate(customer, docs, rule, score, due, reason);
+    }
+
+    // ------------------------------------------------------------------ texts
+
+    private String no(int item) {
+        String no = e.items[item].documentNo();
+        return no == null ? "document " + e.documentIds[item] : no;
+    }
+
+    private String no(int[] items) {
+        StringBuilder b = new StringBuilder();
+        for (int i : byDue(items)) {
+            if (b.length() > 0) {
+                b.append(" + ");
+            }
+            b.append(no(i));
+        }
+        return b.toString();
+    }
+
+    private BigDecimal money(long minor, int currency) {
+        return BigDecimal.valueOf(minor, scale[currency]);
+    }
+
+    private String customerName(int c) {
+        String name = e.customerNames[c];
+        return name == null ? "customer " + e.customerIds[c] : name;
+    }
+
+    private String payerText(Prepared p) {
+        return "payer " + customerName(p.payer.customer()) + (p.payer.byAccount() ? " by account" : " by name");
+    }
+
+    private static String namedInText(Refs refs) {
+        List<String> texts = new ArrayList<>();
+        for (Token t : refs.unresolved) {
+            texts.add("'" + t.text() + "'");
+        }
+        return texts.isEmpty() ? "a number" : String.join(", ", texts);
+    }
+
+    // ------------------------------------------------------------------ the outcome
+
+    private MatchOutcome outcome(Prepared p, Proposal pr) {
+        long tx = p.payment.transactionId();
+        Long customer = pr.customer >= 0 ? e.customerIds[pr.customer] : null;
+        int cur = p.currency;
+        if (pr.isAuto()) {
+            List<MatchOutcome.Application> apps = new ArrayList<>();
+            for (int k = 0; k < pr.items.length; k++) {
+                apps.add(new MatchOutcome.Application(e.documentIds[pr.items[k]], money(pr.cash[k], cur),
+                        money(pr.writeOff[k], cur)));
+            }
+            return new MatchOutcome(tx, MatchOutcome.Status.AUTO, customer, List.copyOf(apps),
+                    money(pr.onAccount, cur), pr.rule,
+                    BigDecimal.valueOf(pr.confidence).setScale(2, RoundingMode.HALF_UP), List.of());
+        }
+        List<Candidate> ranked = new ArrayList<>(pr.candidates);
+        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparingLong(Candidate::due)
+                .thenComparing(Candidate::documentIds, Arrays::compare)
+                .thenComparing(Candidate::reason));
+        List<MatchOutcome.Suggestion> suggestions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Candidate k : ranked) {
+            if (suggestions.size() == MAX_SUGGESTIONS) {
+                break;
+            }
+            long[] docs = k.documentIds().clone();
+            Arrays.sort(docs);
+            if (!seen.add(Arrays.toString(docs)) || k.customer() < 0 && docs.length == 0) {
+                continue;
+            }
+            long customerId = k.customer() >= 0 ? e.customerIds[k.customer()]
+                    : customer != null ? customer : -1;
+            suggestions.add(new MatchOutcome.Suggestion(customerId,
+                    Arrays.stream(k.documentIds()).boxed().toList(), k.rule(),
+                    BigDecimal.valueOf(k.score()).setScale(2, RoundingMode.HALF_UP), k.reason()));
+        }
+        MatchOutcome.Status status = suggestions.isEmpty() ? MatchOutcome.Status.UNMATCHED
+                : MatchOutcome.Status.SUGGESTED;
+        BigDecimal zero = cur >= 0 ? money(0, cur) : BigDecimal.ZERO;
+        return new MatchOutcome(tx, status, customer, List.of(), zero, null, null, List.copyOf(suggestions));
+    }
+}
