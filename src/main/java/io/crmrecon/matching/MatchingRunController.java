@@ -26,10 +26,10 @@ class MatchingRunController {
 
     private final MatchingRuns runs;
     private final ManualMatchTasks tasks;
-    private final PaymentMatchingProcess process;
+    private final PaymentMatchingListener process;
     private final Executor executor;
 
-    MatchingRunController(MatchingRuns runs, ManualMatchTasks tasks, PaymentMatchingProcess process,
+    MatchingRunController(MatchingRuns runs, ManualMatchTasks tasks, PaymentMatchingListener process,
             org.springframework.core.task.TaskExecutor executor) {
         this.runs = runs;
         this.tasks = tasks;

@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 
 /** Starts paymentMatching for each bank statement that brought new transactions, in the import's transaction. */
 @Component
-class PaymentMatchingProcess {
+class PaymentMatchingListener {
 
     static final String KEY = "paymentMatching";
 
     private final RuntimeService runtime;
 
-    PaymentMatchingProcess(RuntimeService runtime) {
+    PaymentMatchingListener(RuntimeService runtime) {
         this.runtime = runtime;
     }
 
