@@ -61,6 +61,28 @@ class DefaultProfileIT {
     }
 
     @Test
+    void theDemoBankStatementIsMatchedByTheJobExecutorAndTheRestGoesToClerks() throws InterruptedException {
+        // paymentMatching's auto-match is a job: the default profile runs the job executor
+        int matched = 0;
+        for (int i = 0; i < 100 && matched == 0; i++) {
+            Thread.sleep(200);
+            matched = jdbc.queryForObject("SELECT COUNT(DISTINCT transaction_id) FROM allocation WHERE method = 'AUTO'",
+                    Integer.class);
+        }
+        int credits = jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE amount > 0", Integer.class);
+        assertThat(matched).as("auto-matched demo payments of %d", credits).isGreaterThanOrEqualTo(credits * 3 / 4);
+        int exceptions = jdbc.queryForObject("SELECT COUNT(*) FROM matching_outcome WHERE status IN "
+                + "('SUGGESTED', 'UNMATCHED')", Integer.class);
+        assertThat(exceptions).as("the demo has payments for a clerk (twins, unknown payers)").isPositive();
+        int tasks = 0;
+        for (int i = 0; i < 100 && tasks < exceptions; i++) {
+            Thread.sleep(200);
+            tasks = jdbc.queryForObject("SELECT COUNT(*) FROM manual_match_task", Integer.class);
+        }
+        assertThat(tasks).isEqualTo(exceptions);
+    }
+
+    @Test
     void hasTheDemoUsersInTheirGroups() {
         assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isOne();
         assertThat(identity.createUserQuery().userId("clerk").memberOfGroup("clerks").count()).isOne();
