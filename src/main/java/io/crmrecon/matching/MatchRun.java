@@ -621,6 +621,8 @@ final class MatchRun {
         /** numbers that look like ours but are not open */
         final List<Token> unresolved = new ArrayList<>();
         boolean weakOnly;
+        /** a typo reading fits the amount but is not taken (a twin): the amount may not be a part payment */
+        boolean typoDoubt;
         boolean settled;
         boolean ambiguous;
         boolean otherCurrency;
@@ -910,8 +912,11 @@ final class MatchRun {
         for (Alternative a : alternatives) {
             candidates.add(candidate(a.items, a.proposal.rule, 0.8, a.reason));
         }
-        if (alternatives.isEmpty() && !unsure && !refs.weakOnly && !refs.blocked()) {
-            if (amount < sum) {
+        // part or more than the named items: only when nothing else explains the amount (not even a typo that
+        // is not taken because of a twin), and part payments only by the named items' customer or an unknown payer
+        boolean payerNamed = payer < 0 || containsCustomer(r, payer);
+        if (alternatives.isEmpty() && !unsure && !refs.weakOnly && !refs.blocked() && !refs.typoDoubt) {
+            if (amount < sum && payerNamed) {
                 return partial(p, r);
             }
             if (single >= 0 && (payer < 0 || payer == single) && amount - sum <= sum) {
@@ -985,6 +990,7 @@ final class MatchRun {
                 String reason = no(y) + " is one typo away from '" + t.text() + "' in the text"
                         + (diff > 0 ? ", short by " + money(diff, cur) : "");
                 if (itemsWithAmount(x, customer, cur, openY).length > 1) {
+                    refs.typoDoubt = true;
                     candidates.add(candidate(set, MatchRule.REFERENCE_TYPO, 0.6,
                             reason + "; another open item has the same amount"));
                     continue;
@@ -1131,7 +1137,9 @@ final class MatchRun {
             return full(p, set, MatchRule.AMOUNT_COMBINATION,
                     byAccount ? AMOUNT_COMBINATION_ACCOUNT : AMOUNT_COMBINATION_NAME);
         }
-        if (res.kind() == CombinationSearch.Kind.NONE && shorts.size() == 1) {
+        // without a reference only a whole-unit shortfall reads as a bank charge (15.00, not 6.27)
+        if (res.kind() == CombinationSearch.Kind.NONE && shorts.size() == 1
+                && (x.open(shorts.get(0)) - amount) % unit(cur) == 0) {
             int w = shorts.get(0);
             return shortPaid(p, new int[] {w}, w, x.open(w) - amount, MatchRule.AMOUNT_SHORT,
                     byAccount ? AMOUNT_SHORT_ACCOUNT : AMOUNT_SHORT_NAME);
@@ -1235,6 +1243,24 @@ final class MatchRun {
         return single >= 0 ? single : items.length == 0 ? -1 : customerOf(items[0]);
     }
 
+
+    /** One whole unit of the currency in minor units (100 for CNY). */
+    private long unit(int currency) {
+        long u = 1;
+        for (int k = 0; k < scale[currency]; k++) {
+            u *= 10;
+        }
+        return u;
+    }
+
+    private boolean containsCustomer(int[] items, int customer) {
+        for (int i : items) {
+            if (customerOf(i) == customer) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private int singleCustomer(int[] items) {
         int c = -1;
