@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * The matching engine: indexes built once over a snapshot of open items, payers and statements; every
@@ -67,7 +71,6 @@ final class DefaultMatchingEngine implements MatchingEngine {
     // ---- customers
     final long[] customerIds;
     final String[] customerNames;
-    final Map<Long, Integer> customerIndex = new HashMap<>();
     final int[] customerItemStart;
     final int[] customerItems;
 
@@ -95,21 +98,32 @@ final class DefaultMatchingEngine implements MatchingEngine {
     final Map<String, int[]> exactNames = new HashMap<>();
     final Map<String, int[]> tolerantNames = new HashMap<>();
 
-    DefaultMatchingEngine(Collection<OpenItem> openItems, Collection<Payer> payers,
+    DefaultMatchingEngine(Collection<OpenItem> openItems, Collection<Payer> payerList,
             Collection<StatementRef> statementRefs, MatchingPolicy policy, Collection<SettledDocument> settledDocs) {
         this.policy = Objects.requireNonNull(policy, "policy");
         OpenItem[] sorted = openItems.stream().filter(Objects::nonNull).toArray(OpenItem[]::new);
-        Arrays.sort(sorted, Comparator.comparingLong(OpenItem::documentId)
+        Arrays.parallelSort(sorted, Comparator.comparingLong(OpenItem::documentId)
                 .thenComparing(OpenItem::documentNo, Comparator.nullsFirst(Comparator.naturalOrder())));
         this.items = sorted;
         int n = sorted.length;
+        Payer[] payers = payerList.stream().filter(Objects::nonNull).toArray(Payer[]::new);
 
         // currencies and their scales: the currency's minor digits, or more if the items use more
+        int[] itemScale = new int[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            BigDecimal open = sorted[i].open();
+            itemScale[i] = open == null ? 0 : Math.max(0, open.stripTrailingZeros().scale());
+        });
         Map<String, Integer> scales = new HashMap<>();
-        for (OpenItem it : sorted) {
-            if (it.currency() != null && it.open() != null) {
-                int s = Math.max(0, it.open().stripTrailingZeros().scale());
-                scales.merge(it.currency(), Math.max(s, minorDigits(it.currency())), Math::max);
+        for (int i = 0; i < n; i++) {
+            String code = sorted[i].currency();
+            if (code != null && sorted[i].open() != null) {
+                Integer known = scales.get(code);
+                if (known == null) {
+                    scales.put(code, Math.max(itemScale[i], minorDigits(code)));
+                } else if (itemScale[i] > known) {
+                    scales.put(code, itemScale[i]);
+                }
             }
         }
         List<String> codes = new ArrayList<>(scales.keySet());
@@ -121,25 +135,13 @@ final class DefaultMatchingEngine implements MatchingEngine {
             currencies.add(code);
         }
 
-        // customers: payers first (their order does not matter: ids are sorted), then those only items name
-        Set<Long> ids = new HashSet<>();
-        for (Payer p : payers) {
-            ids.add(p.customerId());
-        }
-        for (OpenItem it : sorted) {
-            ids.add(it.customerId());
-        }
-        for (StatementRef s : statementRefs) {
-            ids.add(s.customerId());
-        }
-        for (SettledDocument s : settledDocs) {
-            ids.add(s.customerId());
-        }
-        long[] custIds = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        // customers: every id that payers, items, statements or settled documents name, sorted
+        LongStream ids = LongStream.concat(Arrays.stream(payers).mapToLong(Payer::customerId),
+                Arrays.stream(sorted).mapToLong(OpenItem::customerId));
+        ids = LongStream.concat(ids, statementRefs.stream().filter(Objects::nonNull).mapToLong(StatementRef::customerId));
+        ids = LongStream.concat(ids, settledDocs.stream().filter(Objects::nonNull).mapToLong(SettledDocument::customerId));
+        long[] custIds = ids.parallel().sorted().distinct().toArray();
         this.customerIds = custIds;
-        for (int c = 0; c < custIds.length; c++) {
-            customerIndex.put(custIds[c], c);
-        }
         this.customerNames = new String[custIds.length];
 
         // items
@@ -148,17 +150,19 @@ final class DefaultMatchingEngine implements MatchingEngine {
         itemCurrency = new int[n];
         itemOpen = new long[n];
         itemDue = new long[n];
-        int[] perCustomer = new int[custIds.length + 1];
-        for (int i = 0; i < n; i++) {
+        IntStream.range(0, n).parallel().forEach(i -> {
             OpenItem it = sorted[i];
             documentIds[i] = it.documentId();
-            itemCustomer[i] = customerIndex.get(it.customerId());
+            itemCustomer[i] = customerIndex(it.customerId());
             Integer cur = it.currency() == null ? null : currencyIndex.get(it.currency());
             itemCurrency[i] = cur == null ? -1 : cur;
             Long minor = cur == null || it.open() == null ? null : toMinor(it.open(), currencyScale[cur]);
             itemOpen[i] = minor == null ? 0 : minor;
             LocalDate due = it.dueDate() != null ? it.dueDate() : it.issueDate();
             itemDue[i] = due == null ? Long.MAX_VALUE : due.toEpochDay();
+        });
+        int[] perCustomer = new int[custIds.length + 1];
+        for (int i = 0; i < n; i++) {
             perCustomer[itemCustomer[i] + 1]++;
         }
         for (int c = 0; c < custIds.length; c++) {
@@ -171,6 +175,31 @@ final class DefaultMatchingEngine implements MatchingEngine {
             int c = itemCustomer[i];
             customerItems[customerItemStart[c] + fill[c]++] = i;
         }
+        // each customer's items by currency and amount, for range queries
+        IntStream.range(0, custIds.length).parallel().forEach(c -> {
+            int from = customerItemStart[c];
+            int to = customerItemStart[c + 1];
+            if (to - from > 1 && to - from <= 32) {
+                for (int k = from + 1; k < to; k++) { // insertion sort: customers have few items
+                    int item = customerItems[k];
+                    int m = k - 1;
+                    while (m >= from && compareItems(customerItems[m], item) > 0) {
+                        customerItems[m + 1] = customerItems[m];
+                        m--;
+                    }
+                    customerItems[m + 1] = item;
+                }
+            } else if (to - from > 1) {
+                Integer[] slice = new Integer[to - from];
+                for (int k = 0; k < slice.length; k++) {
+                    slice[k] = customerItems[from + k];
+                }
+                Arrays.sort(slice, this::compareItems);
+                for (int k = 0; k < slice.length; k++) {
+                    customerItems[from + k] = slice[k];
+                }
+            }
+        });
 
         // statements: their documents among the open items
         this.statements = statementRefs.stream().filter(Objects::nonNull)
@@ -180,33 +209,79 @@ final class DefaultMatchingEngine implements MatchingEngine {
         statementCustomer = new int[statements.length];
         statementItems = new int[statements.length][];
         for (int s = 0; s < statements.length; s++) {
-            statementCustomer[s] = customerIndex.get(statements[s].customerId());
+            statementCustomer[s] = customerIndex(statements[s].customerId());
             List<Long> docs = statements[s].documentIds() == null ? List.of() : statements[s].documentIds();
-            statementItems[s] = docs.stream().mapToInt(this::itemOfDocument).filter(i -> i >= 0).distinct()
-                    .sorted().toArray();
+            statementItems[s] = docs.stream().filter(Objects::nonNull).mapToInt(this::itemOfDocument)
+                    .filter(i -> i >= 0).distinct().sorted().toArray();
         }
         this.settled = settledDocs.stream().filter(Objects::nonNull)
                 .sorted(Comparator.comparingLong(SettledDocument::documentId)).toArray(SettledDocument[]::new);
         settledCustomer = new int[settled.length];
         for (int s = 0; s < settled.length; s++) {
-            settledCustomer[s] = customerIndex.get(settled[s].customerId());
+            settledCustomer[s] = customerIndex(settled[s].customerId());
         }
 
-        // the reference index
-        LongMultiIndex.Builder refs = new LongMultiIndex.Builder();
-        for (int i = 0; i < n; i++) {
-            if (itemOpen[i] == 0) {
+        // the reference index: keys hashed in parallel, the table built in one pass
+        long[] hashes = new long[4 * n]; // per number (document, tax invoice): full key, stripped key (0: the same)
+        long[] checks = new long[4 * n];
+        int[] familyOf = new int[2 * n];
+        int[] digitsFull = new int[2 * n];
+        int[] digitsStripped = new int[2 * n];
+        Map<String, Integer> familyIds = new ConcurrentHashMap<>();
+        AtomicInteger nextFamily = new AtomicInteger();
+        ThreadLocal<ReferenceKeys.Digest> digests = ThreadLocal.withInitial(ReferenceKeys.Digest::new);
+        IntStream.range(0, 2 * n).parallel().forEach(slot -> {
+            int i = slot / 2;
+            String number = slot % 2 == 0 ? sorted[i].documentNo() : sorted[i].taxInvoiceNo();
+            familyOf[slot] = -1;
+            ReferenceKeys.Digest d = digests.get();
+            if (itemOpen[i] == 0 || number == null || !ReferenceKeys.digest(number, d)) {
+                return;
+            }
+            hashes[2 * slot] = d.hash;
+            checks[2 * slot] = d.check;
+            hashes[2 * slot + 1] = d.strippedHash;
+            checks[2 * slot + 1] = d.strippedCheck;
+            Integer f = familyIds.get(d.family);
+            familyOf[slot] = f != null ? f : familyIds.computeIfAbsent(d.family, x -> nextFamily.getAndIncrement());
+            digitsFull[slot] = d.digits;
+            digitsStripped[slot] = d.strippedDigits;
+        });
+        LongMultiIndex.Builder refs = new LongMultiIndex.Builder(n * 3 + statements.length * 2 + settled.length * 3);
+        for (int slot = 0; slot < 2 * n; slot++) {
+            if (familyOf[slot] < 0) {
                 continue;
             }
-            addReference(refs, i, sorted[i].documentNo(), DOC_FULL, DOC_STRIPPED);
-            addReference(refs, i, sorted[i].taxInvoiceNo(), TAX_FULL, TAX_STRIPPED);
+            int i = slot / 2;
+            boolean doc = slot % 2 == 0;
+            refs.add(hashes[2 * slot], (i << KIND_BITS) | (doc ? DOC_FULL : TAX_FULL), checks[2 * slot]);
+            if (checks[2 * slot + 1] != 0) {
+                refs.add(hashes[2 * slot + 1], (i << KIND_BITS) | (doc ? DOC_STRIPPED : TAX_STRIPPED),
+                        checks[2 * slot + 1]);
+            }
         }
+        int[][] ranges = new int[nextFamily.get()][];
+        for (int slot = 0; slot < 2 * n; slot++) {
+            int f = familyOf[slot];
+            if (f >= 0) {
+                if (ranges[f] == null) {
+                    ranges[f] = new int[] {Integer.MAX_VALUE, 0};
+                }
+                ranges[f][0] = Math.min(ranges[f][0], digitsStripped[slot]);
+                ranges[f][1] = Math.max(ranges[f][1], digitsFull[slot]);
+            }
+        }
+        familyIds.forEach((family, f) -> {
+            if (ranges[f] != null) {
+                families.put(family, ranges[f]);
+            }
+        });
         for (int s = 0; s < statements.length; s++) {
-            addReference(refs, s, statements[s].statementNo(), STMT_FULL, STMT_STRIPPED);
+            addReference(refs, s, keyed(statements[s].statementNo()), STMT_FULL, STMT_STRIPPED);
         }
         for (int s = 0; s < settled.length; s++) {
-            addReference(refs, s, settled[s].documentNo(), SETTLED_DOC_FULL, SETTLED_DOC_STRIPPED);
-            addReference(refs, s, settled[s].taxInvoiceNo(), SETTLED_TAX_FULL, SETTLED_TAX_STRIPPED);
+            addReference(refs, s, keyed(settled[s].documentNo()), SETTLED_DOC_FULL, SETTLED_DOC_STRIPPED);
+            addReference(refs, s, keyed(settled[s].taxInvoiceNo()), SETTLED_TAX_FULL, SETTLED_TAX_STRIPPED);
         }
         references = refs.build();
         for (String family : families.keySet()) {
@@ -216,8 +291,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
         }
 
         // the amount indexes
-        LongMultiIndex.Builder byCustomer = new LongMultiIndex.Builder();
-        LongMultiIndex.Builder byAmount = new LongMultiIndex.Builder();
+        LongMultiIndex.Builder byCustomer = new LongMultiIndex.Builder(n);
+        LongMultiIndex.Builder byAmount = new LongMultiIndex.Builder(n);
         for (int i = 0; i < n; i++) {
             if (itemOpen[i] != 0) {
                 byCustomer.add(customerAmountKey(itemCustomer[i], itemCurrency[i], itemOpen[i]), i);
@@ -228,11 +303,14 @@ final class DefaultMatchingEngine implements MatchingEngine {
         amounts = byAmount.build();
 
         // payers
-        Map<String, Set<Integer>> acc = new HashMap<>();
-        Map<String, Set<Integer>> exact = new HashMap<>();
-        Map<String, Set<Integer>> tolerant = new HashMap<>();
-        for (Payer p : payers) {
-            int c = customerIndex.get(p.customerId());
+        String[][] payerKeys = new String[payers.length][];
+        IntStream.range(0, payers.length).parallel().forEach(k -> {
+            String exactName = PayerNames.exactName(payers[k].name());
+            payerKeys[k] = new String[] {exactName, PayerNames.tolerantOfExact(exactName)};
+        });
+        for (int k = 0; k < payers.length; k++) {
+            Payer p = payers[k];
+            int c = customerIndex(p.customerId());
             if (p.name() != null && (customerNames[c] == null || p.name().compareTo(customerNames[c]) < 0)) {
                 customerNames[c] = p.name();
             }
@@ -240,22 +318,33 @@ final class DefaultMatchingEngine implements MatchingEngine {
                 for (String a : p.accounts()) {
                     String key = PayerNames.account(a);
                     if (key != null) {
-                        acc.computeIfAbsent(key, k -> new HashSet<>()).add(c);
+                        accounts.merge(key, new int[] {c}, DefaultMatchingEngine::union);
                     }
                 }
             }
-            String e = PayerNames.exactName(p.name());
-            if (e != null) {
-                exact.computeIfAbsent(e, k -> new HashSet<>()).add(c);
+            if (payerKeys[k][0] != null) {
+                exactNames.merge(payerKeys[k][0], new int[] {c}, DefaultMatchingEngine::union);
             }
-            String t = PayerNames.tolerantName(p.name());
-            if (t != null) {
-                tolerant.computeIfAbsent(t, k -> new HashSet<>()).add(c);
+            if (payerKeys[k][1] != null) {
+                tolerantNames.merge(payerKeys[k][1], new int[] {c}, DefaultMatchingEngine::union);
             }
         }
-        acc.forEach((k, v) -> accounts.put(k, sortedArray(v)));
-        exact.forEach((k, v) -> exactNames.put(k, sortedArray(v)));
-        tolerant.forEach((k, v) -> tolerantNames.put(k, sortedArray(v)));
+    }
+
+    /** Two sorted sets of customers as one. */
+    private static int[] union(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
+    }
+
+    /** Items in the order range queries need: currency, open amount, index. */
+    private int compareItems(int a, int b) {
+        return itemCurrency[a] != itemCurrency[b] ? Integer.compare(itemCurrency[a], itemCurrency[b])
+                : itemOpen[a] != itemOpen[b] ? Long.compare(itemOpen[a], itemOpen[b]) : Integer.compare(a, b);
+    }
+
+    /** The index of a customer id (ids are sorted). */
+    int customerIndex(long customerId) {
+        return Arrays.binarySearch(customerIds, customerId);
     }
 
     @Override
@@ -264,10 +353,6 @@ final class DefaultMatchingEngine implements MatchingEngine {
     }
 
     // ------------------------------------------------------------------ building
-
-    private static int[] sortedArray(Set<Integer> set) {
-        return set.stream().mapToInt(Integer::intValue).sorted().toArray();
-    }
 
     static int minorDigits(String currency) {
         try {
@@ -281,7 +366,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
     /** The amount in minor units at the scale, or null when it does not fit exactly. */
     static Long toMinor(BigDecimal amount, int scale) {
         try {
-            return amount.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            // scaleByPowerOfTen keeps the compact form; longValueExact of a compact scale-0 value is a field read
+            return amount.scaleByPowerOfTen(scale).longValueExact();
         } catch (ArithmeticException e) {
             return null;
         }
@@ -298,23 +384,39 @@ final class DefaultMatchingEngine implements MatchingEngine {
         return itemOpen[at] == 0 ? -1 : at;
     }
 
-    private void addReference(LongMultiIndex.Builder refs, int id, String number, int fullKind, int strippedKind) {
+    /** A number's full and stripped keys, their hashes, its family and digit counts (null for no number). */
+    record Keyed(String full, String stripped, long fullHash, long strippedHash) {
+    }
+
+    private static Keyed keyed(String number) {
         if (number == null) {
-            return;
+            return null;
         }
         String full = ReferenceKeys.key(number);
         if (full.isEmpty()) {
-            return;
+            return null;
         }
         String stripped = ReferenceKeys.stripped(number);
-        refs.add(ReferenceKeys.hash(full), (id << KIND_BITS) | fullKind);
-        if (!stripped.equals(full)) {
-            refs.add(ReferenceKeys.hash(stripped), (id << KIND_BITS) | strippedKind);
+        return new Keyed(full, stripped, ReferenceKeys.hash(full),
+                stripped.equals(full) ? 0 : ReferenceKeys.hash(stripped));
+    }
+
+    private void addReference(LongMultiIndex.Builder refs, int id, Keyed k, int fullKind, int strippedKind) {
+        if (k == null) {
+            return;
         }
-        String family = ReferenceKeys.family(full);
-        int[] range = families.computeIfAbsent(family, f -> new int[] {Integer.MAX_VALUE, 0});
-        range[0] = Math.min(range[0], ReferenceKeys.digits(stripped));
-        range[1] = Math.max(range[1], ReferenceKeys.digits(full));
+        refs.add(k.fullHash(), (id << KIND_BITS) | fullKind, ReferenceKeys.check(k.full()));
+        if (!k.stripped().equals(k.full())) {
+            refs.add(k.strippedHash(), (id << KIND_BITS) | strippedKind, ReferenceKeys.check(k.stripped()));
+        }
+        String family = ReferenceKeys.family(k.full());
+        int[] range = families.get(family);
+        if (range == null) {
+            range = new int[] {Integer.MAX_VALUE, 0};
+            families.put(family, range);
+        }
+        range[0] = Math.min(range[0], ReferenceKeys.digits(k.stripped()));
+        range[1] = Math.max(range[1], ReferenceKeys.digits(k.full()));
     }
 
     static long customerAmountKey(int customer, int currency, long amount) {
@@ -351,59 +453,63 @@ final class DefaultMatchingEngine implements MatchingEngine {
         };
     }
 
-    /** Whether the posting's key (full or stripped, as its kind says) is exactly {@code key}. */
-    boolean postingIs(int posting, String key) {
-        String number = number(posting);
-        if (number == null) {
-            return false;
-        }
-        return isFullKind(kind(posting)) ? ReferenceKeys.key(number).equals(key)
-                : ReferenceKeys.stripped(number).equals(key);
-    }
-
     /**
      * The postings a text key stands for, best evidence first: the full key as written; else a stripped key
-     * as written (the payer dropped zeros and separators); else the text's own stripped form.
+     * as written (the payer dropped zeros and separators); else the text's own stripped form. A posting
+     * matches when both its hash and its check are the key's.
      */
     int[] resolve(String full, String stripped) {
-        int[] hits = lookup(full, true, false);
-        if (hits.length == 0) {
-            hits = lookup(full, false, true);
-        }
-        if (hits.length == 0 && !stripped.equals(full)) {
-            hits = lookup(stripped, true, true);
-            // a full key equal to the text's stripped form is only a match where that key has no zeros to drop
-            int kept = 0;
-            for (int h : hits) {
-                if (!isFullKind(kind(h)) || ReferenceKeys.stripped(number(h)).equals(stripped)) {
-                    hits[kept++] = h;
+        int slot = references.find(ReferenceKeys.hash(full));
+        if (slot >= 0) {
+            long check = ReferenceKeys.check(full);
+            int start = references.start(slot);
+            int end = start + references.count(slot);
+            int[] asWritten = null;
+            int[] dropped = null;
+            for (int p = start; p < end; p++) {
+                if (references.check(p) == check) {
+                    int posting = references.value(p);
+                    if (isFullKind(kind(posting))) {
+                        asWritten = appendTo(asWritten, posting);
+                    } else {
+                        dropped = appendTo(dropped, posting);
+                    }
                 }
             }
-            hits = Arrays.copyOf(hits, kept);
+            if (asWritten != null) {
+                return asWritten;
+            }
+            if (dropped != null) {
+                return dropped;
+            }
         }
-        return hits;
+        return stripped.equals(full) ? EMPTY : lookup(ReferenceKeys.hash(stripped), ReferenceKeys.check(stripped));
     }
 
-    int[] lookup(String key, boolean fullKinds, boolean strippedKinds) {
-        int slot = references.find(ReferenceKeys.hash(key));
+    private static int[] appendTo(int[] a, int v) {
+        if (a == null) {
+            return new int[] {v};
+        }
+        int[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
+    }
+
+    /** Every posting whose key has this hash and check. */
+    int[] lookup(long hash, long check) {
+        int slot = references.find(hash);
         if (slot < 0) {
             return EMPTY;
         }
         int start = references.start(slot);
-        int count = references.count(slot);
-        int[] out = null;
-        int size = 0;
-        for (int p = start; p < start + count; p++) {
-            int posting = references.value(p);
-            boolean full = isFullKind(kind(posting));
-            if ((full ? fullKinds : strippedKinds) && postingIs(posting, key)) {
-                if (out == null) {
-                    out = new int[count];
-                }
-                out[size++] = posting;
+        int end = start + references.count(slot);
+        int[] out = EMPTY;
+        for (int p = start; p < end; p++) {
+            if (references.check(p) == check) {
+                out = appendTo(out == EMPTY ? null : out, references.value(p));
             }
         }
-        return out == null ? EMPTY : Arrays.copyOf(out, size);
+        return out;
     }
 
     static final int[] EMPTY = new int[0];
@@ -422,7 +528,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
             return new PayerMatch(byAccount[0], true, byAccount);
         }
         String exactName = PayerNames.exactName(p.counterpartyName());
-        String tolerantName = PayerNames.tolerantName(p.counterpartyName());
+        String tolerantName = PayerNames.tolerantOfExact(exactName);
         int[] exact = exactName == null ? EMPTY : exactNames.getOrDefault(exactName, EMPTY);
         int[] tolerant = tolerantName == null ? EMPTY : tolerantNames.getOrDefault(tolerantName, EMPTY);
         if (byAccount.length > 1) {
@@ -454,9 +560,17 @@ final class DefaultMatchingEngine implements MatchingEngine {
      * of our numbers), whether it has letters (a pure number is weaker evidence: it may be an order or phone
      * number), and its keys for the typo search.
      */
-    record Token(String text, boolean strong, int[] hits, String[] typoKeys) {
+    record Token(String text, boolean strong, int[] hits, String[] candidateKeys) {
         boolean resolved() {
             return hits.length > 0;
+        }
+
+        /** The keys a typo is looked for in: the candidate n-grams of an unresolved number, else the number's. */
+        String[] typoKeys() {
+            if (candidateKeys != null) {
+                return candidateKeys;
+            }
+            return distinct(ReferenceKeys.key(text), ReferenceKeys.stripped(text));
         }
     }
 
@@ -467,7 +581,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
      * begin a known family). Pure numbers shorter than 6 digits, the payment amount and dates are no
      * candidates.
      */
-    List<Token> scan(String remittance, String structured, long amountMinor, int scale) {
+    Token[] scan(String remittance, String structured, long amountMinor, int scale) {
         String text = ReferenceKeys.nfkc(remittance) + "\n" + ReferenceKeys.nfkc(structured);
         int len = text.length();
         int[] starts = new int[8];
@@ -492,7 +606,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
             }
         }
         if (runs == 0) {
-            return List.of();
+            return new Token[0];
         }
         String[] excluded = amountForms(amountMinor, scale);
         List<Token> tokens = new ArrayList<>();
@@ -518,7 +632,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
                 int[] hits = resolve(key, stripped);
                 if (hits.length > 0) {
                     found = new Token(text.substring(starts[r], ends[r + k - 1]),
-                            !ReferenceKeys.allDigits(key), hits, distinct(key, stripped));
+                            !ReferenceKeys.allDigits(key), hits, null);
                     used = k;
                 }
             }
@@ -548,7 +662,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
                 }
             }
         }
-        return tokens;
+        return tokens.toArray(new Token[0]);
     }
 
     private static String[] distinct(String a, String b) {
@@ -698,15 +812,24 @@ final class DefaultMatchingEngine implements MatchingEngine {
 
     /** Distinct targets of postings: the same document under two kinds counts once. */
     static int[] targets(int[] postings) {
-        Set<Long> seen = new LinkedHashSet<>();
-        List<Integer> out = new ArrayList<>();
+        if (postings.length == 1) {
+            return postings;
+        }
+        int[] out = new int[postings.length];
+        int n = 0;
         for (int p : postings) {
-            int k = kind(p);
-            int group = k <= TAX_STRIPPED ? 0 : k <= STMT_STRIPPED ? 1 : 2;
-            if (seen.add(((long) group << 32) | id(p))) {
-                out.add(p);
+            boolean seen = false;
+            for (int m = 0; m < n && !seen; m++) {
+                seen = id(out[m]) == id(p) && group(kind(out[m])) == group(kind(p));
+            }
+            if (!seen) {
+                out[n++] = p;
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int group(int kind) {
+        return kind <= TAX_STRIPPED ? 0 : kind <= STMT_STRIPPED ? 1 : 2;
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * <p><b>Order.</b> Payments are taken in a canonical order (booking date, transaction id, then their content),
  * never the order given. Proposals are computed in parallel against the state at the start of a pass and
  * applied one by one in that order; a proposal whose inputs changed meanwhile (it records which open amounts,
- * amount buckets and customers it read) is computed again against the current state before it is applied. So
+ * customers and currencies it read) is computed again against the current state before it is applied. So
  * the result is that of a sequential run, whatever the number of threads.
  *
  * <p><b>Passes.</b> Strongest evidence first: passes that apply only reference rules repeat until none applies;
@@ -66,14 +66,18 @@ final class MatchRun {
     static final int GLOBAL_SCAN = 200;
 
     private final DefaultMatchingEngine e;
-    private final long[] open;
+    /** per item, interleaved so that one cache line serves both: [2i] open now, [2i + 1] open at the snapshot */
+    private final long[] amounts;
+    /** per item: [3i] customer, [3i + 1] currency, [3i + 2] when it last changed (the run's clock) */
+    private final int[] meta;
     /** amount bucket → items (sorted) whose open amount changed in this run and is now that bucket's */
     private final Map<Long, int[]> overlay = new HashMap<>();
-    private final int[] itemChanged;
-    private final int[] customerChanged;
-    /** open items per customer: what gathering a customer's items costs */
-    private final int[] openCount;
-    private final Map<Long, Integer> bucketChanged = new HashMap<>();
+    /** customer → its items (sorted) whose open amount changed in this run */
+    private final Map<Integer, int[]> changedByCustomer = new HashMap<>();
+    /** per customer: [2c] when one of its items last changed, [2c + 1] its open items (what gathering costs) */
+    private final int[] customerState;
+    /** per currency: when an amount of that currency last changed (suggestions for unknown payers read them all) */
+    private int[] currencyChanged;
     private int clock;
     private final Map<String, Integer> currencyIndex;
     private int[] scale;
@@ -81,13 +85,17 @@ final class MatchRun {
 
     MatchRun(DefaultMatchingEngine engine) {
         this.e = engine;
-        this.open = engine.itemOpen.clone();
-        this.itemChanged = new int[open.length];
-        this.customerChanged = new int[engine.customerIds.length];
-        this.openCount = new int[engine.customerIds.length];
-        for (int i = 0; i < open.length; i++) {
-            if (open[i] != 0) {
-                openCount[engine.itemCustomer[i]]++;
+        int n = engine.itemOpen.length;
+        this.amounts = new long[2 * n];
+        this.meta = new int[3 * n];
+        this.customerState = new int[2 * engine.customerIds.length];
+        for (int i = 0; i < n; i++) {
+            amounts[2 * i] = engine.itemOpen[i];
+            amounts[2 * i + 1] = engine.itemOpen[i];
+            meta[3 * i] = engine.itemCustomer[i];
+            meta[3 * i + 1] = engine.itemCurrency[i];
+            if (engine.itemOpen[i] != 0) {
+                customerState[2 * engine.itemCustomer[i] + 1]++;
             }
         }
         this.currencyIndex = new HashMap<>(engine.currencyIndex);
@@ -106,12 +114,15 @@ final class MatchRun {
             scale[currencyIndex.size()] = DefaultMatchingEngine.minorDigits(c);
             currencyIndex.put(c, currencyIndex.size());
         }
+        currencyChanged = new int[scale.length];
         toleranceAbsolute = new long[scale.length];
         BigDecimal t = e.policy.toleranceAbsolute() == null ? BigDecimal.ZERO : e.policy.toleranceAbsolute();
         for (int c = 0; c < scale.length; c++) {
             toleranceAbsolute[c] = Math.max(0, t.setScale(scale[c], RoundingMode.FLOOR).unscaledValue().longValue());
         }
     }
+
+    private static final Token[] NO_TOKENS = new Token[0];
 
     /** A payment with what does not change during the run worked out once. */
     static final class Prepared {
@@ -121,10 +132,10 @@ final class MatchRun {
         final long amount;
         final boolean valid;
         final PayerMatch payer;
-        final List<Token> tokens;
+        final Token[] tokens;
 
         Prepared(int input, IncomingPayment payment, int currency, long amount, boolean valid, PayerMatch payer,
-                List<Token> tokens) {
+                Token[] tokens) {
             this.input = input;
             this.payment = payment;
             this.currency = currency;
@@ -144,9 +155,9 @@ final class MatchRun {
                 : DefaultMatchingEngine.toMinor(p.amount(), scale[currency]);
         PayerMatch payer = e.identify(p);
         if (currency == null || amount == null || amount <= 0) {
-            return new Prepared(input, p, currency == null ? -1 : currency, 0, false, payer, List.of());
+            return new Prepared(input, p, currency == null ? -1 : currency, 0, false, payer, NO_TOKENS);
         }
-        List<Token> tokens = e.scan(p.remittanceInfo(), p.structuredReference(), amount, scale[currency]);
+        Token[] tokens = e.scan(p.remittanceInfo(), p.structuredReference(), amount, scale[currency]);
         return new Prepared(input, p, currency, amount, true, payer, tokens);
     }
 
@@ -165,20 +176,24 @@ final class MatchRun {
     List<MatchOutcome> run(List<IncomingPayment> payments) {
         int n = payments.size();
         currencies(payments);
-        Prepared[] byInput = new Prepared[n];
-        IntStream.range(0, n).parallel().forEach(i -> byInput[i] = prepare(i, payments.get(i)));
-        Prepared[] ordered = byInput.clone();
+        zeros = new BigDecimal[scale.length];
+        for (int c = 0; c < scale.length; c++) {
+            zeros[c] = BigDecimal.valueOf(0, scale[c]);
+        }
+        Prepared[] ordered = new Prepared[n];
+        IntStream.range(0, n).parallel().forEach(i -> ordered[i] = prepare(i, payments.get(i)));
         Arrays.parallelSort(ordered, (a, b) -> CANONICAL.compare(a.payment, b.payment));
 
+        MatchOutcome[] out = new MatchOutcome[n];
         Proposal[] proposals = new Proposal[n];
-        boolean[] done = new boolean[n];
         int[] pending = IntStream.range(0, n).toArray();
         boolean referencesOnly = true;
         while (true) {
             int[] stale = Arrays.stream(pending).filter(q -> proposals[q] == null || !valid(proposals[q])).toArray();
             int now = clock;
             IntStream.of(stale).parallel().forEach(q -> proposals[q] = evaluate(ordered[q], now));
-            boolean applied = false;
+            int[] applied = new int[pending.length];
+            int count = 0;
             for (int q : pending) {
                 Proposal pr = proposals[q];
                 if (!allowed(pr, referencesOnly)) {
@@ -192,27 +207,29 @@ final class MatchRun {
                     }
                 }
                 if (apply(pr, ordered[q].amount)) {
-                    done[q] = true;
-                    applied = true;
+                    applied[count++] = q;
                 } else {
                     // never happens when the rules are right; never post what does not fit
                     proposals[q] = Proposal.open(pr.customer, List.of());
                 }
             }
-            pending = Arrays.stream(pending).filter(q -> !done[q]).toArray();
+            // what is applied is final: its outcome now, and its working state can go
+            IntStream.range(0, count).parallel().forEach(k -> {
+                int q = applied[k];
+                out[ordered[q].input] = outcome(ordered[q], proposals[q]);
+                proposals[q] = null;
+                ordered[q] = null;
+            });
+            pending = Arrays.stream(pending).filter(q -> ordered[q] != null).toArray();
             if (referencesOnly) {
-                referencesOnly = applied;
-            } else if (!applied) {
+                referencesOnly = count > 0;
+            } else if (count == 0) {
                 break;
             } else {
                 referencesOnly = true;
             }
         }
-
-        MatchOutcome[] out = new MatchOutcome[n];
-        for (int q = 0; q < n; q++) {
-            out[ordered[q].input] = outcome(ordered[q], proposals[q]);
-        }
+        IntStream.of(pending).parallel().forEach(q -> out[ordered[q].input] = outcome(ordered[q], proposals[q]));
         return List.of(out);
     }
 
@@ -224,18 +241,17 @@ final class MatchRun {
 
     private boolean valid(Proposal pr) {
         for (int i : pr.depItems) {
-            if (itemChanged[i] > pr.time) {
+            if (meta[3 * i + 2] > pr.time) {
                 return false;
             }
         }
         for (int c : pr.depCustomers) {
-            if (customerChanged[c] > pr.time) {
+            if (customerState[2 * c] > pr.time) {
                 return false;
             }
         }
-        for (long b : pr.depBuckets) {
-            Integer t = bucketChanged.get(b);
-            if (t != null && t > pr.time) {
+        for (int c : pr.depCurrencies) {
+            if (currencyChanged[c] > pr.time) {
                 return false;
             }
         }
@@ -243,15 +259,19 @@ final class MatchRun {
     }
 
     private boolean apply(Proposal pr, long amount) {
-        Set<Integer> seen = new HashSet<>();
         long total = pr.onAccount;
         for (int k = 0; k < pr.items.length; k++) {
             int i = pr.items[k];
-            long a = pr.cash[k] + pr.writeOff[k];
-            long o = open[i];
-            boolean fits = o > 0 ? a >= 0 && a <= o && pr.writeOff[k] >= 0 && pr.cash[k] >= 0
-                    : a <= 0 && a >= o && pr.writeOff[k] == 0;
-            if (!fits || !seen.add(i)) {
+            for (int m = 0; m < k; m++) {
+                if (pr.items[m] == i) {
+                    return false;
+                }
+            }
+            long a = pr.cash[k] + pr.writeOff(k);
+            long o = openOf(i);
+            boolean fits = o > 0 ? a >= 0 && a <= o && pr.writeOff(k) >= 0 && pr.cash[k] >= 0
+                    : a <= 0 && a >= o && pr.writeOff(k) == 0;
+            if (!fits) {
                 return false;
             }
             total += pr.cash[k];
@@ -262,31 +282,33 @@ final class MatchRun {
         clock++;
         for (int k = 0; k < pr.items.length; k++) {
             int i = pr.items[k];
-            long before = open[i];
-            long after = before - (pr.cash[k] + pr.writeOff[k]);
+            long before = openOf(i);
+            long after = before - (pr.cash[k] + pr.writeOff(k));
             if (after == before) {
                 continue;
             }
-            open[i] = after;
-            int c = e.itemCustomer[i];
+            amounts[2 * i] = after;
+            int c = customerOf(i);
             if (after == 0) {
-                openCount[c]--;
+                customerState[2 * c + 1]--;
             }
-            int cur = e.itemCurrency[i];
-            if (before != e.itemOpen[i]) {
+            int cur = currencyOf(i);
+            if (before != initialOf(i)) {
                 overlayRemove(DefaultMatchingEngine.customerAmountKey(c, cur, before), i);
                 overlayRemove(DefaultMatchingEngine.amountKey(cur, before), i);
+            } else if (after != 0) { // items paid in full are simply no longer open
+                int[] list = changedByCustomer.getOrDefault(c, DefaultMatchingEngine.EMPTY);
+                int[] grown = append(list, i);
+                Arrays.sort(grown);
+                changedByCustomer.put(c, grown);
             }
             if (after != 0) {
                 overlayAdd(DefaultMatchingEngine.customerAmountKey(c, cur, after), i);
                 overlayAdd(DefaultMatchingEngine.amountKey(cur, after), i);
             }
-            itemChanged[i] = clock;
-            customerChanged[c] = clock;
-            bucketChanged.put(DefaultMatchingEngine.customerAmountKey(c, cur, before), clock);
-            bucketChanged.put(DefaultMatchingEngine.customerAmountKey(c, cur, after), clock);
-            bucketChanged.put(DefaultMatchingEngine.amountKey(cur, before), clock);
-            bucketChanged.put(DefaultMatchingEngine.amountKey(cur, after), clock);
+            meta[3 * i + 2] = clock;
+            customerState[2 * c] = clock;
+            currencyChanged[cur] = clock;
         }
         return true;
     }
@@ -331,101 +353,238 @@ final class MatchRun {
     /** What one evaluation read, and its operation budget. */
     private final class Ctx {
         final CombinationSearch.Budget budget = new CombinationSearch.Budget(Math.max(0, e.policy.combinationBudget()));
-        private final Set<Integer> items = new LinkedHashSet<>();
-        private final Set<Integer> customers = new LinkedHashSet<>();
-        private final Set<Long> buckets = new LinkedHashSet<>();
+        private int[] items = new int[8];
+        private int itemCount;
+        private int[] customers = new int[2];
+        private int customerCount;
+        private int[] currencies = new int[1];
+        private int currencyCount;
 
         long open(int item) {
-            items.add(item);
-            return MatchRun.this.open[item];
+            if (itemCount == items.length) {
+                items = Arrays.copyOf(items, itemCount * 2);
+            }
+            items[itemCount++] = item;
+            return MatchRun.this.amounts[2 * item];
         }
 
         void customer(int c) {
-            customers.add(c);
+            for (int k = 0; k < customerCount; k++) {
+                if (customers[k] == c) {
+                    return;
+                }
+            }
+            if (customerCount == customers.length) {
+                customers = Arrays.copyOf(customers, customerCount * 2);
+            }
+            customers[customerCount++] = c;
         }
 
-        void bucket(long key) {
-            buckets.add(key);
+        void currency(int c) {
+            for (int k = 0; k < currencyCount; k++) {
+                if (currencies[k] == c) {
+                    return;
+                }
+            }
+            if (currencyCount == currencies.length) {
+                currencies = Arrays.copyOf(currencies, currencyCount * 2);
+            }
+            currencies[currencyCount++] = c;
+        }
+
+        int[] items() {
+            if (itemCount == 0) {
+                return DefaultMatchingEngine.EMPTY;
+            }
+            int[] sorted = Arrays.copyOf(items, itemCount);
+            Arrays.sort(sorted);
+            int n = 1;
+            for (int k = 1; k < sorted.length; k++) {
+                if (sorted[k] != sorted[n - 1]) {
+                    sorted[n++] = sorted[k];
+                }
+            }
+            return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
+        }
+
+        int[] customers() {
+            return customerCount == 0 ? DefaultMatchingEngine.EMPTY : Arrays.copyOf(customers, customerCount);
+        }
+
+        int[] currencies() {
+            return currencyCount == 0 ? DefaultMatchingEngine.EMPTY : Arrays.copyOf(currencies, currencyCount);
         }
     }
 
     /** The payer's items (of the currency) whose open amount is exactly {@code amount}, in index order. */
     private int[] itemsWithAmount(Ctx x, int customer, int currency, long amount) {
         long key = DefaultMatchingEngine.customerAmountKey(customer, currency, amount);
-        x.bucket(key);
-        TreeSet<Integer> out = new TreeSet<>();
+        x.customer(customer);
+        int[] out = DefaultMatchingEngine.EMPTY;
         int slot = e.customerAmounts.find(key);
         if (slot >= 0) {
-            for (int p = e.customerAmounts.start(slot); p < e.customerAmounts.start(slot) + e.customerAmounts.count(slot); p++) {
+            int start = e.customerAmounts.start(slot);
+            int end = start + e.customerAmounts.count(slot);
+            for (int p = start; p < end; p++) {
                 int i = e.customerAmounts.value(p);
-                if (e.itemCustomer[i] == customer && e.itemCurrency[i] == currency && e.itemOpen[i] == amount
-                        && open[i] == amount) {
-                    out.add(i);
+                if (customerOf(i) == customer && currencyOf(i) == currency && initialOf(i) == amount
+                        && openOf(i) == amount) {
+                    out = append(out, i);
                 }
             }
         }
         int[] changed = overlay.get(key);
         if (changed != null) {
             for (int i : changed) {
-                if (e.itemCustomer[i] == customer && e.itemCurrency[i] == currency && open[i] == amount) {
-                    out.add(i);
+                if (customerOf(i) == customer && currencyOf(i) == currency && openOf(i) == amount) {
+                    out = append(out, i);
+                }
+            }
+            Arrays.sort(out);
+        }
+        return out;
+    }
+
+    private long openOf(int item) {
+        return amounts[2 * item];
+    }
+
+    private long initialOf(int item) {
+        return amounts[2 * item + 1];
+    }
+
+    private int customerOf(int item) {
+        return meta[3 * item];
+    }
+
+    private int currencyOf(int item) {
+        return meta[3 * item + 1];
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
+    }
+
+    /**
+     * A customer's open items of a currency whose open amount lies in [lo, hi], in index order: a binary search
+     * over its items by amount at the snapshot, plus those whose amount changed in this run.
+     */
+    private int[] itemsInRange(Ctx x, int customer, int currency, long lo, long hi) {
+        x.customer(customer);
+        int from = e.customerItemStart[customer];
+        int to = e.customerItemStart[customer + 1];
+        int a = from;
+        int b = to;
+        while (a < b) { // first item of (currency, amount ≥ lo)
+            int mid = (a + b) >>> 1;
+            int i = e.customerItems[mid];
+            if (currencyOf(i) < currency || (currencyOf(i) == currency && initialOf(i) < lo)) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        int[] out = DefaultMatchingEngine.EMPTY;
+        for (int p = a; p < to; p++) {
+            int i = e.customerItems[p];
+            if (currencyOf(i) != currency || initialOf(i) > hi) {
+                break;
+            }
+            if (openOf(i) == initialOf(i)) {
+                out = append(out, i);
+            }
+        }
+        int[] changed = changedByCustomer.get(customer);
+        if (changed != null) {
+            for (int i : changed) {
+                if (currencyOf(i) == currency && openOf(i) != 0 && openOf(i) >= lo && openOf(i) <= hi) {
+                    out = append(out, i);
                 }
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(out);
+        return out;
     }
 
     /** Any customer's items with exactly this open amount, the first {@value #GLOBAL_SCAN} by index. */
     private int[] anyItemsWithAmount(Ctx x, int currency, long amount) {
         long key = DefaultMatchingEngine.amountKey(currency, amount);
-        x.bucket(key);
-        TreeSet<Integer> out = new TreeSet<>();
+        x.currency(currency);
+        int[] out = DefaultMatchingEngine.EMPTY;
         int slot = e.amounts.find(key);
         if (slot >= 0) {
             int start = e.amounts.start(slot);
-            for (int p = start; p < start + e.amounts.count(slot) && out.size() < GLOBAL_SCAN; p++) {
+            for (int p = start; p < start + e.amounts.count(slot) && out.length < GLOBAL_SCAN; p++) {
                 int i = e.amounts.value(p);
-                if (e.itemCurrency[i] == currency && e.itemOpen[i] == amount && open[i] == amount) {
-                    out.add(i);
+                if (currencyOf(i) == currency && initialOf(i) == amount && openOf(i) == amount) {
+                    out = append(out, i);
                 }
             }
         }
         int[] changed = overlay.get(key);
         if (changed != null) {
             for (int i : changed) {
-                if (e.itemCurrency[i] == currency && open[i] == amount) {
-                    out.add(i);
+                if (currencyOf(i) == currency && openOf(i) == amount) {
+                    out = append(out, i);
                 }
             }
         }
-        return out.stream().mapToInt(Integer::intValue).limit(GLOBAL_SCAN).toArray();
+        Arrays.sort(out);
+        return out.length > GLOBAL_SCAN ? Arrays.copyOf(out, GLOBAL_SCAN) : out;
     }
 
     /** A customer's open items of a currency, by amount (ties by index); null when over the budget. */
     private record Gathered(long[] amounts, int[] items) {
     }
 
-    private Gathered gather(Ctx x, int customer, int currency, Set<Integer> exclude) {
+    private Gathered gather(Ctx x, int customer, int currency, int[] exclude) {
         x.customer(customer);
         int from = e.customerItemStart[customer];
         int to = e.customerItemStart[customer + 1];
         // one operation per open item of the customer: the same in a later run over the amounts left
-        if (!x.budget.spend(openCount[customer])) {
+        if (!x.budget.spend(customerState[2 * customer + 1])) {
             return null;
         }
-        List<long[]> list = new ArrayList<>(to - from);
+        int[] items = new int[to - from];
+        int n = 0;
         for (int p = from; p < to; p++) {
             int i = e.customerItems[p];
-            if (e.itemCurrency[i] == currency && open[i] != 0 && !exclude.contains(i)) {
-                list.add(new long[] {open[i], i});
+            if (currencyOf(i) == currency && openOf(i) != 0 && !contains(exclude, i)) {
+                items[n++] = i;
             }
         }
-        list.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        long[] amounts = new long[list.size()];
-        int[] items = new int[list.size()];
-        for (int k = 0; k < list.size(); k++) {
-            amounts[k] = list.get(k)[0];
-            items[k] = (int) list.get(k)[1];
+        items = Arrays.copyOf(items, n);
+        if (n <= 64) {
+            for (int k = 1; k < n; k++) { // mostly in order already: by amount at the snapshot
+                int item = items[k];
+                int m = k - 1;
+                while (m >= 0 && (openOf(items[m]) > openOf(item) || (openOf(items[m]) == openOf(item) && items[m] > item))) {
+                    items[m + 1] = items[m];
+                    m--;
+                }
+                items[m + 1] = item;
+            }
+        } else {
+            Integer[] boxed = Arrays.stream(items).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, (a, b) -> openOf(a) != openOf(b) ? Long.compare(openOf(a), openOf(b)) : Integer.compare(a, b));
+            for (int k = 0; k < n; k++) {
+                items[k] = boxed[k];
+            }
+        }
+        long[] amounts = new long[n];
+        for (int k = 0; k < n; k++) {
+            amounts[k] = openOf(items[k]);
         }
         return new Gathered(amounts, items);
     }
@@ -444,9 +603,9 @@ final class MatchRun {
         Ctx x = new Ctx();
         Proposal pr = decide(p, x);
         pr.time = time;
-        pr.depItems = x.items.stream().mapToInt(Integer::intValue).toArray();
-        pr.depCustomers = x.customers.stream().mapToInt(Integer::intValue).toArray();
-        pr.depBuckets = x.buckets.stream().mapToLong(Long::longValue).toArray();
+        pr.depItems = x.items();
+        pr.depCustomers = x.customers();
+        pr.depCurrencies = x.currencies();
         return pr;
     }
 
@@ -462,6 +621,8 @@ final class MatchRun {
         /** numbers that look like ours but are not open */
         final List<Token> unresolved = new ArrayList<>();
         boolean weakOnly;
+        /** a typo reading fits the amount but is not taken (a twin): the amount may not be a part payment */
+        boolean typoDoubt;
         boolean settled;
         boolean ambiguous;
         boolean otherCurrency;
@@ -475,6 +636,10 @@ final class MatchRun {
     private Proposal decide(Prepared p, Ctx x) {
         if (!p.valid) {
             return Proposal.open(p.payer.customer(), List.of());
+        }
+        Proposal quick = exactReference(p, x);
+        if (quick != null) {
+            return quick;
         }
         Refs refs = readReferences(p, x);
         List<Candidate> extra = new ArrayList<>();
@@ -496,6 +661,7 @@ final class MatchRun {
                 for (Alternative a : typos) {
                     candidates.add(candidate(a.items, MatchRule.REFERENCE_TYPO, 0.75, a.reason));
                 }
+                typoSuggestions(p, refs, x, candidates);
             }
             int c = p.payer.customer();
             if (c >= 0) {
@@ -512,6 +678,44 @@ final class MatchRun {
             return amountRules(p, x, extra);
         }
         return unknownPayer(p, x, extra);
+    }
+
+    /**
+     * The common case without the general machinery: every number in the text names exactly one open document
+     * of the currency (by a number with letters, or the payer's own), and together they make the amount. The
+     * general rules decide the same; this only saves their cost. Null when it does not apply.
+     */
+    private Proposal exactReference(Prepared p, Ctx x) {
+        Token[] tokens = p.tokens;
+        if (tokens.length == 0) {
+            return null;
+        }
+        int[] items = new int[tokens.length];
+        long sum = 0;
+        for (int k = 0; k < tokens.length; k++) {
+            Token t = tokens[k];
+            if (t.hits().length != 1) {
+                return null;
+            }
+            int posting = t.hits()[0];
+            int kind = DefaultMatchingEngine.kind(posting);
+            if (kind > DefaultMatchingEngine.TAX_STRIPPED) {
+                return null;
+            }
+            int i = DefaultMatchingEngine.id(posting);
+            long o = x.open(i);
+            if (o == 0 || currencyOf(i) != p.currency || !(t.strong() || customerOf(i) == p.payer.customer())) {
+                return null;
+            }
+            for (int m = 0; m < k; m++) {
+                if (items[m] == i) {
+                    return null;
+                }
+            }
+            items[k] = i;
+            sum += o;
+        }
+        return sum == p.amount ? full(p, items, MatchRule.REFERENCE, REFERENCE) : null;
     }
 
     private Refs readReferences(Prepared p, Ctx x) {
@@ -570,10 +774,10 @@ final class MatchRun {
             if (x.open(item) == 0) {
                 // settled earlier in this run: exactly as if it had been given as a settled document
                 refs.settled = true;
-                refs.notes.add(settledNote(e.itemCustomer[item], e.documentIds[item], e.items[item].documentNo()));
+                refs.notes.add(settledNote(customerOf(item), e.documentIds[item], e.items[item].documentNo()));
                 continue;
             }
-            if (e.itemCurrency[item] != p.currency) {
+            if (currencyOf(item) != p.currency) {
                 refs.otherCurrency = true;
                 refs.notes.add(candidate(new int[] {item}, MatchRule.REFERENCE, 0.3,
                         "'" + t.text() + "' names " + no(item) + ", in another currency"));
@@ -588,7 +792,7 @@ final class MatchRun {
         for (int k = 0; k < resolved.size(); k++) {
             if (resolved.get(k).strong()) {
                 for (int i : resolvedItems.get(k)) {
-                    strongCustomers.add(e.itemCustomer[i]);
+                    strongCustomers.add(customerOf(i));
                 }
             }
         }
@@ -600,7 +804,7 @@ final class MatchRun {
             Token t = resolved.get(k);
             int[] its = resolvedItems.get(k);
             boolean strong = t.strong() || Arrays.stream(its).allMatch(
-                    i -> e.itemCustomer[i] == payer || strongCustomers.contains(e.itemCustomer[i]));
+                    i -> customerOf(i) == payer || strongCustomers.contains(customerOf(i)));
             if (strong) {
                 refs.tokens.add(t);
                 refs.tokenItems.add(its);
@@ -635,7 +839,14 @@ final class MatchRun {
     }
 
     private int[] openItems(Ctx x, int[] items, int currency) {
-        return Arrays.stream(items).filter(i -> e.itemCurrency[i] == currency && x.open(i) != 0).toArray();
+        int[] out = new int[items.length];
+        int n = 0;
+        for (int i : items) {
+            if (currencyOf(i) == currency && x.open(i) != 0) {
+                out[n++] = i;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** A way to read a payment, found by one rule. */
@@ -664,8 +875,7 @@ final class MatchRun {
 
         // the named items and the one smallest set of the customer's other items (e.g. a credit note deducted)
         if (single >= 0 && !refs.settled && !refs.ambiguous && !refs.otherCurrency) {
-            Set<Integer> exclude = new HashSet<>(refs.items);
-            Gathered g = gather(x, single, cur, exclude);
+            Gathered g = gather(x, single, cur, r);
             CombinationSearch.Result res = g == null
                     ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                     : CombinationSearch.search(g.amounts, amount - sum, 1, e.policy.maxCombinationSize(), x.budget);
@@ -702,8 +912,11 @@ final class MatchRun {
         for (Alternative a : alternatives) {
             candidates.add(candidate(a.items, a.proposal.rule, 0.8, a.reason));
         }
-        if (alternatives.isEmpty() && !unsure && !refs.weakOnly && !refs.blocked()) {
-            if (amount < sum) {
+        // part or more than the named items: only when nothing else explains the amount (not even a typo that
+        // is not taken because of a twin), and part payments only by the named items' customer or an unknown payer
+        boolean payerNamed = payer < 0 || containsCustomer(r, payer);
+        if (alternatives.isEmpty() && !unsure && !refs.weakOnly && !refs.blocked() && !refs.typoDoubt) {
+            if (amount < sum && payerNamed) {
                 return partial(p, r);
             }
             if (single >= 0 && (payer < 0 || payer == single) && amount - sum <= sum) {
@@ -725,8 +938,10 @@ final class MatchRun {
      * Readings of the payment where one number of the text is one typo away from an open item's number: that
      * item replaces what the number resolved to (or is added, for a number that resolved to nothing), and the
      * amount must confirm it — exactly, or short within tolerance. The item must belong to the customer of the
-     * other named items, or to the payer when it is known; an item with an open twin (same customer, same
-     * amount) is never taken, the typo might as well be a settled twin's number.
+     * other named items, or else to the payer, so the search starts there: the customer's items of the amount
+     * still missing (an index range), each compared with the number (one adjacent swap, one digit dropped,
+     * added or wrong). An item with an open twin (same customer, same amount) is never taken: the typo might as
+     * well be a settled twin's number.
      */
     private List<Alternative> typoAlternatives(Prepared p, Refs refs, List<Integer> named, Ctx x,
             List<Candidate> candidates) {
@@ -754,16 +969,18 @@ final class MatchRun {
                 drop.add(i);
             }
             int[] base = named.stream().filter(i -> !drop.contains(i)).mapToInt(Integer::intValue).toArray();
-            long baseSum = sum(x, base);
-            int baseCustomer = singleCustomer(base);
-            for (int y : typoHits(t.typoKeys())) {
-                if (e.itemCurrency[y] != cur || namedSet.contains(y) || x.open(y) == 0) {
-                    continue;
-                }
-                long total = baseSum + x.open(y);
-                long diff = total - p.amount;
-                int cy = e.itemCustomer[y];
-                if (diff < 0 || (diff > 0 && (x.open(y) < diff || diff > tolerance(x.open(y), cur)))) {
+            int customer = base.length == 0 ? payer : singleCustomer(base);
+            if (customer < 0) {
+                continue;
+            }
+            long missing = p.amount - sum(x, base);
+            if (missing <= 0) {
+                continue;
+            }
+            for (int y : itemsInRange(x, customer, cur, missing, missing + toleranceAbsolute[cur])) {
+                long openY = x.open(y);
+                long diff = openY - missing;
+                if (namedSet.contains(y) || (diff > 0 && diff > tolerance(openY, cur)) || !oneTypo(t, y)) {
                     continue;
                 }
                 int[] set = concat(base, new int[] {y});
@@ -772,11 +989,10 @@ final class MatchRun {
                 }
                 String reason = no(y) + " is one typo away from '" + t.text() + "' in the text"
                         + (diff > 0 ? ", short by " + money(diff, cur) : "");
-                boolean sameCustomer = base.length == 0 ? payer == cy : baseCustomer == cy;
-                boolean twin = itemsWithAmount(x, cy, cur, x.open(y)).length > 1;
-                if (!sameCustomer || twin) {
+                if (itemsWithAmount(x, customer, cur, openY).length > 1) {
+                    refs.typoDoubt = true;
                     candidates.add(candidate(set, MatchRule.REFERENCE_TYPO, 0.6,
-                            reason + (twin ? "; another open item has the same amount" : "; not the payer's item")));
+                            reason + "; another open item has the same amount"));
                     continue;
                 }
                 Proposal pr = diff == 0 ? full(p, set, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO)
@@ -785,6 +1001,39 @@ final class MatchRun {
             }
         }
         return out;
+    }
+
+    /** Whether the item's number (full or stripped) is one typo from one of the token's keys. */
+    private boolean oneTypo(Token t, int item) {
+        String number = e.items[item].documentNo();
+        if (number == null) {
+            return false;
+        }
+        String full = ReferenceKeys.key(number);
+        String stripped = ReferenceKeys.stripped(number);
+        for (String key : t.typoKeys()) {
+            if (ReferenceKeys.oneTypo(key, full) || ReferenceKeys.oneTypo(key, stripped)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For a clerk only: items of any customer whose number is one typo from a number in the text that resolves
+     * to nothing. Generates the number's variants and looks each up in the exact index (no variant index).
+     */
+    private void typoSuggestions(Prepared p, Refs refs, Ctx x, List<Candidate> candidates) {
+        for (Token t : refs.unresolved) {
+            for (int y : typoHits(t.typoKeys())) {
+                if (currencyOf(y) == p.currency && x.open(y) != 0) {
+                    long diff = x.open(y) - p.amount;
+                    candidates.add(candidate(new int[] {y}, MatchRule.REFERENCE_TYPO, diff == 0 ? 0.6 : 0.4,
+                            no(y) + " is one typo away from '" + t.text() + "' in the text"
+                                    + (diff == 0 ? ", same amount" : ", open " + money(x.open(y), p.currency))));
+                }
+            }
+        }
     }
 
     /** Open items whose number is one typo from a key: adjacent swap, a digit dropped, added or wrong. */
@@ -842,16 +1091,9 @@ final class MatchRun {
         if (length < 4) {
             return;
         }
-        int slot = e.references.find(ReferenceKeys.hash(buf, length));
-        if (slot < 0) {
-            return;
-        }
-        String key = new String(buf, 0, length);
-        for (int p = e.references.start(slot); p < e.references.start(slot) + e.references.count(slot); p++) {
-            int posting = e.references.value(p);
+        for (int posting : e.lookup(ReferenceKeys.hash(buf, length), ReferenceKeys.check(buf, length))) {
             int kind = DefaultMatchingEngine.kind(posting);
-            if ((kind == DefaultMatchingEngine.DOC_FULL || kind == DefaultMatchingEngine.DOC_STRIPPED)
-                    && e.postingIs(posting, key)) {
+            if (kind == DefaultMatchingEngine.DOC_FULL || kind == DefaultMatchingEngine.DOC_STRIPPED) {
                 hits.add(DefaultMatchingEngine.id(posting));
             }
         }
@@ -877,7 +1119,7 @@ final class MatchRun {
             candidates.addAll(extra);
             return Proposal.open(c, candidates);
         }
-        Gathered g = gather(x, c, cur, Set.of());
+        Gathered g = gather(x, c, cur, DefaultMatchingEngine.EMPTY);
         CombinationSearch.Result res = g == null
                 ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                 : CombinationSearch.search(g.amounts, amount, 2, e.policy.maxCombinationSize(), x.budget);
@@ -895,7 +1137,9 @@ final class MatchRun {
             return full(p, set, MatchRule.AMOUNT_COMBINATION,
                     byAccount ? AMOUNT_COMBINATION_ACCOUNT : AMOUNT_COMBINATION_NAME);
         }
-        if (res.kind() == CombinationSearch.Kind.NONE && shorts.size() == 1) {
+        // without a reference only a whole-unit shortfall reads as a bank charge (15.00, not 6.27)
+        if (res.kind() == CombinationSearch.Kind.NONE && shorts.size() == 1
+                && (x.open(shorts.get(0)) - amount) % unit(cur) == 0) {
             int w = shorts.get(0);
             return shortPaid(p, new int[] {w}, w, x.open(w) - amount, MatchRule.AMOUNT_SHORT,
                     byAccount ? AMOUNT_SHORT_ACCOUNT : AMOUNT_SHORT_NAME);
@@ -928,7 +1172,7 @@ final class MatchRun {
         }
         for (int i : anyItemsWithAmount(x, p.currency, p.amount)) {
             candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.3,
-                    "same amount as " + no(i) + " of " + customerName(e.itemCustomer[i]) + "; payer unknown"));
+                    "same amount as " + no(i) + " of " + customerName(customerOf(i)) + "; payer unknown"));
         }
         return Proposal.open(-1, candidates);
     }
@@ -940,7 +1184,7 @@ final class MatchRun {
         int[] sorted = byDue(items);
         long[] cash = new long[sorted.length];
         for (int k = 0; k < sorted.length; k++) {
-            cash[k] = open[sorted[k]];
+            cash[k] = openOf(sorted[k]);
         }
         return Proposal.auto(autoCustomer(p, sorted), sorted, cash, new long[sorted.length], 0, rule, confidence);
     }
@@ -951,7 +1195,7 @@ final class MatchRun {
         long[] cash = new long[sorted.length];
         long[] writeOff = new long[sorted.length];
         for (int k = 0; k < sorted.length; k++) {
-            cash[k] = open[sorted[k]];
+            cash[k] = openOf(sorted[k]);
             if (sorted[k] == w) {
                 cash[k] -= diff;
                 writeOff[k] = diff;
@@ -965,19 +1209,19 @@ final class MatchRun {
         int[] sorted = byDue(items);
         List<Integer> order = new ArrayList<>();
         for (int i : sorted) {
-            if (open[i] < 0) {
+            if (openOf(i) < 0) {
                 order.add(i);
             }
         }
         for (int i : sorted) {
-            if (open[i] > 0) {
+            if (openOf(i) > 0) {
                 order.add(i);
             }
         }
         long left = p.amount;
         List<long[]> apps = new ArrayList<>();
         for (int i : order) {
-            long cash = open[i] < 0 ? open[i] : Math.min(open[i], left);
+            long cash = openOf(i) < 0 ? openOf(i) : Math.min(openOf(i), left);
             if (cash == 0) {
                 continue;
             }
@@ -996,16 +1240,34 @@ final class MatchRun {
             return p.payer.customer();
         }
         int single = singleCustomer(items);
-        return single >= 0 ? single : items.length == 0 ? -1 : e.itemCustomer[items[0]];
+        return single >= 0 ? single : items.length == 0 ? -1 : customerOf(items[0]);
     }
 
+
+    /** One whole unit of the currency in minor units (100 for CNY). */
+    private long unit(int currency) {
+        long u = 1;
+        for (int k = 0; k < scale[currency]; k++) {
+            u *= 10;
+        }
+        return u;
+    }
+
+    private boolean containsCustomer(int[] items, int customer) {
+        for (int i : items) {
+            if (customerOf(i) == customer) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private int singleCustomer(int[] items) {
         int c = -1;
         for (int i : items) {
             if (c == -1) {
-                c = e.itemCustomer[i];
-            } else if (c != e.itemCustomer[i]) {
+                c = customerOf(i);
+            } else if (c != customerOf(i)) {
                 return -1;
             }
         }
@@ -1016,17 +1278,38 @@ final class MatchRun {
         int best = -1;
         for (int i : items) {
             long o = x.open(i);
-            if (o > 0 && (best < 0 || o > open[best] || (o == open[best] && i < best))) {
+            if (o > 0 && (best < 0 || o > openOf(best) || (o == openOf(best) && i < best))) {
                 best = i;
             }
         }
         return best;
     }
 
+    /** Distinct items, oldest due first (ties by index). */
     private int[] byDue(int[] items) {
-        return Arrays.stream(items).boxed().distinct()
-                .sorted(Comparator.<Integer>comparingLong(i -> e.itemDue[i]).thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
+        int[] out = new int[items.length];
+        int n = 0;
+        for (int i : items) {
+            int at = n;
+            boolean duplicate = false;
+            for (int m = 0; m < n; m++) {
+                if (out[m] == i) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (duplicate) {
+                continue;
+            }
+            while (at > 0 && (e.itemDue[out[at - 1]] > e.itemDue[i]
+                    || (e.itemDue[out[at - 1]] == e.itemDue[i] && out[at - 1] > i))) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = i;
+            n++;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private long sum(Ctx x, int[] items) {
@@ -1100,6 +1383,14 @@ final class MatchRun {
 
     // ------------------------------------------------------------------ the outcome
 
+    /** zero at each currency's scale, shared by all outcomes */
+    private BigDecimal[] zeros;
+    private static final Map<Double, BigDecimal> CONFIDENCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private BigDecimal amountOf(long minor, int currency) {
+        return minor == 0 ? zeros[currency] : money(minor, currency);
+    }
+
     private MatchOutcome outcome(Prepared p, Proposal pr) {
         long tx = p.payment.transactionId();
         Long customer = pr.customer >= 0 ? e.customerIds[pr.customer] : null;
@@ -1107,12 +1398,12 @@ final class MatchRun {
         if (pr.isAuto()) {
             List<MatchOutcome.Application> apps = new ArrayList<>();
             for (int k = 0; k < pr.items.length; k++) {
-                apps.add(new MatchOutcome.Application(e.documentIds[pr.items[k]], money(pr.cash[k], cur),
-                        money(pr.writeOff[k], cur)));
+                apps.add(new MatchOutcome.Application(e.documentIds[pr.items[k]], amountOf(pr.cash[k], cur),
+                        amountOf(pr.writeOff(k), cur)));
             }
             return new MatchOutcome(tx, MatchOutcome.Status.AUTO, customer, List.copyOf(apps),
-                    money(pr.onAccount, cur), pr.rule,
-                    BigDecimal.valueOf(pr.confidence).setScale(2, RoundingMode.HALF_UP), List.of());
+                    amountOf(pr.onAccount, cur), pr.rule, CONFIDENCES.computeIfAbsent(pr.confidence,
+                            c -> BigDecimal.valueOf(c).setScale(2, RoundingMode.HALF_UP)), List.of());
         }
         List<Candidate> ranked = new ArrayList<>(pr.candidates);
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
@@ -1138,7 +1429,7 @@ final class MatchRun {
         }
         MatchOutcome.Status status = suggestions.isEmpty() ? MatchOutcome.Status.UNMATCHED
                 : MatchOutcome.Status.SUGGESTED;
-        BigDecimal zero = cur >= 0 ? money(0, cur) : BigDecimal.ZERO;
+        BigDecimal zero = cur >= 0 ? zeros[cur] : BigDecimal.ZERO;
         return new MatchOutcome(tx, status, customer, List.of(), zero, null, null, List.copyOf(suggestions));
     }
 }

@@ -22,6 +22,14 @@ final class PayerNames {
         if (account == null) {
             return null;
         }
+        boolean clean = !account.isEmpty();
+        for (int i = 0; i < account.length() && clean; i++) {
+            char c = account.charAt(i);
+            clean = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        if (clean) {
+            return account; // already upper-case letters and digits only, as most are
+        }
         String s = ReferenceKeys.nfkc(account);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -102,7 +110,12 @@ final class PayerNames {
 
     /** {@link #exactName} without a leading province and city (at most two of them). */
     static String tolerantName(String name) {
-        String s = exactName(name);
+        return tolerantOfExact(exactName(name));
+    }
+
+    /** {@link #tolerantName} of a name already made {@link #exactName exact}. */
+    static String tolerantOfExact(String exact) {
+        String s = exact;
         if (s == null) {
             return null;
         }

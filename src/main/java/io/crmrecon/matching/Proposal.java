@@ -21,7 +21,8 @@ final class Proposal {
     final int customer;
     final int[] items;
     final long[] cash;
-    final long[] writeOff;
+    /** null when nothing is written off */
+    private final long[] writeOff;
     final long onAccount;
     final MatchRule rule;
     final double confidence;
@@ -31,7 +32,7 @@ final class Proposal {
     int time;
     int[] depItems;
     int[] depCustomers;
-    long[] depBuckets;
+    int[] depCurrencies;
 
     private Proposal(MatchOutcome.Status status, int customer, int[] items, long[] cash, long[] writeOff,
             long onAccount, MatchRule rule, double confidence, List<Candidate> candidates) {
@@ -48,6 +49,11 @@ final class Proposal {
 
     static Proposal auto(int customer, int[] items, long[] cash, long[] writeOff, long onAccount, MatchRule rule,
             double confidence) {
+        boolean any = false;
+        for (long w : writeOff) {
+            any |= w != 0;
+        }
+        writeOff = any ? writeOff : null;
         return new Proposal(MatchOutcome.Status.AUTO, customer, items, cash, writeOff, onAccount, rule, confidence,
                 List.of());
     }
@@ -56,6 +62,11 @@ final class Proposal {
     static Proposal open(int customer, List<Candidate> candidates) {
         return new Proposal(candidates.isEmpty() ? MatchOutcome.Status.UNMATCHED : MatchOutcome.Status.SUGGESTED,
                 customer, new int[0], new long[0], new long[0], 0, null, 0, List.copyOf(candidates));
+    }
+
+    /** What item k gets written off (none recorded: zero). */
+    long writeOff(int k) {
+        return writeOff == null ? 0 : writeOff[k];
     }
 
     boolean isAuto() {

@@ -199,6 +199,14 @@ class PayerAndAmountRulesTest {
     }
 
     @Test
+    void withoutAReferenceOnlyAWholeShortfallIsABankCharge() {
+        f.invoice(1, "INV-2026-000101", "12000.00");
+        MatchOutcome o = f.match(f.payment("11993.73", "上海华东机电设备有限公司", "6222021234567890", "货款"));
+        assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+        assertThat(o.suggestions().get(0).rule()).isEqualTo(MatchRule.AMOUNT_SHORT);
+    }
+
+    @Test
     void otherCurrenciesAreInvisible() {
         f.add(new OpenItem(9, "INV-2026-000900", null, 3, OpenItem.ItemKind.INVOICE, "USD", money("1000.00"),
                 EngineFixture.TODAY, EngineFixture.TODAY));

@@ -158,6 +158,24 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void aPartPaymentOfAnotherCustomersInvoiceIsLeftToAClerk() {
+        f.invoice(2, "INV-2026-000123", "30000.00");
+        MatchOutcome o = f.match(f.payment("10000.00", HUADONG, HUADONG_ACCOUNT, "INV-2026-000123 部分付款"));
+        assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+    }
+
+    @Test
+    void aTypoThatFitsATwinIsNoPartPayment() {
+        // the text names INV-2026-001243 (10,000.00); 500.00 fits INV-2026-001234, one swap away, but that fee
+        // has a twin: neither a part payment of the named invoice nor the typo reading is certain
+        f.invoice(1, "INV-2026-001243", "10000.00");
+        f.invoice(1, "INV-2026-001234", "500.00");
+        f.invoice(1, "INV-2026-001290", "500.00");
+        MatchOutcome o = f.match(f.payment("500.00", HUADONG, HUADONG_ACCOUNT, "支付INV-2026-001243服务费"));
+        assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+    }
+
+    @Test
     void bankChargeShortPaymentIsWrittenOff() {
         OpenItem inv = f.invoice(1, "INV-2026-000123", "10000.00");
         MatchOutcome o = f.match(f.payment("9985.00", HUADONG, HUADONG_ACCOUNT, "支付INV-2026-000123货款"));
