@@ -203,8 +203,10 @@ public class MatchingRuns {
             }
         }
         allocations.record(toRecord);
+        long t25 = System.nanoTime();
         outcomes.record(runId, results, documentNos);
         long t3 = System.nanoTime();
+        log.debug("allocations {} ms, outcomes {} ms", (t25 - t2) / 1_000_000, (t3 - t25) / 1_000_000);
         jdbc.update("UPDATE matching_run SET status = 'COMPLETED', finished_at = ?, transactions = ?, auto_matched = ?, "
                         + "suggested = ?, unmatched = ? WHERE id = ?", Timestamp.from(clock.instant()), results.size(),
                 auto, suggested, unmatched, runId);
