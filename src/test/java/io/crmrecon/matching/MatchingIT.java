@@ -228,11 +228,43 @@ class MatchingIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void tasklistShowsTheManualMatchFormWithTheTransactionAndTheWorkbenchLink() throws Exception {
+        WebDriver browser = Browser.start("zh-CN,zh");
+        try {
+            long statement = importBank("F1,X,2026-11-03,2026-11-03,321.09,CNY,表单测试商贸公司,777777,转账\n");
+            ProcessInstance pi = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(Long.toString(statement)).singleResult();
+            runJobs(pi);
+            Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+            browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys("clerk");
+            browser.findElement(By.cssSelector("input[type=password]")).sendKeys("clerk");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            try {
+                wait.until(d -> d.findElement(By.tagName("body")).getText().contains("321.09"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Browser.screenshot(browser, "tasklist-manual-match-timeout");
+                throw new AssertionError(browser.findElement(By.tagName("body")).getText(), e);
+            }
+            Browser.screenshot(browser, "tasklist-manual-match");
+            String text = browser.findElement(By.tagName("body")).getText();
+            assertThat(text).contains("表单测试商贸公司", "单据号 Document numbers");
+            assertThat(browser.findElements(By.cssSelector("a[href*='/matching/workbench/" + task.getId() + "']")))
+                    .isNotEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     private long importBank(String lines) {
         String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
                 + "counterparty_account,remittance_info\n";
         // bank references unique per test
-        String body = lines.replaceAll("(?m)^([TRW]\\d),", "$1-" + p + ",");
+        String body = lines.replaceAll("(?m)^([TRWF]\\d),", "$1-" + p + ",");
         var response = clerk.upload("/api/bank-statements", "bank.csv", header + body);
         ok(response);
         return response.json().get("bankStatementId").asLong();
