@@ -1215,7 +1215,10 @@ final class MatchRun {
                         + "; the payer's name or account fits " + customerName(c) + " and others"));
             }
         }
-        for (int i : anyItemsWithAmount(x, p.currency, p.amount)) {
+        // all of the same score: only the oldest due can be shown, so only those get a reason written
+        int[] same = byDue(anyItemsWithAmount(x, p.currency, p.amount));
+        for (int k = 0; k < same.length && k < MAX_SUGGESTIONS; k++) {
+            int i = same[k];
             candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.3,
                     "same amount as " + no(i) + " of " + customerName(customerOf(i)) + "; payer unknown"));
         }
