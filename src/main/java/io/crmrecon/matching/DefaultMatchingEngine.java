@@ -1,7 +1,6 @@
 package io.crmrecon.matching;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,16 +23,21 @@ import java.util.stream.LongStream;
  * {@link #matchAll} works on its own copy of the open amounts (see {@link MatchRun}), so one engine may serve
  * several runs, also at the same time.
  *
- * <p>Indexes, all flat hash tables keyed by 64-bit hashes of normalised strings and verified on every hit:
+ * <p>Indexes, built in parallel:
  * <ul>
  * <li>references: each document number, tax invoice number, statement number and settled document number under
- * its {@link ReferenceKeys#key full key} and its {@link ReferenceKeys#stripped stripped key};</li>
+ * its {@link ReferenceKeys#key full key} and its {@link ReferenceKeys#stripped stripped key}, in a flat table
+ * keyed by a 64-bit hash of the key, with a second, independent 64-bit hash stored beside each entry to verify
+ * hits without touching the numbers themselves;</li>
  * <li>amounts: (customer, currency, open amount) → items and (currency, open amount) → items;</li>
  * <li>payers: normalised account → customers, exact and tolerant name → customers;</li>
- * <li>per customer: its items (for the bounded combination search).</li>
+ * <li>per customer: its items by currency and amount (for range queries and the bounded combination
+ * search).</li>
  * </ul>
- * A near-miss reference is found by generating the token's one-typo variants and looking each up in the exact
- * index: no index of variants, so memory stays proportional to the number of items.
+ * A near-miss reference is looked for among the items of the customer it must belong to whose amount fits,
+ * each compared with the number; for a clerk's suggestions only, an unresolved number's one-typo variants are
+ * looked up in the exact index. There is no index of variants: memory stays proportional to the items.
+ * About 250 MB for a million open items of 100,000 customers.
  */
 final class DefaultMatchingEngine implements MatchingEngine {
 
