@@ -1,7 +1,6 @@
 package io.crmrecon.matching;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,16 +23,21 @@ import java.util.stream.LongStream;
  * {@link #matchAll} works on its own copy of the open amounts (see {@link MatchRun}), so one engine may serve
  * several runs, also at the same time.
  *
- * <p>Indexes, all flat hash tables keyed by 64-bit hashes of normalised strings and verified on every hit:
+ * <p>Indexes, built in parallel:
  * <ul>
  * <li>references: each document number, tax invoice number, statement number and settled document number under
- * its {@link ReferenceKeys#key full key} and its {@link ReferenceKeys#stripped stripped key};</li>
+ * its {@link ReferenceKeys#key full key} and its {@link ReferenceKeys#stripped stripped key}, in a flat table
+ * keyed by a 64-bit hash of the key, with a second, independent 64-bit hash stored beside each entry to verify
+ * hits without touching the numbers themselves;</li>
  * <li>amounts: (customer, currency, open amount) → items and (currency, open amount) → items;</li>
  * <li>payers: normalised account → customers, exact and tolerant name → customers;</li>
- * <li>per customer: its items (for the bounded combination search).</li>
+ * <li>per customer: its items by currency and amount (for range queries and the bounded combination
+ * search).</li>
  * </ul>
- * A near-miss reference is found by generating the token's one-typo variants and looking each up in the exact
- * index: no index of variants, so memory stays proportional to the number of items.
+ * A near-miss reference is looked for among the items of the customer it must belong to whose amount fits,
+ * each compared with the number; for a clerk's suggestions only, an unresolved number's one-typo variants are
+ * looked up in the exact index. There is no index of variants: memory stays proportional to the items.
+ * About 250 MB for a million open items of 100,000 customers.
  */
 final class DefaultMatchingEngine implements MatchingEngine {
 
@@ -558,9 +561,9 @@ final class DefaultMatchingEngine implements MatchingEngine {
     /**
      * A number found in the text: the postings it resolves to (empty: it resolves to nothing but looks like one
      * of our numbers), whether it has letters (a pure number is weaker evidence: it may be an order or phone
-     * number), and its keys for the typo search.
+     * number), its keys for the typo search (null: the number's own), and how many runs of the text it spans.
      */
-    record Token(String text, boolean strong, int[] hits, String[] candidateKeys) {
+    record Token(String text, boolean strong, int[] hits, String[] candidateKeys, int runs) {
         boolean resolved() {
             return hits.length > 0;
         }
@@ -582,97 +585,119 @@ final class DefaultMatchingEngine implements MatchingEngine {
      * candidates.
      */
     Token[] scan(String remittance, String structured, long amountMinor, int scale) {
-        String text = ReferenceKeys.nfkc(remittance) + "\n" + ReferenceKeys.nfkc(structured);
-        int len = text.length();
-        int[] starts = new int[8];
-        int[] ends = new int[8];
-        int runs = 0;
-        for (int i = 0; i < len; ) {
-            if (ReferenceKeys.isAlnum(text.charAt(i))) {
-                int j = i;
-                while (j < len && ReferenceKeys.isAlnum(text.charAt(j))) {
-                    j++;
-                }
-                if (runs == starts.length) {
-                    starts = Arrays.copyOf(starts, runs * 2);
-                    ends = Arrays.copyOf(ends, runs * 2);
-                }
-                starts[runs] = i;
-                ends[runs] = j;
-                runs++;
-                i = j;
-            } else {
-                i++;
-            }
+        String text = structured == null || structured.isEmpty() ? ReferenceKeys.nfkc(remittance)
+                : ReferenceKeys.nfkc(remittance) + "\n" + ReferenceKeys.nfkc(structured);
+        int[] runs = runs(text);
+        int count = runs.length / 2;
+        if (count == 0) {
+            return NO_TOKENS;
         }
-        if (runs == 0) {
-            return new Token[0];
-        }
-        String[] excluded = amountForms(amountMinor, scale);
-        List<Token> tokens = new ArrayList<>();
-        boolean[] consumed = new boolean[runs];
-        StringBuilder full = new StringBuilder();
-        for (int r = 0; r < runs; r++) {
-            if (consumed[r] || !canStart(text, starts[r], ends[r])) {
+        List<Token> tokens = null;
+        StringBuilder buffer = new StringBuilder();
+        for (int r = 0; r < count; ) {
+            if (!canStart(text, runs[2 * r], runs[2 * r + 1])) {
+                r++;
                 continue;
             }
-            int chain = 1;
-            while (chain < MAX_RUNS && r + chain < runs && softGap(text, ends[r + chain - 1], starts[r + chain])
-                    && ends[r + chain] - starts[r] <= MAX_KEY_LENGTH + 8) {
-                chain++;
-            }
-            Token found = null;
-            int used = 0;
-            for (int k = chain; k >= 1 && found == null; k--) {
-                String key = join(text, starts, ends, r, k, full);
-                if (!acceptable(key, excluded) || !families.containsKey(ReferenceKeys.family(key))) {
-                    continue;
-                }
-                String stripped = ReferenceKeys.stripped(text, starts[r], ends[r + k - 1]);
-                int[] hits = resolve(key, stripped);
-                if (hits.length > 0) {
-                    found = new Token(text.substring(starts[r], ends[r + k - 1]),
-                            !ReferenceKeys.allDigits(key), hits, null);
-                    used = k;
-                }
+            int chain = chain(text, runs, r, count);
+            Token found = resolvedAt(text, runs, r, chain, amountMinor, scale, buffer);
+            if (found == null) {
+                found = unresolvedAt(text, runs, r, chain, buffer);
             }
             if (found == null) {
-                // no match: does it look like one of our numbers (then it is a reference we cannot place)?
-                List<String> keys = new ArrayList<>();
-                for (int k = 1; k <= chain; k++) {
-                    String key = join(text, starts, ends, r, k, full);
-                    if (looksLikeOurs(key)) {
-                        keys.add(key);
-                        String stripped = ReferenceKeys.stripped(text, starts[r], ends[r + k - 1]);
-                        if (!stripped.equals(key)) {
-                            keys.add(stripped);
-                        }
-                        used = k;
-                    }
-                }
-                if (!keys.isEmpty()) {
-                    found = new Token(text.substring(starts[r], ends[r + used - 1]), true, EMPTY,
-                            keys.toArray(String[]::new));
-                }
+                r++;
+                continue;
             }
-            if (found != null) {
-                tokens.add(found);
-                for (int k = 0; k < used; k++) {
-                    consumed[r + k] = true;
-                }
+            if (tokens == null) {
+                tokens = new ArrayList<>(2);
+            }
+            tokens.add(found);
+            r += found.runs;
+        }
+        return tokens == null ? NO_TOKENS : tokens.toArray(NO_TOKENS);
+    }
+
+    private static final Token[] NO_TOKENS = new Token[0];
+
+    /** The runs of ASCII letters and digits: start and end of each, in one exactly sized array. */
+    private static int[] runs(String text) {
+        int len = text.length();
+        int count = 0;
+        for (int i = 0; i < len; i++) {
+            if (ReferenceKeys.isAlnum(text.charAt(i)) && (i == 0 || !ReferenceKeys.isAlnum(text.charAt(i - 1)))) {
+                count++;
             }
         }
-        return tokens.toArray(new Token[0]);
+        int[] runs = new int[2 * count];
+        int r = 0;
+        for (int i = 0; i < len; i++) {
+            boolean alnum = ReferenceKeys.isAlnum(text.charAt(i));
+            if (alnum && (i == 0 || !ReferenceKeys.isAlnum(text.charAt(i - 1)))) {
+                runs[2 * r] = i;
+            }
+            if (alnum && (i + 1 == len || !ReferenceKeys.isAlnum(text.charAt(i + 1)))) {
+                runs[2 * r + 1] = i + 1;
+                r++;
+            }
+        }
+        return runs;
+    }
+
+    /** How many runs from {@code r} on are joined by soft separators (at most {@value #MAX_RUNS}). */
+    private static int chain(String text, int[] runs, int r, int count) {
+        int chain = 1;
+        while (chain < MAX_RUNS && r + chain < count && softGap(text, runs[2 * (r + chain) - 1], runs[2 * (r + chain)])
+                && runs[2 * (r + chain) + 1] - runs[2 * r] <= MAX_KEY_LENGTH + 8) {
+            chain++;
+        }
+        return chain;
+    }
+
+    /** The longest n-gram from run {@code r} that resolves to something, or null. */
+    private Token resolvedAt(String text, int[] runs, int r, int chain, long amountMinor, int scale,
+            StringBuilder buffer) {
+        for (int k = chain; k >= 1; k--) {
+            String key = join(text, runs, r, k, buffer);
+            if (!acceptable(key, amountMinor, scale) || !families.containsKey(ReferenceKeys.family(key))) {
+                continue;
+            }
+            int from = runs[2 * r];
+            int to = runs[2 * (r + k - 1) + 1];
+            int[] hits = resolve(key, ReferenceKeys.stripped(text, from, to));
+            if (hits.length > 0) {
+                return new Token(text.substring(from, to), !ReferenceKeys.allDigits(key), hits, null, k);
+            }
+        }
+        return null;
+    }
+
+    /** A number from run {@code r} that resolves to nothing but looks like one of ours, or null. */
+    private Token unresolvedAt(String text, int[] runs, int r, int chain, StringBuilder buffer) {
+        List<String> keys = new ArrayList<>();
+        int used = 0;
+        for (int k = 1; k <= chain; k++) {
+            String key = join(text, runs, r, k, buffer);
+            if (looksLikeOurs(key)) {
+                keys.add(key);
+                String stripped = ReferenceKeys.stripped(text, runs[2 * r], runs[2 * (r + k - 1) + 1]);
+                if (!stripped.equals(key)) {
+                    keys.add(stripped);
+                }
+                used = k;
+            }
+        }
+        return keys.isEmpty() ? null : new Token(text.substring(runs[2 * r], runs[2 * (r + used - 1) + 1]), true,
+                EMPTY, keys.toArray(String[]::new), used);
     }
 
     private static String[] distinct(String a, String b) {
         return a.equals(b) ? new String[] {a} : new String[] {a, b};
     }
 
-    private static String join(String text, int[] starts, int[] ends, int r, int k, StringBuilder b) {
+    private static String join(String text, int[] runs, int r, int k, StringBuilder b) {
         b.setLength(0);
         for (int q = r; q < r + k; q++) {
-            for (int i = starts[q]; i < ends[q]; i++) {
+            for (int i = runs[2 * q]; i < runs[2 * q + 1]; i++) {
                 b.append(ReferenceKeys.upper(text.charAt(i)));
             }
         }
@@ -721,23 +746,31 @@ final class DefaultMatchingEngine implements MatchingEngine {
         return false;
     }
 
-    private static boolean acceptable(String key, String[] excluded) {
+    private static boolean acceptable(String key, long amountMinor, int scale) {
         int digits = ReferenceKeys.digits(key);
         if (digits == 0) {
             return false;
         }
         if (digits == key.length()) {
-            if (key.length() < 6) {
-                return false;
-            }
-            for (String e : excluded) {
-                if (key.equals(e)) {
-                    return false;
-                }
-            }
-            return !isDate(key);
+            return key.length() >= 6 && !isAmount(key, amountMinor, scale) && !isDate(key);
         }
         return key.length() >= 4;
+    }
+
+    /** The payment amount as a payer might write it: in minor units, or in whole units when there is no fraction. */
+    private static boolean isAmount(String digits, long minor, int scale) {
+        if (digits.length() > 18) {
+            return false;
+        }
+        long value = Long.parseLong(digits);
+        if (value == minor) {
+            return true;
+        }
+        long unit = 1;
+        for (int k = 0; k < scale; k++) {
+            unit *= 10;
+        }
+        return minor % unit == 0 && value == minor / unit;
     }
 
     /** A key with letters, of a known family (or one swap from one) and about as many digits as its numbers. */
@@ -763,16 +796,6 @@ final class DefaultMatchingEngine implements MatchingEngine {
         }
         int digits = ReferenceKeys.digits(key);
         return digits >= Math.max(3, range[0] - 1) && digits <= range[1] + 1;
-    }
-
-    /** The payment amount as a payer might write it: minor units, and whole units when there is no fraction. */
-    private static String[] amountForms(long minor, int scale) {
-        String m = Long.toString(Math.abs(minor));
-        BigDecimal units = BigDecimal.valueOf(minor, scale);
-        if (units.stripTrailingZeros().scale() <= 0) {
-            return new String[] {m, units.setScale(0, RoundingMode.UNNECESSARY).abs().toPlainString()};
-        }
-        return new String[] {m};
     }
 
     /** yyyyMMdd or yyyyMM of a plausible year. */

@@ -193,26 +193,7 @@ final class MatchRun {
             int now = clock;
             IntStream.of(stale).parallel().forEach(q -> proposals[q] = evaluate(ordered[q], now));
             int[] applied = new int[pending.length];
-            int count = 0;
-            for (int q : pending) {
-                Proposal pr = proposals[q];
-                if (!allowed(pr, referencesOnly)) {
-                    continue;
-                }
-                if (!valid(pr)) {
-                    pr = evaluate(ordered[q], clock);
-                    proposals[q] = pr;
-                    if (!allowed(pr, referencesOnly)) {
-                        continue;
-                    }
-                }
-                if (apply(pr, ordered[q].amount)) {
-                    applied[count++] = q;
-                } else {
-                    // never happens when the rules are right; never post what does not fit
-                    proposals[q] = Proposal.open(pr.customer, List.of());
-                }
-            }
+            int count = applyInOrder(pending, proposals, ordered, referencesOnly, applied);
             // what is applied is final: its outcome now, and its working state can go
             IntStream.range(0, count).parallel().forEach(k -> {
                 int q = applied[k];
@@ -231,6 +212,36 @@ final class MatchRun {
         }
         IntStream.of(pending).parallel().forEach(q -> out[ordered[q].input] = outcome(ordered[q], proposals[q]));
         return List.of(out);
+    }
+
+    /**
+     * Applies, in canonical order, the automatic proposals the pass allows, each checked first against what
+     * it read (computed again if that changed); returns how many were applied, their positions in
+     * {@code applied}.
+     */
+    private int applyInOrder(int[] pending, Proposal[] proposals, Prepared[] ordered, boolean referencesOnly,
+            int[] applied) {
+        int count = 0;
+        for (int q : pending) {
+            Proposal pr = proposals[q];
+            if (!allowed(pr, referencesOnly)) {
+                continue;
+            }
+            if (!valid(pr)) {
+                pr = evaluate(ordered[q], clock);
+                proposals[q] = pr;
+                if (!allowed(pr, referencesOnly)) {
+                    continue;
+                }
+            }
+            if (apply(pr, ordered[q].amount)) {
+                applied[count++] = q;
+            } else {
+                // never happens when the rules are right; never post what does not fit
+                proposals[q] = Proposal.open(pr.customer, List.of());
+            }
+        }
+        return count;
     }
 
     private static boolean allowed(Proposal pr, boolean referencesOnly) {
@@ -259,6 +270,19 @@ final class MatchRun {
     }
 
     private boolean apply(Proposal pr, long amount) {
+        if (!fits(pr, amount)) {
+            return false;
+        }
+        clock++;
+        long[] before = new long[pr.items.length];
+        if (writeItems(pr, clock, before)) {
+            updateIndexes(pr, before);
+        }
+        return true;
+    }
+
+    /** Whether the proposal fits the open amounts now: never more than an item has, the payment's amount in all. */
+    private boolean fits(Proposal pr, long amount) {
         long total = pr.onAccount;
         for (int k = 0; k < pr.items.length; k++) {
             int i = pr.items[k];
@@ -276,26 +300,51 @@ final class MatchRun {
             }
             total += pr.cash[k];
         }
-        if (pr.onAccount < 0 || total != amount) {
-            return false;
-        }
-        clock++;
+        return pr.onAccount >= 0 && total == amount;
+    }
+
+    /**
+     * Takes the proposal's applications off the items' open amounts, at {@code time}; {@code before} receives
+     * the amounts before. Returns whether the amount indexes need updating (an item left partly open, or one
+     * that was already).
+     */
+    private boolean writeItems(Proposal pr, int time, long[] before) {
+        boolean indexes = false;
         for (int k = 0; k < pr.items.length; k++) {
             int i = pr.items[k];
-            long before = openOf(i);
-            long after = before - (pr.cash[k] + pr.writeOff(k));
-            if (after == before) {
+            long b = openOf(i);
+            long after = b - (pr.cash[k] + pr.writeOff(k));
+            before[k] = b;
+            if (after == b) {
                 continue;
             }
             amounts[2 * i] = after;
+            meta[3 * i + 2] = time;
+            indexes |= after != 0 || b != initialOf(i);
             int c = customerOf(i);
+            customerState[2 * c] = time;
             if (after == 0) {
                 customerState[2 * c + 1]--;
             }
+            currencyChanged[currencyOf(i)] = time;
+        }
+        return indexes;
+    }
+
+    /** Moves items whose open amount changed between the amount buckets of this run. */
+    private void updateIndexes(Proposal pr, long[] before) {
+        for (int k = 0; k < pr.items.length; k++) {
+            int i = pr.items[k];
+            long b = before[k];
+            long after = openOf(i);
+            if (after == b) {
+                continue;
+            }
+            int c = customerOf(i);
             int cur = currencyOf(i);
-            if (before != initialOf(i)) {
-                overlayRemove(DefaultMatchingEngine.customerAmountKey(c, cur, before), i);
-                overlayRemove(DefaultMatchingEngine.amountKey(cur, before), i);
+            if (b != initialOf(i)) {
+                overlayRemove(DefaultMatchingEngine.customerAmountKey(c, cur, b), i);
+                overlayRemove(DefaultMatchingEngine.amountKey(cur, b), i);
             } else if (after != 0) { // items paid in full are simply no longer open
                 int[] list = changedByCustomer.getOrDefault(c, DefaultMatchingEngine.EMPTY);
                 int[] grown = append(list, i);
@@ -306,11 +355,7 @@ final class MatchRun {
                 overlayAdd(DefaultMatchingEngine.customerAmountKey(c, cur, after), i);
                 overlayAdd(DefaultMatchingEngine.amountKey(cur, after), i);
             }
-            meta[3 * i + 2] = clock;
-            customerState[2 * c] = clock;
-            currencyChanged[cur] = clock;
         }
-        return true;
     }
 
     private void overlayAdd(long key, int item) {
@@ -1170,7 +1215,10 @@ final class MatchRun {
                         + "; the payer's name or account fits " + customerName(c) + " and others"));
             }
         }
-        for (int i : anyItemsWithAmount(x, p.currency, p.amount)) {
+        // all of the same score: only the oldest due can be shown, so only those get a reason written
+        int[] same = byDue(anyItemsWithAmount(x, p.currency, p.amount));
+        for (int k = 0; k < same.length && k < MAX_SUGGESTIONS; k++) {
+            int i = same[k];
             candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.3,
                     "same amount as " + no(i) + " of " + customerName(customerOf(i)) + "; payer unknown"));
         }

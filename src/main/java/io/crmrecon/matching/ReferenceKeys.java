@@ -97,65 +97,6 @@ final class ReferenceKeys {
         return b.toString();
     }
 
-    /** Whether {@code key} is the {@link #key} of {@code number}, without building it (the usual, ASCII case). */
-    static boolean keyEquals(String number, String key) {
-        int j = 0;
-        int len = key.length();
-        for (int i = 0; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c >= 0x80) {
-                return key(number).equals(key);
-            }
-            if (isAlnum(c)) {
-                if (j >= len || key.charAt(j) != upper(c)) {
-                    return false;
-                }
-                j++;
-            }
-        }
-        return j == len;
-    }
-
-    /** Whether {@code key} is the {@link #stripped} key of {@code number}, without building it. */
-    static boolean strippedEquals(String number, String key) {
-        int j = 0;
-        int len = key.length();
-        int n = number.length();
-        int i = 0;
-        while (i < n) {
-            char c = number.charAt(i);
-            if (c >= 0x80) {
-                return stripped(number).equals(key);
-            }
-            if (isDigit(c)) {
-                int end = i;
-                while (end < n && isDigit(number.charAt(end))) {
-                    end++;
-                }
-                int k = i;
-                while (k < end - 1 && number.charAt(k) == '0') {
-                    k++;
-                }
-                for (int m = k; m < end; m++) {
-                    if (j >= len || key.charAt(j) != number.charAt(m)) {
-                        return false;
-                    }
-                    j++;
-                }
-                i = end;
-            } else {
-                if (isAlnum(c)) {
-                    if (j >= len || key.charAt(j) != upper(c)) {
-                        return false;
-                    }
-                    j++;
-                }
-                i++;
-            }
-        }
-        return j == len;
-    }
-
     /** The letters before the first digit of a key: its family, e.g. {@code INV} for {@code INV2026000123}. */
     static String family(CharSequence key) {
         int i = 0;
@@ -243,72 +184,6 @@ final class ReferenceKeys {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-
-    /** {@code hash(key(number))} without building the key. */
-    static long hashKey(String number) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c >= 0x80) {
-                return hash(key(number));
-            }
-            if (isAlnum(c)) {
-                h ^= upper(c);
-                h *= FNV_PRIME;
-            }
-        }
-        return mix(h);
-    }
-
-    /** {@code hash(stripped(number))} without building the key. */
-    static long hashStripped(String number) {
-        long h = FNV_OFFSET;
-        int n = number.length();
-        int i = 0;
-        while (i < n) {
-            char c = number.charAt(i);
-            if (c >= 0x80) {
-                return hash(stripped(number));
-            }
-            if (isDigit(c)) {
-                int end = i;
-                while (end < n && isDigit(number.charAt(end))) {
-                    end++;
-                }
-                int k = i;
-                while (k < end - 1 && number.charAt(k) == '0') {
-                    k++;
-                }
-                for (int m = k; m < end; m++) {
-                    h ^= number.charAt(m);
-                    h *= FNV_PRIME;
-                }
-                i = end;
-            } else {
-                if (isAlnum(c)) {
-                    h ^= upper(c);
-                    h *= FNV_PRIME;
-                }
-                i++;
-            }
-        }
-        return mix(h);
-    }
-
-    /** Whether the stripped key differs from the key: some digit run starts with a zero that can go. */
-    static boolean hasDroppableZero(String number) {
-        for (int i = 0; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c >= 0x80) {
-                return !stripped(number).equals(key(number));
-            }
-            if (c == '0' && (i == 0 || !isDigit(number.charAt(i - 1))) && i + 1 < number.length()
-                    && isDigit(number.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** What {@link #digest} works out of a number; one per thread, reused (the family string too, if equal). */
     static final class Digest {

@@ -26,8 +26,6 @@ class ReferenceKeysTest {
     void keysAndStrippedKeys(String number, String key, String stripped) {
         assertThat(ReferenceKeys.key(number)).isEqualTo(key);
         assertThat(ReferenceKeys.stripped(number)).isEqualTo(stripped);
-        assertThat(ReferenceKeys.keyEquals(number, key)).isTrue();
-        assertThat(ReferenceKeys.strippedEquals(number, stripped)).isTrue();
     }
 
     @Provide
@@ -51,7 +49,6 @@ class ReferenceKeysTest {
         assertThat(d.digits).isEqualTo(ReferenceKeys.digits(key));
         assertThat(d.strippedDigits).isEqualTo(ReferenceKeys.digits(stripped));
         assertThat(d.family).isEqualTo(ReferenceKeys.family(key));
-        assertThat(ReferenceKeys.hasDroppableZero(number)).isEqualTo(!stripped.equals(key));
     }
 
     @Test

@@ -126,6 +126,28 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void oneReferenceEachForTwoCustomersOfAGroup() {
+        OpenItem own = f.invoice(1, "INV-2026-000500", "1000.00");
+        OpenItem subsidiary = f.invoice(2, "INV-2026-000777", "2000.00");
+        MatchOutcome o = f.match(f.payment("3000.00", HUADONG, HUADONG_ACCOUNT, "INV-2026-000500、INV-2026-000777"));
+        assertThat(o.rule()).isEqualTo(MatchRule.REFERENCE);
+        assertThat(cash(o)).containsOnlyKeys(own.documentId(), subsidiary.documentId());
+    }
+
+    @Test
+    void aNumberTwoCustomersHaveIsTheirsWhoPays() {
+        OpenItem own = f.invoice(1, "SO-7788-1234", "1000.00");
+        f.invoice(2, "SO-7788-1234", "1000.00");
+        f.invoice(1, "SO-7788-9999", "1000.00");
+        MatchOutcome byPayer = f.match(f.payment("1000.00", HUADONG, HUADONG_ACCOUNT, "付款 SO77881234"));
+        assertThat(byPayer.rule()).isEqualTo(MatchRule.REFERENCE);
+        assertThat(cash(byPayer)).containsOnlyKeys(own.documentId());
+        MatchOutcome unknown = f.match(f.payment("1000.00", "某公司", null, "付款 SO77881234"));
+        assertThat(unknown.status()).isEqualTo(Status.SUGGESTED);
+        assertThat(unknown.suggestions()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aBareNumberOfAnotherCustomerIsNoReference() {
         // an order number that happens to be another customer's tax invoice number
         f.invoice(2, "INV-2026-000600", "100.00", "10000456", EngineFixture.TODAY);
