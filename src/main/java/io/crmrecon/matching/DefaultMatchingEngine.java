@@ -595,14 +595,15 @@ final class DefaultMatchingEngine implements MatchingEngine {
         List<Token> tokens = null;
         StringBuilder buffer = new StringBuilder();
         for (int r = 0; r < count; ) {
-            if (!canStart(text, runs[2 * r], runs[2 * r + 1])) {
+            int start = startOf(text, runs[2 * r], runs[2 * r + 1]);
+            if (start < 0) {
                 r++;
                 continue;
             }
             int chain = chain(text, runs, r, count);
-            Token found = resolvedAt(text, runs, r, chain, amountMinor, scale, buffer);
+            Token found = resolvedAt(text, runs, r, start, chain, amountMinor, scale, buffer);
             if (found == null) {
-                found = unresolvedAt(text, runs, r, chain, buffer);
+                found = unresolvedAt(text, runs, r, start, chain, buffer);
             }
             if (found == null) {
                 r++;
@@ -619,28 +620,42 @@ final class DefaultMatchingEngine implements MatchingEngine {
 
     private static final Token[] NO_TOKENS = new Token[0];
 
-    /** The runs of ASCII letters and digits: start and end of each, in one exactly sized array. */
+    /**
+     * The runs of ASCII letters and digits, start and end of each in one exactly sized array; a run also ends
+     * where letters follow digits ("000123PAYMENT"), with nothing between, so that it still joins what follows.
+     */
     private static int[] runs(String text) {
         int len = text.length();
         int count = 0;
         for (int i = 0; i < len; i++) {
-            if (ReferenceKeys.isAlnum(text.charAt(i)) && (i == 0 || !ReferenceKeys.isAlnum(text.charAt(i - 1)))) {
+            if (runStarts(text, i)) {
                 count++;
             }
         }
         int[] runs = new int[2 * count];
-        int r = 0;
+        int r = -1;
         for (int i = 0; i < len; i++) {
-            boolean alnum = ReferenceKeys.isAlnum(text.charAt(i));
-            if (alnum && (i == 0 || !ReferenceKeys.isAlnum(text.charAt(i - 1)))) {
+            if (runStarts(text, i)) {
+                r++;
                 runs[2 * r] = i;
             }
-            if (alnum && (i + 1 == len || !ReferenceKeys.isAlnum(text.charAt(i + 1)))) {
+            if (ReferenceKeys.isAlnum(text.charAt(i))) {
                 runs[2 * r + 1] = i + 1;
-                r++;
             }
         }
         return runs;
+    }
+
+    private static boolean runStarts(String text, int i) {
+        char c = text.charAt(i);
+        if (!ReferenceKeys.isAlnum(c)) {
+            return false;
+        }
+        if (i == 0) {
+            return true;
+        }
+        char before = text.charAt(i - 1);
+        return !ReferenceKeys.isAlnum(before) || ReferenceKeys.isDigit(before) && !ReferenceKeys.isDigit(c);
     }
 
     /** How many runs from {@code r} on are joined by soft separators (at most {@value #MAX_RUNS}). */
@@ -654,14 +669,14 @@ final class DefaultMatchingEngine implements MatchingEngine {
     }
 
     /** The longest n-gram from run {@code r} that resolves to something, or null. */
-    private Token resolvedAt(String text, int[] runs, int r, int chain, long amountMinor, int scale,
+    private Token resolvedAt(String text, int[] runs, int r, int start, int chain, long amountMinor, int scale,
             StringBuilder buffer) {
         for (int k = chain; k >= 1; k--) {
-            String key = join(text, runs, r, k, buffer);
+            String key = join(text, runs, r, start, k, buffer);
             if (!acceptable(key, amountMinor, scale) || !families.containsKey(ReferenceKeys.family(key))) {
                 continue;
             }
-            int from = runs[2 * r];
+            int from = start;
             int to = runs[2 * (r + k - 1) + 1];
             int[] hits = resolve(key, ReferenceKeys.stripped(text, from, to));
             if (hits.length > 0) {
@@ -672,21 +687,21 @@ final class DefaultMatchingEngine implements MatchingEngine {
     }
 
     /** A number from run {@code r} that resolves to nothing but looks like one of ours, or null. */
-    private Token unresolvedAt(String text, int[] runs, int r, int chain, StringBuilder buffer) {
+    private Token unresolvedAt(String text, int[] runs, int r, int start, int chain, StringBuilder buffer) {
         List<String> keys = new ArrayList<>();
         int used = 0;
         for (int k = 1; k <= chain; k++) {
-            String key = join(text, runs, r, k, buffer);
+            String key = join(text, runs, r, start, k, buffer);
             if (looksLikeOurs(key)) {
                 keys.add(key);
-                String stripped = ReferenceKeys.stripped(text, runs[2 * r], runs[2 * (r + k - 1) + 1]);
+                String stripped = ReferenceKeys.stripped(text, start, runs[2 * (r + k - 1) + 1]);
                 if (!stripped.equals(key)) {
                     keys.add(stripped);
                 }
                 used = k;
             }
         }
-        return keys.isEmpty() ? null : new Token(text.substring(runs[2 * r], runs[2 * (r + used - 1) + 1]), true,
+        return keys.isEmpty() ? null : new Token(text.substring(start, runs[2 * (r + used - 1) + 1]), true,
                 EMPTY, keys.toArray(String[]::new), used);
     }
 
@@ -694,10 +709,11 @@ final class DefaultMatchingEngine implements MatchingEngine {
         return a.equals(b) ? new String[] {a} : new String[] {a, b};
     }
 
-    private static String join(String text, int[] runs, int r, int k, StringBuilder b) {
+    /** The key of runs r … r + k − 1, the first taken from {@code start}. */
+    private static String join(String text, int[] runs, int r, int start, int k, StringBuilder b) {
         b.setLength(0);
         for (int q = r; q < r + k; q++) {
-            for (int i = runs[2 * q]; i < runs[2 * q + 1]; i++) {
+            for (int i = q == r ? start : runs[2 * q]; i < runs[2 * q + 1]; i++) {
                 b.append(ReferenceKeys.upper(text.charAt(i)));
             }
         }
@@ -717,15 +733,27 @@ final class DefaultMatchingEngine implements MatchingEngine {
         return true;
     }
 
-    /** Whether a run can begin one of our numbers: its letters are (the start of) a family, maybe with a swap. */
-    private boolean canStart(String text, int from, int to) {
+    /**
+     * Where in a run one of our numbers can begin: at its start when its letters are (the start of) a family,
+     * maybe with two letters swapped; else where a family of two letters or more begins after a word glued to
+     * it ("PAYMENTINV-2026-000123"); -1 when nowhere.
+     */
+    private int startOf(String text, int from, int to) {
         int i = from;
         while (i < to && !ReferenceKeys.isDigit(text.charAt(i))) {
             i++;
         }
         String letters = text.substring(from, i).toUpperCase(java.util.Locale.ROOT);
         Set<String> set = i < to ? families.keySet() : familyPrefixes;
-        return set.contains(letters) || swapIn(letters, set);
+        if (set.contains(letters) || swapIn(letters, set)) {
+            return from;
+        }
+        for (int o = 1; o + 2 <= letters.length(); o++) {
+            if (set.contains(letters.substring(o))) {
+                return from + o;
+            }
+        }
+        return -1;
     }
 
     private static boolean swapIn(String letters, Set<String> set) {

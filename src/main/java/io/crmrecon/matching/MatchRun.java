@@ -895,7 +895,7 @@ final class MatchRun {
     }
 
     /** A way to read a payment, found by one rule. */
-    private record Alternative(Proposal proposal, int[] items, String reason) {
+    private record Alternative(Proposal proposal, int[] items, String reason, boolean replacesNamed) {
     }
 
     private Proposal referenceRules(Prepared p, Refs refs, Ctx x) {
@@ -921,15 +921,17 @@ final class MatchRun {
         // the named items and the one smallest set of the customer's other items (e.g. a credit note deducted)
         if (single >= 0 && !refs.settled && !refs.ambiguous && !refs.otherCurrency) {
             Gathered g = gather(x, single, cur, r);
-            CombinationSearch.Result res = g == null
+            int maxK = g == null ? 0 : CombinationSearch.significantSizes(g.amounts, amount - sum, 1,
+                    e.policy.maxCombinationSize(), unit(cur), x.budget);
+            CombinationSearch.Result res = g == null || x.budget.exhausted()
                     ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
-                    : CombinationSearch.search(g.amounts, amount - sum, 1, e.policy.maxCombinationSize(), x.budget);
+                    : CombinationSearch.search(g.amounts, amount - sum, 1, maxK, x.budget);
             for (int[] sol : res.solutions()) {
                 int[] set = concat(r, pick(g.items, sol));
                 String reason = "named " + no(r) + " with " + no(pick(g.items, sol)) + " make the amount";
                 if (res.kind() == CombinationSearch.Kind.UNIQUE && refs.unresolved.isEmpty()) {
                     alternatives.add(new Alternative(full(p, set, MatchRule.REFERENCE_COMBINED, REFERENCE_COMBINED),
-                            set, reason));
+                            set, reason, false));
                 } else {
                     candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.7, reason));
                 }
@@ -948,23 +950,31 @@ final class MatchRun {
             int w = largestPositive(x, r);
             if (w >= 0 && diff <= tolerance(x.open(w), cur)) {
                 alternatives.add(new Alternative(shortPaid(p, r, w, diff, MatchRule.REFERENCE_SHORT, REFERENCE_SHORT),
-                        r, "named " + no(r) + ", short by " + money(diff, cur)));
+                        r, "named " + no(r) + ", short by " + money(diff, cur), false));
             }
-        }
-        if (alternatives.size() == 1 && !unsure) {
-            return alternatives.get(0).proposal;
-        }
-        for (Alternative a : alternatives) {
-            candidates.add(candidate(a.items, a.proposal.rule, 0.8, a.reason));
         }
         // part or more than the named items: only when nothing else explains the amount (not even a typo that
         // is not taken because of a twin), and part payments only by the named items' customer or an unknown payer
         boolean payerNamed = payer < 0 || containsCustomer(r, payer);
-        if (alternatives.isEmpty() && !unsure && !refs.weakOnly && !refs.blocked() && !refs.typoDoubt) {
-            if (amount < sum && payerNamed) {
+        boolean plain = !unsure && !refs.weakOnly && !refs.blocked() && !refs.typoDoubt;
+        boolean partial = plain && amount < sum && payerNamed;
+        boolean overpaid = plain && amount > sum && single >= 0 && (payer < 0 || payer == single)
+                && amount - sum <= sum;
+        if (alternatives.size() == 1 && !unsure) {
+            Alternative only = alternatives.get(0);
+            // a typo reading of a number that names an open item competes with the plain reading of it
+            if (!(only.replacesNamed && (partial || overpaid))) {
+                return only.proposal;
+            }
+        }
+        for (Alternative a : alternatives) {
+            candidates.add(candidate(a.items, a.proposal.rule, 0.8, a.reason));
+        }
+        if (alternatives.isEmpty() && plain) {
+            if (partial) {
                 return partial(p, r);
             }
-            if (single >= 0 && (payer < 0 || payer == single) && amount - sum <= sum) {
+            if (overpaid) {
                 int[] sorted = byDue(r);
                 long[] cash = new long[sorted.length];
                 for (int k = 0; k < sorted.length; k++) {
@@ -1022,7 +1032,10 @@ final class MatchRun {
             if (missing <= 0) {
                 continue;
             }
-            for (int y : itemsInRange(x, customer, cur, missing, missing + toleranceAbsolute[cur])) {
+            boolean replaces = replaced.get(s).length > 0;
+            // a number that names an open item is read as a typo only if the amount fits exactly
+            long slack = replaces ? 0 : toleranceAbsolute[cur];
+            for (int y : itemsInRange(x, customer, cur, missing, missing + slack)) {
                 long openY = x.open(y);
                 long diff = openY - missing;
                 if (namedSet.contains(y) || (diff > 0 && diff > tolerance(openY, cur)) || !oneTypo(t, y)) {
@@ -1042,7 +1055,7 @@ final class MatchRun {
                 }
                 Proposal pr = diff == 0 ? full(p, set, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO)
                         : shortPaid(p, set, y, diff, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO);
-                out.add(new Alternative(pr, set, reason));
+                out.add(new Alternative(pr, set, reason, replaces));
             }
         }
         return out;
@@ -1165,9 +1178,11 @@ final class MatchRun {
             return Proposal.open(c, candidates);
         }
         Gathered g = gather(x, c, cur, DefaultMatchingEngine.EMPTY);
-        CombinationSearch.Result res = g == null
+        int maxK = g == null ? 0 : CombinationSearch.significantSizes(g.amounts, amount, 2,
+                e.policy.maxCombinationSize(), unit(cur), x.budget);
+        CombinationSearch.Result res = g == null || x.budget.exhausted()
                 ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
-                : CombinationSearch.search(g.amounts, amount, 2, e.policy.maxCombinationSize(), x.budget);
+                : CombinationSearch.search(g.amounts, amount, 2, maxK, x.budget);
         List<Integer> shorts = new ArrayList<>();
         if (g != null) {
             for (int k = 0; k < g.items.length; k++) {
@@ -1182,8 +1197,9 @@ final class MatchRun {
             return full(p, set, MatchRule.AMOUNT_COMBINATION,
                     byAccount ? AMOUNT_COMBINATION_ACCOUNT : AMOUNT_COMBINATION_NAME);
         }
-        // without a reference only a whole-unit shortfall reads as a bank charge (15.00, not 6.27)
-        if (res.kind() == CombinationSearch.Kind.NONE && shorts.size() == 1
+        // without a reference only a whole-unit shortfall reads as a bank charge (15.00, not 6.27), and only
+        // when two items could not make the amount as well (pairs are searched, and searching them means something)
+        if (res.kind() == CombinationSearch.Kind.NONE && maxK >= 2 && shorts.size() == 1
                 && (x.open(shorts.get(0)) - amount) % unit(cur) == 0) {
             int w = shorts.get(0);
             return shortPaid(p, new int[] {w}, w, x.open(w) - amount, MatchRule.AMOUNT_SHORT,

@@ -74,7 +74,8 @@ final class PayerNames {
         if (name == null) {
             return null;
         }
-        String s = ReferenceKeys.nfkc(name).toUpperCase(Locale.ROOT);
+        // dots go first, so that abbreviations stay words: B.V. → BV, S.A. → SA, CO.,LTD. → CO LTD
+        String s = ReferenceKeys.nfkc(name).toUpperCase(Locale.ROOT).replace(".", "");
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {

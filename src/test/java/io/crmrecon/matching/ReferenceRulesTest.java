@@ -60,6 +60,17 @@ class ReferenceRulesTest {
         assertThat(cash(o)).containsOnlyKeys(inv.documentId());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PART PAYMENTINV-2026-000123", "1ST INSTALMENTINV-2026-000123", "INV-2026-000123PART PAYMENT",
+            "首期款INV-2026-000123", "PAYMENTINV2026000123"})
+    void numbersGluedToWordsAreFound(String text) {
+        OpenItem inv = f.invoice(1, "INV-2026-000123", "30000.00");
+        f.invoice(1, "INV-2026-000321", "10000.00");
+        MatchOutcome o = f.match(f.payment("10000.00", HUADONG, HUADONG_ACCOUNT, text));
+        assertThat(o.rule()).isEqualTo(MatchRule.REFERENCE_PARTIAL);
+        assertThat(cash(o)).containsOnlyKeys(inv.documentId());
+    }
+
     @Test
     void structuredReferenceCountsLikeTheText() {
         OpenItem inv = f.invoice(1, "INV-2026-000123", "5000.00");
@@ -184,6 +195,18 @@ class ReferenceRulesTest {
         f.invoice(2, "INV-2026-000123", "30000.00");
         MatchOutcome o = f.match(f.payment("10000.00", HUADONG, HUADONG_ACCOUNT, "INV-2026-000123 部分付款"));
         assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+    }
+
+    @Test
+    void aNamedOpenInvoiceReadAsPartPaymentOrAsATypoIsLeftToAClerk() {
+        // INV-2026-056895 is open (5,212.81) and named; 2,000.00 could be a first instalment of it, or pay
+        // INV-2026-050895 (2,000.00), one digit away: two readings
+        f.invoice(1, "INV-2026-056895", "5212.81");
+        f.invoice(1, "INV-2026-050895", "2000.00");
+        MatchOutcome o = f.match(f.payment("2000.00", HUADONG, HUADONG_ACCOUNT, "INV 2026-056895 分期付款"));
+        assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+        assertThat(o.suggestions()).extracting(MatchOutcome.Suggestion::rule)
+                .contains(MatchRule.REFERENCE_TYPO, MatchRule.REFERENCE_PARTIAL);
     }
 
     @Test
