@@ -105,7 +105,9 @@ final class DefaultMatchingEngine implements MatchingEngine {
             Collection<StatementRef> statementRefs, MatchingPolicy policy, Collection<SettledDocument> settledDocs) {
         this.policy = Objects.requireNonNull(policy, "policy");
         OpenItem[] sorted = openItems.stream().filter(Objects::nonNull).toArray(OpenItem[]::new);
-        Arrays.parallelSort(sorted, Comparator.comparingLong(OpenItem::documentId)
+        // by customer, then document: canonical whatever the input order, and a customer's items side by side
+        Arrays.parallelSort(sorted, Comparator.comparingLong(OpenItem::customerId)
+                .thenComparingLong(OpenItem::documentId)
                 .thenComparing(OpenItem::documentNo, Comparator.nullsFirst(Comparator.naturalOrder())));
         this.items = sorted;
         int n = sorted.length;
@@ -214,7 +216,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
         for (int s = 0; s < statements.length; s++) {
             statementCustomer[s] = customerIndex(statements[s].customerId());
             List<Long> docs = statements[s].documentIds() == null ? List.of() : statements[s].documentIds();
-            statementItems[s] = docs.stream().filter(Objects::nonNull).mapToInt(this::itemOfDocument)
+            int c = statementCustomer[s];
+            statementItems[s] = docs.stream().filter(Objects::nonNull).mapToInt(d -> itemOfDocument(c, d))
                     .filter(i -> i >= 0).distinct().sorted().toArray();
         }
         this.settled = settledDocs.stream().filter(Objects::nonNull)
@@ -376,12 +379,15 @@ final class DefaultMatchingEngine implements MatchingEngine {
         }
     }
 
-    private int itemOfDocument(long documentId) {
-        int at = Arrays.binarySearch(documentIds, documentId);
+    /** The customer's open item of that document (a statement lists its customer's documents), or -1. */
+    private int itemOfDocument(int customer, long documentId) {
+        int from = customerItemStart[customer];
+        int to = customerItemStart[customer + 1];
+        int at = Arrays.binarySearch(documentIds, from, to, documentId);
         if (at < 0) {
             return -1;
         }
-        while (at > 0 && documentIds[at - 1] == documentId) {
+        while (at > from && documentIds[at - 1] == documentId) {
             at--;
         }
         return itemOpen[at] == 0 ? -1 : at;

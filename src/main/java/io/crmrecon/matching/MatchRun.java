@@ -76,8 +76,16 @@ final class MatchRun {
     private final Map<Integer, int[]> changedByCustomer = new HashMap<>();
     /** per customer: [2c] when one of its items last changed, [2c + 1] its open items (what gathering costs) */
     private final int[] customerState;
-    /** per currency: when an amount of that currency last changed (suggestions for unknown payers read them all) */
-    private int[] currencyChanged;
+    /**
+     * When an open amount last changed, per amount: (currency, amount) hashed into a fixed table, so that two
+     * amounts may share a slot (then a change to one also invalidates what read the other: never the reverse)
+     */
+    private final int[] amountChanged = new int[1 << AMOUNT_SLOT_BITS];
+    private static final int AMOUNT_SLOT_BITS = 18;
+
+    private static int amountSlot(int currency, long amount) {
+        return (int) (DefaultMatchingEngine.amountKey(currency, amount) >>> (64 - AMOUNT_SLOT_BITS));
+    }
     private int clock;
     private final Map<String, Integer> currencyIndex;
     private int[] scale;
@@ -114,7 +122,6 @@ final class MatchRun {
             scale[currencyIndex.size()] = DefaultMatchingEngine.minorDigits(c);
             currencyIndex.put(c, currencyIndex.size());
         }
-        currencyChanged = new int[scale.length];
         toleranceAbsolute = new long[scale.length];
         BigDecimal t = e.policy.toleranceAbsolute() == null ? BigDecimal.ZERO : e.policy.toleranceAbsolute();
         for (int c = 0; c < scale.length; c++) {
@@ -261,8 +268,8 @@ final class MatchRun {
                 return false;
             }
         }
-        for (int c : pr.depCurrencies) {
-            if (currencyChanged[c] > pr.time) {
+        for (int slot : pr.depAmounts) {
+            if (amountChanged[slot] > pr.time) {
                 return false;
             }
         }
@@ -326,7 +333,8 @@ final class MatchRun {
             if (after == 0) {
                 customerState[2 * c + 1]--;
             }
-            currencyChanged[currencyOf(i)] = time;
+            amountChanged[amountSlot(currencyOf(i), b)] = time;
+            amountChanged[amountSlot(currencyOf(i), after)] = time;
         }
         return indexes;
     }
@@ -402,8 +410,8 @@ final class MatchRun {
         private int itemCount;
         private int[] customers = new int[2];
         private int customerCount;
-        private int[] currencies = new int[1];
-        private int currencyCount;
+        private int[] amountSlots = new int[1];
+        private int amountSlotCount;
 
         long open(int item) {
             if (itemCount == items.length) {
@@ -425,16 +433,17 @@ final class MatchRun {
             customers[customerCount++] = c;
         }
 
-        void currency(int c) {
-            for (int k = 0; k < currencyCount; k++) {
-                if (currencies[k] == c) {
+        void amount(int currency, long amount) {
+            int slot = amountSlot(currency, amount);
+            for (int k = 0; k < amountSlotCount; k++) {
+                if (amountSlots[k] == slot) {
                     return;
                 }
             }
-            if (currencyCount == currencies.length) {
-                currencies = Arrays.copyOf(currencies, currencyCount * 2);
+            if (amountSlotCount == amountSlots.length) {
+                amountSlots = Arrays.copyOf(amountSlots, amountSlotCount * 2);
             }
-            currencies[currencyCount++] = c;
+            amountSlots[amountSlotCount++] = slot;
         }
 
         int[] items() {
@@ -456,8 +465,8 @@ final class MatchRun {
             return customerCount == 0 ? DefaultMatchingEngine.EMPTY : Arrays.copyOf(customers, customerCount);
         }
 
-        int[] currencies() {
-            return currencyCount == 0 ? DefaultMatchingEngine.EMPTY : Arrays.copyOf(currencies, currencyCount);
+        int[] amountSlots() {
+            return amountSlotCount == 0 ? DefaultMatchingEngine.EMPTY : Arrays.copyOf(amountSlots, amountSlotCount);
         }
     }
 
@@ -565,28 +574,27 @@ final class MatchRun {
     /** Any customer's items with exactly this open amount, the first {@value #GLOBAL_SCAN} by index. */
     private int[] anyItemsWithAmount(Ctx x, int currency, long amount) {
         long key = DefaultMatchingEngine.amountKey(currency, amount);
-        x.currency(currency);
-        int[] out = DefaultMatchingEngine.EMPTY;
+        x.amount(currency, amount);
+        int[] changed = overlay.getOrDefault(key, DefaultMatchingEngine.EMPTY);
+        int[] out = new int[GLOBAL_SCAN + changed.length];
+        int n = 0;
         int slot = e.amounts.find(key);
         if (slot >= 0) {
             int start = e.amounts.start(slot);
-            for (int p = start; p < start + e.amounts.count(slot) && out.length < GLOBAL_SCAN; p++) {
+            for (int p = start; p < start + e.amounts.count(slot) && n < GLOBAL_SCAN; p++) {
                 int i = e.amounts.value(p);
                 if (currencyOf(i) == currency && initialOf(i) == amount && openOf(i) == amount) {
-                    out = append(out, i);
+                    out[n++] = i;
                 }
             }
         }
-        int[] changed = overlay.get(key);
-        if (changed != null) {
-            for (int i : changed) {
-                if (currencyOf(i) == currency && openOf(i) == amount) {
-                    out = append(out, i);
-                }
+        for (int i : changed) {
+            if (currencyOf(i) == currency && openOf(i) == amount) {
+                out[n++] = i;
             }
         }
-        Arrays.sort(out);
-        return out.length > GLOBAL_SCAN ? Arrays.copyOf(out, GLOBAL_SCAN) : out;
+        Arrays.sort(out, 0, n);
+        return Arrays.copyOf(out, Math.min(n, GLOBAL_SCAN));
     }
 
     /** A customer's open items of a currency, by amount (ties by index); null when over the budget. */
@@ -610,8 +618,8 @@ final class MatchRun {
             }
         }
         items = Arrays.copyOf(items, n);
-        if (n <= 64) {
-            for (int k = 1; k < n; k++) { // mostly in order already: by amount at the snapshot
+        if (n > 0) {
+            for (int k = 1; k < n; k++) { // in order already but for items paid in part in this run
                 int item = items[k];
                 int m = k - 1;
                 while (m >= 0 && (openOf(items[m]) > openOf(item) || (openOf(items[m]) == openOf(item) && items[m] > item))) {
@@ -619,12 +627,6 @@ final class MatchRun {
                     m--;
                 }
                 items[m + 1] = item;
-            }
-        } else {
-            Integer[] boxed = Arrays.stream(items).boxed().toArray(Integer[]::new);
-            Arrays.sort(boxed, (a, b) -> openOf(a) != openOf(b) ? Long.compare(openOf(a), openOf(b)) : Integer.compare(a, b));
-            for (int k = 0; k < n; k++) {
-                items[k] = boxed[k];
             }
         }
         long[] amounts = new long[n];
@@ -650,7 +652,7 @@ final class MatchRun {
         pr.time = time;
         pr.depItems = x.items();
         pr.depCustomers = x.customers();
-        pr.depCurrencies = x.currencies();
+        pr.depAmounts = x.amountSlots();
         return pr;
     }
 
@@ -1351,6 +1353,22 @@ final class MatchRun {
 
     /** Distinct items, oldest due first (ties by index). */
     private int[] byDue(int[] items) {
+        if (items.length > 16) {
+            long[] keys = new long[items.length];
+            for (int k = 0; k < items.length; k++) {
+                long due = Math.min(e.itemDue[items[k]], Integer.MAX_VALUE);
+                keys[k] = (due << 32) | items[k];
+            }
+            Arrays.sort(keys);
+            int[] out = new int[items.length];
+            int n = 0;
+            for (int k = 0; k < keys.length; k++) {
+                if (k == 0 || keys[k] != keys[k - 1]) {
+                    out[n++] = (int) keys[k];
+                }
+            }
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
         int[] out = new int[items.length];
         int n = 0;
         for (int i : items) {

@@ -32,7 +32,7 @@ final class Proposal {
     int time;
     int[] depItems;
     int[] depCustomers;
-    int[] depCurrencies;
+    int[] depAmounts;
 
     private Proposal(MatchOutcome.Status status, int customer, int[] items, long[] cash, long[] writeOff,
             long onAccount, MatchRule rule, double confidence, List<Candidate> candidates) {
