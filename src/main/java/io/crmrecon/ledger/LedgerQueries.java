@@ -32,6 +32,17 @@ public class LedgerQueries {
             + "WHERE transaction_id IS NOT NULL GROUP BY transaction_id) a ON a.transaction_id = t.id "
             + "WHERE t.amount > 0 AND t.amount - COALESCE(a.applied, 0) > 0";
 
+    /** The same, for a few documents: what was applied is looked up per document on its index, not summed for all. */
+    private static final String OPEN_DOCUMENTS_FEW = "SELECT d.id, d.document_no, d.tax_invoice_no, d.customer_id, d.type, "
+            + "d.currency, d.amount, d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END - COALESCE((SELECT "
+            + "SUM(a.amount + a.writeoff) FROM allocation a WHERE a.document_id = d.id), 0) AS open_amount, "
+            + "d.issue_date, d.due_date FROM document d WHERE d.type <> 'BILL'";
+
+    private static final String UNAPPLIED_ONE = "SELECT t.id, t.bank_statement_id, t.account, t.bank_reference, t.amount, "
+            + "t.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.transaction_id = t.id), 0), "
+            + "t.currency, t.booking_date, t.counterparty_name, t.counterparty_account, t.remittance_info, "
+            + "t.structured_reference FROM bank_transaction t WHERE t.id = ? AND t.amount > 0";
+
     private final JdbcTemplate jdbc;
 
     LedgerQueries(JdbcTemplate jdbc) {
@@ -44,15 +55,19 @@ public class LedgerQueries {
 
     public List<OpenDocument> openDocumentsOf(long customerId) {
         List<OpenDocument> out = new ArrayList<>();
-        jdbc.query(OPEN_DOCUMENTS + " AND d.customer_id = ? ORDER BY d.due_date, d.document_no",
-                documentRows(out::add), customerId);
+        jdbc.query(OPEN_DOCUMENTS_FEW + " AND d.customer_id = ? ORDER BY d.due_date, d.document_no",
+                documentRows(d -> {
+                    if (d.open().signum() != 0) {
+                        out.add(d);
+                    }
+                }), customerId);
         return out;
     }
 
     public Optional<OpenDocument> openDocument(String documentNo) {
         List<OpenDocument> out = new ArrayList<>();
-        jdbc.query(OPEN_DOCUMENTS + " AND d.document_no = ?", documentRows(out::add), documentNo);
-        return out.stream().findFirst();
+        jdbc.query(OPEN_DOCUMENTS_FEW + " AND d.document_no = ?", documentRows(out::add), documentNo);
+        return out.stream().filter(d -> d.open().signum() != 0).findFirst();
     }
 
     /** @param bankStatementId only that statement's transactions, or null for all */
@@ -67,8 +82,8 @@ public class LedgerQueries {
     /** The transaction with what is left of it, or empty when it is not money in or fully applied. */
     public Optional<UnappliedTransaction> unappliedTransaction(long transactionId) {
         List<UnappliedTransaction> out = new ArrayList<>();
-        jdbc.query(UNAPPLIED + " AND t.id = ?", transactionRows(out::add), transactionId);
-        return out.stream().findFirst();
+        jdbc.query(UNAPPLIED_ONE, transactionRows(out::add), transactionId);
+        return out.stream().filter(t -> t.remaining().signum() > 0).findFirst();
     }
 
     private JdbcTemplate streaming() {
