@@ -61,6 +61,15 @@ final class MatchRun {
     static final double AMOUNT_SHORT_ACCOUNT = 0.85;
     static final double AMOUNT_SHORT_NAME = 0.80;
 
+    /**
+     * How many combinations may be expected to make an amount by chance for one found to count: for a payment
+     * without a reference (one item and more), and for the other items added to named ones, where a plain
+     * reading of the named items (part payment, short, more) competes.
+     */
+    static final double COMBINATION_BY_CHANCE = 0.01;
+    static final double COMPLEMENT_SINGLE_BY_CHANCE = 0.25;
+    static final double COMPLEMENT_SEVERAL_BY_CHANCE = 0.001;
+
     static final int MAX_SUGGESTIONS = 20;
     /** items of one amount a suggestion for an unknown payer looks at */
     static final int GLOBAL_SCAN = 200;
@@ -923,11 +932,25 @@ final class MatchRun {
         // the named items and the one smallest set of the customer's other items (e.g. a credit note deducted)
         if (single >= 0 && !refs.settled && !refs.ambiguous && !refs.otherCurrency) {
             Gathered g = gather(x, single, cur, r);
+            // the plain reading (part payment, short, more) competes: a set of other items must be rarer by
+            // chance than for a payment without a reference
             int maxK = g == null ? 0 : CombinationSearch.significantSizes(g.amounts, amount - sum, 1,
-                    e.policy.maxCombinationSize(), unit(cur), x.budget);
+                    e.policy.maxCombinationSize(), unit(cur), COMPLEMENT_SINGLE_BY_CHANCE,
+                    COMPLEMENT_SEVERAL_BY_CHANCE, x.budget);
             CombinationSearch.Result res = g == null || x.budget.exhausted()
                     ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                     : CombinationSearch.search(g.amounts, amount - sum, 1, maxK, x.budget);
+            if (res.kind() == CombinationSearch.Kind.NONE && g != null && maxK < Math.min(2, e.policy.maxCombinationSize())) {
+                // one or two items too likely by chance to be taken: still another reading, so no plain one
+                CombinationSearch.Result weak = CombinationSearch.search(g.amounts, amount - sum, maxK + 1,
+                        Math.min(2, e.policy.maxCombinationSize()), x.budget);
+                for (int[] sol : weak.solutions()) {
+                    int[] set = concat(r, pick(g.items, sol));
+                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.6, "named " + no(r) + " with "
+                            + no(pick(g.items, sol)) + " make the amount (such amounts are common)"));
+                }
+                unsure |= weak.kind() != CombinationSearch.Kind.NONE;
+            }
             for (int[] sol : res.solutions()) {
                 int[] set = concat(r, pick(g.items, sol));
                 String reason = "named " + no(r) + " with " + no(pick(g.items, sol)) + " make the amount";
@@ -1181,10 +1204,19 @@ final class MatchRun {
         }
         Gathered g = gather(x, c, cur, DefaultMatchingEngine.EMPTY);
         int maxK = g == null ? 0 : CombinationSearch.significantSizes(g.amounts, amount, 2,
-                e.policy.maxCombinationSize(), unit(cur), x.budget);
+                e.policy.maxCombinationSize(), unit(cur), 0, COMBINATION_BY_CHANCE, x.budget);
         CombinationSearch.Result res = g == null || x.budget.exhausted()
                 ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                 : CombinationSearch.search(g.amounts, amount, 2, maxK, x.budget);
+        if (maxK < 2 && g != null && e.policy.maxCombinationSize() >= 2) {
+            // pairs too likely by chance to be taken: shown to the clerk all the same
+            CombinationSearch.Result weak = CombinationSearch.search(g.amounts, amount, 2, 2, x.budget);
+            for (int[] sol : weak.solutions()) {
+                int[] set = pick(g.items, sol);
+                candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, 0.5,
+                        no(set) + " make the amount, " + payer + "; such amounts are common"));
+            }
+        }
         List<Integer> shorts = new ArrayList<>();
         if (g != null) {
             for (int k = 0; k < g.items.length; k++) {
