@@ -717,6 +717,10 @@ final class MatchRun {
                 for (Alternative a : typos) {
                     candidates.add(candidate(a.items, MatchRule.REFERENCE_TYPO, 0.75, a.reason));
                 }
+                Proposal anonymous = typoFromAnyone(p, refs, x);
+                if (anonymous != null && typos.isEmpty() && !refs.ambiguous && !refs.otherCurrency) {
+                    return anonymous;
+                }
                 typoSuggestions(p, refs, x, candidates);
             }
             int c = p.payer.customer();
@@ -1100,6 +1104,31 @@ final class MatchRun {
             }
         }
         return false;
+    }
+
+    /**
+     * A payer that neither its account nor its name tells anything about: the one open item of any customer
+     * whose number is one typo from a number in the text and whose open amount is exactly the payment (no
+     * short), without an open twin; null when there is none or more than one. The number's variants are looked
+     * up in the exact index.
+     */
+    private Proposal typoFromAnyone(Prepared p, Refs refs, Ctx x) {
+        if (p.payer.customer() >= 0 || p.payer.candidates().length > 0) {
+            return null;
+        }
+        int found = -1;
+        for (Token t : refs.unresolved) {
+            for (int y : typoHits(t.typoKeys())) {
+                if (currencyOf(y) != p.currency || x.open(y) != p.amount || y == found) {
+                    continue;
+                }
+                if (found >= 0 || itemsWithAmount(x, customerOf(y), p.currency, p.amount).length > 1) {
+                    return null;
+                }
+                found = y;
+            }
+        }
+        return found < 0 ? null : full(p, new int[] {found}, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO);
     }
 
     /**

@@ -332,6 +332,20 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void aTypoFromAPayerNobodyKnowsIsTakenOnlyWithTheExactAmount() {
+        OpenItem inv = f.invoice(2, "INV-2026-001234", "6180.00");
+        f.invoice(2, "INV-2026-001299", "7000.00");
+        MatchOutcome o = f.match(f.payment("6180.00", null, null, "INV-2026-001243"));
+        assertThat(o.rule()).isEqualTo(MatchRule.REFERENCE_TYPO);
+        assertThat(cash(o)).containsOnlyKeys(inv.documentId());
+        assertThat(f.match(f.payment("6170.00", null, null, "INV-2026-001243")).status())
+                .isEqualTo(Status.SUGGESTED);
+        // a name that fits a customer is not nobody: then the item must be that customer's
+        assertThat(f.match(f.payment("6180.00", HUADONG, "999", "INV-2026-001243")).status())
+                .isEqualTo(Status.SUGGESTED);
+    }
+
+    @Test
     void aTypoThatTheAmountDoesNotConfirmIsNotMatched() {
         f.invoice(1, "INV-2026-001234", "6180.00");
         MatchOutcome o = f.match(f.payment("6000.00", HUADONG, HUADONG_ACCOUNT, "支付INV-2026-001243货款"));
