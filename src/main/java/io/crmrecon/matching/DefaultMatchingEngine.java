@@ -742,7 +742,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
     /**
      * Where in a run one of our numbers can begin: at its start when its letters are (the start of) a family,
      * maybe with two letters swapped; else where a family of two letters or more begins after a word glued to
-     * it ("PAYMENTINV-2026-000123"); -1 when nowhere.
+     * it ("PAYMENTINV-2026-000123"), or where its digits begin if numbers without letters are ours (tax invoice
+     * numbers: "FP04412345"); -1 when nowhere.
      */
     private int startOf(String text, int from, int to) {
         int i = from;
@@ -759,7 +760,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
                 return from + o;
             }
         }
-        return -1;
+        // a bare number glued to a word ("FP04412345", "NO.4412345"): from its first digit, if we have such numbers
+        return i < to && families.containsKey("") ? i : -1;
     }
 
     private static boolean swapIn(String letters, Set<String> set) {

@@ -82,7 +82,8 @@ class ReferenceRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"付10月发票04412345", "发票号 4412345", "04412345", "FAPIAO 0441-2345"})
+    @ValueSource(strings = {"付10月发票04412345", "发票号 4412345", "04412345", "FAPIAO 0441-2345", "FP04412345",
+            "NO.4412345"})
     void taxInvoiceNumberPaysItsInvoice(String text) {
         OpenItem inv = f.invoice(1, "INV-2026-000123", "8888.00", "04412345", EngineFixture.TODAY);
         f.invoice(1, "INV-2026-000124", "8888.00", "04412346", EngineFixture.TODAY);
