@@ -143,8 +143,10 @@ final class DefaultMatchingEngine implements MatchingEngine {
         // customers: every id that payers, items, statements or settled documents name, sorted
         LongStream ids = LongStream.concat(Arrays.stream(payers).mapToLong(Payer::customerId),
                 Arrays.stream(sorted).mapToLong(OpenItem::customerId));
-        ids = LongStream.concat(ids, statementRefs.stream().filter(Objects::nonNull).mapToLong(StatementRef::customerId));
-        ids = LongStream.concat(ids, settledDocs.stream().filter(Objects::nonNull).mapToLong(SettledDocument::customerId));
+        ids = LongStream.concat(ids,
+                statementRefs.stream().filter(Objects::nonNull).mapToLong(StatementRef::customerId));
+        ids = LongStream.concat(ids,
+                settledDocs.stream().filter(Objects::nonNull).mapToLong(SettledDocument::customerId));
         long[] custIds = ids.parallel().sorted().distinct().toArray();
         this.customerIds = custIds;
         this.customerNames = new String[custIds.length];
@@ -208,7 +210,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
 
         // statements: their documents among the open items
         this.statements = statementRefs.stream().filter(Objects::nonNull)
-                .sorted(Comparator.comparing(StatementRef::statementNo, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(StatementRef::statementNo,
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparingLong(StatementRef::customerId))
                 .toArray(StatementRef[]::new);
         statementCustomer = new int[statements.length];
@@ -429,11 +432,13 @@ final class DefaultMatchingEngine implements MatchingEngine {
     }
 
     static long customerAmountKey(int customer, int currency, long amount) {
-        return ReferenceKeys.mix(ReferenceKeys.mix(amount) ^ (((long) customer << 16) | (currency & 0xffff)) * 0x9E3779B97F4A7C15L);
+        long who = ((long) customer << 16) | (currency & 0xffff);
+        return ReferenceKeys.mix(ReferenceKeys.mix(amount) ^ who * 0x9E3779B97F4A7C15L);
     }
 
     static long amountKey(int currency, long amount) {
-        return ReferenceKeys.mix(ReferenceKeys.mix(amount + 0x5851F42D4C957F2DL) ^ (0xC2B2AE3D27D4EB4FL * (currency + 1)));
+        long seed = 0xC2B2AE3D27D4EB4FL * (currency + 1);
+        return ReferenceKeys.mix(ReferenceKeys.mix(amount + 0x5851F42D4C957F2DL) ^ seed);
     }
 
     // ------------------------------------------------------------------ reference postings

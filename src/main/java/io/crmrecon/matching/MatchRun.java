@@ -631,7 +631,8 @@ final class MatchRun {
             for (int k = 1; k < n; k++) { // in order already but for items paid in part in this run
                 int item = items[k];
                 int m = k - 1;
-                while (m >= 0 && (openOf(items[m]) > openOf(item) || (openOf(items[m]) == openOf(item) && items[m] > item))) {
+                while (m >= 0 && (openOf(items[m]) > openOf(item)
+                        || (openOf(items[m]) == openOf(item) && items[m] > item))) {
                     items[m + 1] = items[m];
                     m--;
                 }
@@ -944,10 +945,11 @@ final class MatchRun {
             CombinationSearch.Result res = g == null || x.budget.exhausted()
                     ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                     : CombinationSearch.search(g.amounts, amount - sum, 1, maxK, x.budget);
-            if (res.kind() == CombinationSearch.Kind.NONE && g != null && maxK < Math.min(2, e.policy.maxCombinationSize())) {
+            int pairs = Math.min(2, e.policy.maxCombinationSize());
+            if (res.kind() == CombinationSearch.Kind.NONE && g != null && maxK < pairs) {
                 // one or two items too likely by chance to be taken: still another reading, so no plain one
-                CombinationSearch.Result weak = CombinationSearch.search(g.amounts, amount - sum, maxK + 1,
-                        Math.min(2, e.policy.maxCombinationSize()), x.budget);
+                CombinationSearch.Result weak = CombinationSearch.search(g.amounts, amount - sum, maxK + 1, pairs,
+                        x.budget);
                 for (int[] sol : weak.solutions()) {
                     int[] set = concat(r, pick(g.items, sol));
                     candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.6, "named " + no(r) + " with "
