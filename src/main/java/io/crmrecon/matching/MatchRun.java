@@ -97,6 +97,9 @@ final class MatchRun {
     }
     private int clock;
     private final Map<String, Integer> currencyIndex;
+    /** the tolerance percent as unscaled / divisor, e.g. 0.5 % = 5 / 1000 */
+    private final long percentUnscaled;
+    private final long percentDivisor;
     private int[] scale;
     private long[] toleranceAbsolute;
 
@@ -116,6 +119,12 @@ final class MatchRun {
             }
         }
         this.currencyIndex = new HashMap<>(engine.currencyIndex);
+        BigDecimal percent = engine.policy.tolerancePercent() == null ? BigDecimal.ZERO
+                : engine.policy.tolerancePercent().max(BigDecimal.ZERO).stripTrailingZeros();
+        int percentScale = Math.max(0, percent.scale());
+        this.percentUnscaled = percent.setScale(percentScale, RoundingMode.UNNECESSARY).unscaledValue()
+                .longValueExact();
+        this.percentDivisor = BigDecimal.valueOf(100).scaleByPowerOfTen(percentScale).longValueExact();
     }
 
     /**
@@ -585,9 +594,9 @@ final class MatchRun {
         long key = DefaultMatchingEngine.amountKey(currency, amount);
         x.amount(currency, amount);
         int[] changed = overlay.getOrDefault(key, DefaultMatchingEngine.EMPTY);
-        int[] out = new int[GLOBAL_SCAN + changed.length];
-        int n = 0;
         int slot = e.amounts.find(key);
+        int[] out = new int[Math.min(GLOBAL_SCAN, slot < 0 ? 0 : e.amounts.count(slot)) + changed.length];
+        int n = 0;
         if (slot >= 0) {
             int start = e.amounts.start(slot);
             for (int p = start; p < start + e.amounts.count(slot) && n < GLOBAL_SCAN; p++) {
@@ -648,9 +657,13 @@ final class MatchRun {
 
     /** min(absolute tolerance, percent of the amount), in minor units. */
     private long tolerance(long amount, int currency) {
-        BigDecimal percent = e.policy.tolerancePercent() == null ? BigDecimal.ZERO : e.policy.tolerancePercent();
-        long byPercent = BigDecimal.valueOf(Math.abs(amount)).multiply(percent)
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
+        long byPercent;
+        try {
+            byPercent = Math.multiplyExact(Math.abs(amount), percentUnscaled) / percentDivisor;
+        } catch (ArithmeticException overflow) {
+            byPercent = BigDecimal.valueOf(Math.abs(amount)).multiply(e.policy.tolerancePercent())
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
+        }
         return Math.max(0, Math.min(toleranceAbsolute[currency], byPercent));
     }
 
