@@ -134,17 +134,19 @@ final class CombinationSearch {
     /**
      * The most items a combination may have and still be evidence: sizes from {@code minK} up to {@code maxK}
      * as long as the number of combinations of that size expected to make {@code target} by chance stays within
-     * the limit (0.25 for a single item, 0.01 for more). A customer with a hundred open items in round amounts
-     * can make almost any round amount from three or four of them; finding one such combination proves nothing.
-     * Costs one operation per item and size tried. Returns {@code minK - 1} when no size qualifies.
+     * the limit for one item ({@code single}) or more ({@code several}). A customer with a hundred open items in
+     * round amounts can make almost any round amount from three or four of them; finding one such combination
+     * proves nothing. Costs one operation per item and size tried. Returns {@code minK - 1} when no size
+     * qualifies.
      */
-    static int significantSizes(long[] amounts, long target, int minK, int maxK, long unit, Budget budget) {
+    static int significantSizes(long[] amounts, long target, int minK, int maxK, long unit, double single,
+            double several, Budget budget) {
         int k = minK;
         while (k <= maxK && k <= amounts.length) {
             if (!budget.spend(amounts.length)) {
                 break;
             }
-            if (expectedByChance(amounts, target, k, unit) > (k == 1 ? 0.25 : 0.01)) {
+            if (expectedByChance(amounts, target, k, unit) > (k == 1 ? single : several)) {
                 break;
             }
             k++;

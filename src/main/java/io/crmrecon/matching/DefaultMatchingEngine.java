@@ -104,14 +104,42 @@ final class DefaultMatchingEngine implements MatchingEngine {
     DefaultMatchingEngine(Collection<OpenItem> openItems, Collection<Payer> payerList,
             Collection<StatementRef> statementRefs, MatchingPolicy policy, Collection<SettledDocument> settledDocs) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        OpenItem[] sorted = openItems.stream().filter(Objects::nonNull).toArray(OpenItem[]::new);
-        // by customer, then document: canonical whatever the input order, and a customer's items side by side
-        Arrays.parallelSort(sorted, Comparator.comparingLong(OpenItem::customerId)
-                .thenComparingLong(OpenItem::documentId)
-                .thenComparing(OpenItem::documentNo, Comparator.nullsFirst(Comparator.naturalOrder())));
-        this.items = sorted;
-        int n = sorted.length;
+        OpenItem[] given = openItems.stream().filter(Objects::nonNull).toArray(OpenItem[]::new);
         Payer[] payers = payerList.stream().filter(Objects::nonNull).toArray(Payer[]::new);
+
+        // customers: every id that payers, items, statements or settled documents name, sorted
+        LongStream ids = LongStream.concat(Arrays.stream(payers).mapToLong(Payer::customerId),
+                Arrays.stream(given).mapToLong(OpenItem::customerId));
+        ids = LongStream.concat(ids,
+                statementRefs.stream().filter(Objects::nonNull).mapToLong(StatementRef::customerId));
+        ids = LongStream.concat(ids,
+                settledDocs.stream().filter(Objects::nonNull).mapToLong(SettledDocument::customerId));
+        long[] custIds = ids.parallel().sorted().distinct().toArray();
+        this.customerIds = custIds;
+        this.customerNames = new String[custIds.length];
+
+        // items by customer (counting sort), then by document within each: canonical whatever the input order,
+        // and a customer's items side by side in memory
+        int n = given.length;
+        int[] rank = new int[n];
+        IntStream.range(0, n).parallel().forEach(i -> rank[i] = Arrays.binarySearch(custIds, given[i].customerId()));
+        int[] perCustomer = new int[custIds.length + 1];
+        for (int i = 0; i < n; i++) {
+            perCustomer[rank[i] + 1]++;
+        }
+        for (int c = 0; c < custIds.length; c++) {
+            perCustomer[c + 1] += perCustomer[c];
+        }
+        OpenItem[] sorted = new OpenItem[n];
+        int[] placed = new int[custIds.length];
+        for (int i = 0; i < n; i++) {
+            sorted[perCustomer[rank[i]] + placed[rank[i]]++] = given[i];
+        }
+        Comparator<OpenItem> byDocument = Comparator.comparingLong(OpenItem::documentId)
+                .thenComparing(OpenItem::documentNo, Comparator.nullsFirst(Comparator.naturalOrder()));
+        IntStream.range(0, custIds.length).parallel()
+                .forEach(c -> Arrays.sort(sorted, perCustomer[c], perCustomer[c + 1], byDocument));
+        this.items = sorted;
 
         // currencies and their scales: the currency's minor digits, or more if the items use more
         int[] itemScale = new int[n];
@@ -140,15 +168,6 @@ final class DefaultMatchingEngine implements MatchingEngine {
             currencies.add(code);
         }
 
-        // customers: every id that payers, items, statements or settled documents name, sorted
-        LongStream ids = LongStream.concat(Arrays.stream(payers).mapToLong(Payer::customerId),
-                Arrays.stream(sorted).mapToLong(OpenItem::customerId));
-        ids = LongStream.concat(ids, statementRefs.stream().filter(Objects::nonNull).mapToLong(StatementRef::customerId));
-        ids = LongStream.concat(ids, settledDocs.stream().filter(Objects::nonNull).mapToLong(SettledDocument::customerId));
-        long[] custIds = ids.parallel().sorted().distinct().toArray();
-        this.customerIds = custIds;
-        this.customerNames = new String[custIds.length];
-
         // items
         documentIds = new long[n];
         itemCustomer = new int[n];
@@ -158,7 +177,7 @@ final class DefaultMatchingEngine implements MatchingEngine {
         IntStream.range(0, n).parallel().forEach(i -> {
             OpenItem it = sorted[i];
             documentIds[i] = it.documentId();
-            itemCustomer[i] = customerIndex(it.customerId());
+            itemCustomer[i] = Arrays.binarySearch(custIds, it.customerId());
             Integer cur = it.currency() == null ? null : currencyIndex.get(it.currency());
             itemCurrency[i] = cur == null ? -1 : cur;
             Long minor = cur == null || it.open() == null ? null : toMinor(it.open(), currencyScale[cur]);
@@ -166,13 +185,6 @@ final class DefaultMatchingEngine implements MatchingEngine {
             LocalDate due = it.dueDate() != null ? it.dueDate() : it.issueDate();
             itemDue[i] = due == null ? Long.MAX_VALUE : due.toEpochDay();
         });
-        int[] perCustomer = new int[custIds.length + 1];
-        for (int i = 0; i < n; i++) {
-            perCustomer[itemCustomer[i] + 1]++;
-        }
-        for (int c = 0; c < custIds.length; c++) {
-            perCustomer[c + 1] += perCustomer[c];
-        }
         customerItemStart = perCustomer;
         customerItems = new int[n];
         int[] fill = new int[custIds.length];
@@ -208,7 +220,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
 
         // statements: their documents among the open items
         this.statements = statementRefs.stream().filter(Objects::nonNull)
-                .sorted(Comparator.comparing(StatementRef::statementNo, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(StatementRef::statementNo,
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparingLong(StatementRef::customerId))
                 .toArray(StatementRef[]::new);
         statementCustomer = new int[statements.length];
@@ -429,11 +442,13 @@ final class DefaultMatchingEngine implements MatchingEngine {
     }
 
     static long customerAmountKey(int customer, int currency, long amount) {
-        return ReferenceKeys.mix(ReferenceKeys.mix(amount) ^ (((long) customer << 16) | (currency & 0xffff)) * 0x9E3779B97F4A7C15L);
+        long who = ((long) customer << 16) | (currency & 0xffff);
+        return ReferenceKeys.mix(ReferenceKeys.mix(amount) ^ who * 0x9E3779B97F4A7C15L);
     }
 
     static long amountKey(int currency, long amount) {
-        return ReferenceKeys.mix(ReferenceKeys.mix(amount + 0x5851F42D4C957F2DL) ^ (0xC2B2AE3D27D4EB4FL * (currency + 1)));
+        long seed = 0xC2B2AE3D27D4EB4FL * (currency + 1);
+        return ReferenceKeys.mix(ReferenceKeys.mix(amount + 0x5851F42D4C957F2DL) ^ seed);
     }
 
     // ------------------------------------------------------------------ reference postings
@@ -742,7 +757,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
     /**
      * Where in a run one of our numbers can begin: at its start when its letters are (the start of) a family,
      * maybe with two letters swapped; else where a family of two letters or more begins after a word glued to
-     * it ("PAYMENTINV-2026-000123"); -1 when nowhere.
+     * it ("PAYMENTINV-2026-000123"), or where its digits begin if numbers without letters are ours (tax invoice
+     * numbers: "FP04412345"); -1 when nowhere.
      */
     private int startOf(String text, int from, int to) {
         int i = from;
@@ -759,7 +775,8 @@ final class DefaultMatchingEngine implements MatchingEngine {
                 return from + o;
             }
         }
-        return -1;
+        // a bare number glued to a word ("FP04412345", "NO.4412345"): from its first digit, if we have such numbers
+        return i < to && families.containsKey("") ? i : -1;
     }
 
     private static boolean swapIn(String letters, Set<String> set) {

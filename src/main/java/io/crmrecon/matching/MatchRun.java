@@ -61,6 +61,15 @@ final class MatchRun {
     static final double AMOUNT_SHORT_ACCOUNT = 0.85;
     static final double AMOUNT_SHORT_NAME = 0.80;
 
+    /**
+     * How many combinations may be expected to make an amount by chance for one found to count: for a payment
+     * without a reference (one item and more), and for the other items added to named ones, where a plain
+     * reading of the named items (part payment, short, more) competes.
+     */
+    static final double COMBINATION_BY_CHANCE = 0.01;
+    static final double COMPLEMENT_SINGLE_BY_CHANCE = 0.25;
+    static final double COMPLEMENT_SEVERAL_BY_CHANCE = 0.001;
+
     static final int MAX_SUGGESTIONS = 20;
     /** items of one amount a suggestion for an unknown payer looks at */
     static final int GLOBAL_SCAN = 200;
@@ -88,6 +97,9 @@ final class MatchRun {
     }
     private int clock;
     private final Map<String, Integer> currencyIndex;
+    /** the tolerance percent as unscaled / divisor, e.g. 0.5 % = 5 / 1000 */
+    private final long percentUnscaled;
+    private final long percentDivisor;
     private int[] scale;
     private long[] toleranceAbsolute;
 
@@ -107,6 +119,12 @@ final class MatchRun {
             }
         }
         this.currencyIndex = new HashMap<>(engine.currencyIndex);
+        BigDecimal percent = engine.policy.tolerancePercent() == null ? BigDecimal.ZERO
+                : engine.policy.tolerancePercent().max(BigDecimal.ZERO).stripTrailingZeros();
+        int percentScale = Math.max(0, percent.scale());
+        this.percentUnscaled = percent.setScale(percentScale, RoundingMode.UNNECESSARY).unscaledValue()
+                .longValueExact();
+        this.percentDivisor = BigDecimal.valueOf(100).scaleByPowerOfTen(percentScale).longValueExact();
     }
 
     /**
@@ -576,9 +594,9 @@ final class MatchRun {
         long key = DefaultMatchingEngine.amountKey(currency, amount);
         x.amount(currency, amount);
         int[] changed = overlay.getOrDefault(key, DefaultMatchingEngine.EMPTY);
-        int[] out = new int[GLOBAL_SCAN + changed.length];
-        int n = 0;
         int slot = e.amounts.find(key);
+        int[] out = new int[Math.min(GLOBAL_SCAN, slot < 0 ? 0 : e.amounts.count(slot)) + changed.length];
+        int n = 0;
         if (slot >= 0) {
             int start = e.amounts.start(slot);
             for (int p = start; p < start + e.amounts.count(slot) && n < GLOBAL_SCAN; p++) {
@@ -622,7 +640,8 @@ final class MatchRun {
             for (int k = 1; k < n; k++) { // in order already but for items paid in part in this run
                 int item = items[k];
                 int m = k - 1;
-                while (m >= 0 && (openOf(items[m]) > openOf(item) || (openOf(items[m]) == openOf(item) && items[m] > item))) {
+                while (m >= 0 && (openOf(items[m]) > openOf(item)
+                        || (openOf(items[m]) == openOf(item) && items[m] > item))) {
                     items[m + 1] = items[m];
                     m--;
                 }
@@ -638,9 +657,13 @@ final class MatchRun {
 
     /** min(absolute tolerance, percent of the amount), in minor units. */
     private long tolerance(long amount, int currency) {
-        BigDecimal percent = e.policy.tolerancePercent() == null ? BigDecimal.ZERO : e.policy.tolerancePercent();
-        long byPercent = BigDecimal.valueOf(Math.abs(amount)).multiply(percent)
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
+        long byPercent;
+        try {
+            byPercent = Math.multiplyExact(Math.abs(amount), percentUnscaled) / percentDivisor;
+        } catch (ArithmeticException overflow) {
+            byPercent = BigDecimal.valueOf(Math.abs(amount)).multiply(e.policy.tolerancePercent())
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
+        }
         return Math.max(0, Math.min(toleranceAbsolute[currency], byPercent));
     }
 
@@ -707,6 +730,10 @@ final class MatchRun {
                 }
                 for (Alternative a : typos) {
                     candidates.add(candidate(a.items, MatchRule.REFERENCE_TYPO, 0.75, a.reason));
+                }
+                Proposal anonymous = typoFromAnyone(p, refs, x);
+                if (anonymous != null && typos.isEmpty() && !refs.ambiguous && !refs.otherCurrency) {
+                    return anonymous;
                 }
                 typoSuggestions(p, refs, x, candidates);
             }
@@ -923,11 +950,26 @@ final class MatchRun {
         // the named items and the one smallest set of the customer's other items (e.g. a credit note deducted)
         if (single >= 0 && !refs.settled && !refs.ambiguous && !refs.otherCurrency) {
             Gathered g = gather(x, single, cur, r);
+            // the plain reading (part payment, short, more) competes: a set of other items must be rarer by
+            // chance than for a payment without a reference
             int maxK = g == null ? 0 : CombinationSearch.significantSizes(g.amounts, amount - sum, 1,
-                    e.policy.maxCombinationSize(), unit(cur), x.budget);
+                    e.policy.maxCombinationSize(), unit(cur), COMPLEMENT_SINGLE_BY_CHANCE,
+                    COMPLEMENT_SEVERAL_BY_CHANCE, x.budget);
             CombinationSearch.Result res = g == null || x.budget.exhausted()
                     ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                     : CombinationSearch.search(g.amounts, amount - sum, 1, maxK, x.budget);
+            int pairs = Math.min(2, e.policy.maxCombinationSize());
+            if (res.kind() == CombinationSearch.Kind.NONE && g != null && maxK < pairs) {
+                // one or two items too likely by chance to be taken: still another reading, so no plain one
+                CombinationSearch.Result weak = CombinationSearch.search(g.amounts, amount - sum, maxK + 1, pairs,
+                        x.budget);
+                for (int[] sol : weak.solutions()) {
+                    int[] set = concat(r, pick(g.items, sol));
+                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.6, "named " + no(r) + " with "
+                            + no(pick(g.items, sol)) + " make the amount (such amounts are common)"));
+                }
+                unsure |= weak.kind() != CombinationSearch.Kind.NONE;
+            }
             for (int[] sol : res.solutions()) {
                 int[] set = concat(r, pick(g.items, sol));
                 String reason = "named " + no(r) + " with " + no(pick(g.items, sol)) + " make the amount";
@@ -1080,6 +1122,31 @@ final class MatchRun {
     }
 
     /**
+     * A payer that neither its account nor its name tells anything about: the one open item of any customer
+     * whose number is one typo from a number in the text and whose open amount is exactly the payment (no
+     * short), without an open twin; null when there is none or more than one. The number's variants are looked
+     * up in the exact index.
+     */
+    private Proposal typoFromAnyone(Prepared p, Refs refs, Ctx x) {
+        if (p.payer.customer() >= 0 || p.payer.candidates().length > 0) {
+            return null;
+        }
+        int found = -1;
+        for (Token t : refs.unresolved) {
+            for (int y : typoHits(t.typoKeys())) {
+                if (currencyOf(y) != p.currency || x.open(y) != p.amount || y == found) {
+                    continue;
+                }
+                if (found >= 0 || itemsWithAmount(x, customerOf(y), p.currency, p.amount).length > 1) {
+                    return null;
+                }
+                found = y;
+            }
+        }
+        return found < 0 ? null : full(p, new int[] {found}, MatchRule.REFERENCE_TYPO, REFERENCE_TYPO);
+    }
+
+    /**
      * For a clerk only: items of any customer whose number is one typo from a number in the text that resolves
      * to nothing. Generates the number's variants and looks each up in the exact index (no variant index).
      */
@@ -1181,10 +1248,19 @@ final class MatchRun {
         }
         Gathered g = gather(x, c, cur, DefaultMatchingEngine.EMPTY);
         int maxK = g == null ? 0 : CombinationSearch.significantSizes(g.amounts, amount, 2,
-                e.policy.maxCombinationSize(), unit(cur), x.budget);
+                e.policy.maxCombinationSize(), unit(cur), 0, COMBINATION_BY_CHANCE, x.budget);
         CombinationSearch.Result res = g == null || x.budget.exhausted()
                 ? new CombinationSearch.Result(CombinationSearch.Kind.EXHAUSTED, List.of())
                 : CombinationSearch.search(g.amounts, amount, 2, maxK, x.budget);
+        if (maxK < 2 && g != null && e.policy.maxCombinationSize() >= 2) {
+            // pairs too likely by chance to be taken: shown to the clerk all the same
+            CombinationSearch.Result weak = CombinationSearch.search(g.amounts, amount, 2, 2, x.budget);
+            for (int[] sol : weak.solutions()) {
+                int[] set = pick(g.items, sol);
+                candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, 0.5,
+                        no(set) + " make the amount, " + payer + "; such amounts are common"));
+            }
+        }
         List<Integer> shorts = new ArrayList<>();
         if (g != null) {
             for (int k = 0; k < g.items.length; k++) {

@@ -180,6 +180,7 @@ class GeneratedDataMatchingTest {
             }
         }
         assertThat(wrong).as("wrong automatic matches").isEmpty();
-        assertThat(auto).as("automatic matches of " + payments.size()).isGreaterThanOrEqualTo(payments.size() * 95 / 100);
+        assertThat(auto).as("automatic matches of " + payments.size())
+                .isGreaterThanOrEqualTo(payments.size() * 95 / 100);
     }
 }

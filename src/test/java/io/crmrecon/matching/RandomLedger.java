@@ -57,7 +57,8 @@ record RandomLedger(List<Payer> payers, List<OpenItem> items, List<StatementRef>
             int kindRoll = r.nextInt(10);
             OpenItem.ItemKind kind = kindRoll == 0 ? OpenItem.ItemKind.CREDIT_NOTE
                     : kindRoll == 1 ? OpenItem.ItemKind.DEBIT_NOTE : OpenItem.ItemKind.INVOICE;
-            String prefix = kind == OpenItem.ItemKind.CREDIT_NOTE ? "CN" : kind == OpenItem.ItemKind.DEBIT_NOTE ? "DN" : "INV";
+            String prefix = kind == OpenItem.ItemKind.CREDIT_NOTE ? "CN"
+                    : kind == OpenItem.ItemKind.DEBIT_NOTE ? "DN" : "INV";
             String no = String.format("%s-2026-%06d", prefix, 1200 + r.nextInt(40)); // dense, sometimes the same
             String tax = r.nextInt(3) == 0 ? String.format("0441%04d", r.nextInt(50)) : null;
             BigDecimal amount = r.nextInt(4) == 0 ? BigDecimal.valueOf(1 + r.nextInt(1_000_000), 2)
@@ -138,7 +139,8 @@ record RandomLedger(List<Payer> payers, List<OpenItem> items, List<StatementRef>
             text = pick(r, List.of("活期存款利息", "往来款", "", "货款 2026-10-15", "INV-2026-009999"));
         } else {
             BigDecimal open = item.open().abs();
-            text = pick(r, List.of("支付%s货款", "%s", "PAYMENT %s", "货款 %s", "付%s款项")).formatted(format(r, item.documentNo()));
+            text = pick(r, List.of("支付%s货款", "%s", "PAYMENT %s", "货款 %s", "付%s款项"))
+                    .formatted(format(r, item.documentNo()));
             amount = open;
             switch (pattern) {
                 case 0 -> text = "付发票" + (item.taxInvoiceNo() == null ? "04419999" : item.taxInvoiceNo());

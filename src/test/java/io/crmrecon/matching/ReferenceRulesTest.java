@@ -61,8 +61,8 @@ class ReferenceRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PART PAYMENTINV-2026-000123", "1ST INSTALMENTINV-2026-000123", "INV-2026-000123PART PAYMENT",
-            "首期款INV-2026-000123", "PAYMENTINV2026000123"})
+    @ValueSource(strings = {"PART PAYMENTINV-2026-000123", "1ST INSTALMENTINV-2026-000123",
+            "INV-2026-000123PART PAYMENT", "首期款INV-2026-000123", "PAYMENTINV2026000123"})
     void numbersGluedToWordsAreFound(String text) {
         OpenItem inv = f.invoice(1, "INV-2026-000123", "30000.00");
         f.invoice(1, "INV-2026-000321", "10000.00");
@@ -82,7 +82,8 @@ class ReferenceRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"付10月发票04412345", "发票号 4412345", "04412345", "FAPIAO 0441-2345"})
+    @ValueSource(strings = {"付10月发票04412345", "发票号 4412345", "04412345", "FAPIAO 0441-2345", "FP04412345",
+            "NO.4412345"})
     void taxInvoiceNumberPaysItsInvoice(String text) {
         OpenItem inv = f.invoice(1, "INV-2026-000123", "8888.00", "04412345", EngineFixture.TODAY);
         f.invoice(1, "INV-2026-000124", "8888.00", "04412346", EngineFixture.TODAY);
@@ -329,6 +330,20 @@ class ReferenceRulesTest {
         assertThat(o.rule()).isEqualTo(MatchRule.REFERENCE_TYPO);
         assertThat(o.confidence()).isEqualByComparingTo("0.90");
         assertThat(cash(o)).containsOnlyKeys(inv.documentId());
+    }
+
+    @Test
+    void aTypoFromAPayerNobodyKnowsIsTakenOnlyWithTheExactAmount() {
+        OpenItem inv = f.invoice(2, "INV-2026-001234", "6180.00");
+        f.invoice(2, "INV-2026-001299", "7000.00");
+        MatchOutcome o = f.match(f.payment("6180.00", null, null, "INV-2026-001243"));
+        assertThat(o.rule()).isEqualTo(MatchRule.REFERENCE_TYPO);
+        assertThat(cash(o)).containsOnlyKeys(inv.documentId());
+        assertThat(f.match(f.payment("6170.00", null, null, "INV-2026-001243")).status())
+                .isEqualTo(Status.SUGGESTED);
+        // a name that fits a customer is not nobody: then the item must be that customer's
+        assertThat(f.match(f.payment("6180.00", HUADONG, "999", "INV-2026-001243")).status())
+                .isEqualTo(Status.SUGGESTED);
     }
 
     @Test
