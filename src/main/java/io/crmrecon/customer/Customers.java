@@ -22,6 +22,10 @@ public class Customers {
         return repository.findByCustomerCode(customerCode);
     }
 
+    public Optional<Customer> byId(long id) {
+        return repository.findById(id);
+    }
+
     public Page<Customer> page(Pageable pageable) {
         return repository.findAll(pageable);
     }

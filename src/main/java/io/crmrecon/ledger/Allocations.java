@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -41,16 +40,16 @@ public class Allocations {
                         @Override
                         public void setValues(PreparedStatement ps, int index) throws SQLException {
                             NewAllocation a = chunk.get(index);
-                            setLong(ps, 1, a.transactionId());
-                            setLong(ps, 2, a.documentId());
-                            setLong(ps, 3, a.customerId());
+                            JdbcValues.setLong(ps, 1, a.transactionId());
+                            JdbcValues.setLong(ps, 2, a.documentId());
+                            JdbcValues.setLong(ps, 3, a.customerId());
                             ps.setString(4, a.currency());
                             ps.setBigDecimal(5, a.amount());
                             ps.setBigDecimal(6, a.writeOff() == null ? BigDecimal.ZERO : a.writeOff());
                             ps.setString(7, a.method().name());
                             ps.setString(8, a.rule());
                             ps.setBigDecimal(9, a.confidence());
-                            setLong(ps, 10, a.matchingRunId());
+                            JdbcValues.setLong(ps, 10, a.matchingRunId());
                             ps.setString(11, a.note());
                             ps.setTimestamp(12, now);
                             ps.setString(13, a.createdBy());
@@ -87,13 +86,5 @@ public class Allocations {
                 + "NULL, id, ?, ?, ? FROM allocation WHERE id = ?", note, Timestamp.from(clock.instant()), user,
                 allocationId);
         return jdbc.queryForObject("SELECT id FROM allocation WHERE reverses_id = ?", Long.class, allocationId);
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
     }
 }

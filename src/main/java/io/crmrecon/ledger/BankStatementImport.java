@@ -139,7 +139,7 @@ public class BankStatementImport {
                             ParsedTransaction t = chunk.get(index).getValue();
                             ps.setLong(1, statementId);
                             ps.setString(2, fit(t.account(), 64));
-                            text(ps, 3, t.bankReference(), 128);
+                            JdbcValues.setText(ps, 3, fit(t.bankReference(), 128));
                             ps.setDate(4, Date.valueOf(t.bookingDate()));
                             if (t.valueDate() == null) {
                                 ps.setNull(5, Types.DATE);
@@ -148,12 +148,12 @@ public class BankStatementImport {
                             }
                             ps.setBigDecimal(6, t.amount());
                             ps.setString(7, t.currency());
-                            text(ps, 8, t.counterpartyName(), 255);
-                            text(ps, 9, t.counterpartyAccount(), 64);
-                            text(ps, 10, t.remittanceInfo(), 2000);
-                            text(ps, 11, t.structuredReference(), 255);
-                            text(ps, 12, t.endToEndId(), 128);
-                            text(ps, 13, t.bankTxCode(), 64);
+                            JdbcValues.setText(ps, 8, fit(t.counterpartyName(), 255));
+                            JdbcValues.setText(ps, 9, fit(t.counterpartyAccount(), 64));
+                            JdbcValues.setText(ps, 10, fit(t.remittanceInfo(), 2000));
+                            JdbcValues.setText(ps, 11, fit(t.structuredReference(), 255));
+                            JdbcValues.setText(ps, 12, fit(t.endToEndId(), 128));
+                            JdbcValues.setText(ps, 13, fit(t.bankTxCode(), 64));
                             ps.setString(14, chunk.get(index).getKey());
                         }
 
@@ -162,14 +162,6 @@ public class BankStatementImport {
                             return chunk.size();
                         }
                     });
-        }
-    }
-
-    private static void text(PreparedStatement ps, int index, String value, int max) throws SQLException {
-        if (value == null || value.isEmpty()) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, fit(value, max));
         }
     }
 

@@ -14,7 +14,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -222,9 +221,9 @@ public class DocumentImport {
                             ps.setDate(5, Date.valueOf(d.dueDate()));
                             ps.setString(6, d.currency());
                             ps.setBigDecimal(7, d.amount());
-                            setText(ps, 8, d.reference());
-                            setText(ps, 9, d.taxInvoiceNo());
-                            setText(ps, 10, d.description());
+                            JdbcValues.setText(ps, 8, d.reference());
+                            JdbcValues.setText(ps, 9, d.taxInvoiceNo());
+                            JdbcValues.setText(ps, 10, d.description());
                             ps.setTimestamp(11, postedAt);
                         }
 
@@ -233,14 +232,6 @@ public class DocumentImport {
                             return chunk.size();
                         }
                     });
-        }
-    }
-
-    private static void setText(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
         }
     }
 }

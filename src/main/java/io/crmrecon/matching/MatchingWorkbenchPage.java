@@ -104,8 +104,7 @@ class MatchingWorkbenchPage {
                 error = error == null ? "no customer with code '" + customerCode + "'" : error;
             }
         } else if (latest.customerId() != null) {
-            customer = customers.all().stream().filter(c -> c.getId().equals(latest.customerId())).findFirst()
-                    .orElse(null);
+            customer = customers.byId(latest.customerId()).orElse(null);
         }
         List<String> suggestedNos = latest.suggestions().stream().flatMap(s -> s.documentNos().stream()).toList();
         List<Item> items = new ArrayList<>();
