@@ -1,11 +1,13 @@
 package io.crmrecon.ledger;
 
 import io.crmrecon.common.BadRequestException;
+import io.crmrecon.common.CopyIn;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Allocations {
 
     private static final int BATCH = 2000;
+    private static final List<String> COLUMNS = List.of("transaction_id", "document_id", "customer_id", "currency",
+            "amount", "writeoff", "method", "rule", "confidence", "matching_run_id", "note", "created_at", "created_by");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -31,7 +35,14 @@ public class Allocations {
 
     @Transactional
     public void record(List<NewAllocation> allocations) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant at = clock.instant();
+        if (CopyIn.copy(jdbc, "allocation", COLUMNS, allocations, (a, line) -> line.add(a.transactionId())
+                .add(a.documentId()).add(a.customerId()).add(a.currency()).add(a.amount())
+                .add(a.writeOff() == null ? BigDecimal.ZERO : a.writeOff()).add(a.method().name()).add(a.rule())
+                .add(a.confidence()).add(a.matchingRunId()).add(a.note()).add(at).add(a.createdBy()))) {
+            return;
+        }
+        Timestamp now = Timestamp.from(at);
         for (int i = 0; i < allocations.size(); i += BATCH) {
             List<NewAllocation> chunk = allocations.subList(i, Math.min(allocations.size(), i + BATCH));
             jdbc.batchUpdate("INSERT INTO allocation (transaction_id, document_id, customer_id, currency, amount, "

@@ -2,7 +2,9 @@ package io.crmrecon.ledger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,15 +96,42 @@ public class LedgerQueries {
     }
 
     private static RowCallbackHandler documentRows(Consumer<OpenDocument> consumer) {
+        Repeats repeats = new Repeats();
         return rs -> consumer.accept(new OpenDocument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                DocumentType.valueOf(rs.getString(5)), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)));
+                DocumentType.valueOf(rs.getString(5)), repeats.of(rs.getString(6)), rs.getBigDecimal(7),
+                rs.getBigDecimal(8), repeats.of(rs.getObject(9, LocalDate.class)),
+                repeats.of(rs.getObject(10, LocalDate.class))));
     }
 
     private static RowCallbackHandler transactionRows(Consumer<UnappliedTransaction> consumer) {
-        return rs -> consumer.accept(new UnappliedTransaction(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
-                rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getString(12)));
+        Repeats repeats = new Repeats();
+        return rs -> consumer.accept(new UnappliedTransaction(rs.getLong(1), rs.getLong(2), repeats.of(rs.getString(3)),
+                rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), repeats.of(rs.getString(7)),
+                repeats.of(rs.getObject(8, LocalDate.class)), repeats.of(rs.getString(9)),
+                repeats.of(rs.getString(10)), rs.getString(11), rs.getString(12)));
+    }
+
+    /**
+     * One instance of each repeated value (currencies, dates, payers' names and accounts): a matching run holds a
+     * million rows, and the copies the driver makes of them would be a third of its heap.
+     */
+    private static final class Repeats {
+        private static final int LIMIT = 200_000;
+        private final Map<Object, Object> seen = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T of(T value) {
+            if (value == null) {
+                return null;
+            }
+            Object known = seen.get(value);
+            if (known != null) {
+                return (T) known;
+            }
+            if (seen.size() < LIMIT) {
+                seen.put(value, value);
+            }
+            return value;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.crmrecon.matching;
 
 import io.crmrecon.common.Money;
+import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.Allocations;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.NewAllocation;
@@ -25,8 +26,13 @@ public class ManualMatching {
     private final Allocations allocations;
     private final MatchingOutcomes outcomes;
     private final MatchingPolicy policy;
+    private final Customers customers;
+    private final MatchingLock lock;
 
-    ManualMatching(LedgerQueries ledger, Allocations allocations, MatchingOutcomes outcomes, MatchingPolicy policy) {
+    ManualMatching(LedgerQueries ledger, Allocations allocations, MatchingOutcomes outcomes, MatchingPolicy policy,
+            Customers customers, MatchingLock lock) {
+        this.customers = customers;
+        this.lock = lock;
         this.ledger = ledger;
         this.allocations = allocations;
         this.outcomes = outcomes;
@@ -133,13 +139,18 @@ public class ManualMatching {
     @Transactional
     public void leaveOnAccount(long transactionId, long customerId, String user, String note) {
         UnappliedTransaction t = unapplied(transactionId);
+        if (customers.byId(customerId).isEmpty()) {
+            throw new RefusedChoice("there is no customer " + customerId);
+        }
         allocations.record(List.of(new NewAllocation(transactionId, null, customerId, t.currency(), t.remaining(),
                 BigDecimal.ZERO, NewAllocation.Method.MANUAL, null, null, null,
                 note == null ? "left on account" : note, user)));
         outcomes.recordManual(transactionId, customerId);
     }
 
+    /** Under the matching lock: what is open cannot change until this decision is written. */
     private UnappliedTransaction unapplied(long transactionId) {
+        lock.hold();
         return ledger.unappliedTransaction(transactionId).orElseThrow(() -> new RefusedChoice(
                 "transaction " + transactionId + " has nothing left to apply (already matched?)"));
     }

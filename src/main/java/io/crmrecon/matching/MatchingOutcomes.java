@@ -2,11 +2,13 @@ package io.crmrecon.matching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmrecon.common.CopyIn;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,18 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Every decision about a transaction, kept as a row; the newest is the transaction's state. */
+/**
+ * The decisions about a transaction that its allocations do not show, a row each: a run's suggestions or its
+ * finding nothing, and a clerk's decision. An automatic match is its allocations (method AUTO, rule, confidence,
+ * run), so it gets no row here: a million-payment run writes the exceptions only. A transaction's state is its
+ * allocations in force, else the newest row here.
+ */
 @Component
 class MatchingOutcomes {
 
     private static final int BATCH = 2000;
+    private static final List<String> COLUMNS = List.of("transaction_id", "matching_run_id", "status", "customer_id",
+            "rule", "confidence", "suggestions", "created_at");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -34,8 +43,16 @@ class MatchingOutcomes {
     record ShownSuggestion(long customerId, List<String> documentNos, String rule, String score, String reason) {
     }
 
-    void record(long runId, List<MatchOutcome> outcomes, Map<Long, String> documentNos) {
-        Timestamp now = Timestamp.from(clock.instant());
+    /** Records the run's exceptions (what was not applied automatically). */
+    void record(long runId, List<MatchOutcome> decided, Map<Long, String> documentNos) {
+        List<MatchOutcome> outcomes = decided.stream().filter(o -> o.status() != MatchOutcome.Status.AUTO).toList();
+        Instant at = clock.instant();
+        if (CopyIn.copy(jdbc, "matching_outcome", COLUMNS, outcomes, (o, line) -> line.add(o.transactionId())
+                .add(runId).add(o.status().name()).add(o.customerId()).add(o.rule() == null ? null : o.rule().name())
+                .add(o.confidence()).add(suggestions(o, documentNos)).add(at))) {
+            return;
+        }
+        Timestamp now = Timestamp.from(at);
         for (int i = 0; i < outcomes.size(); i += BATCH) {
             List<MatchOutcome> chunk = outcomes.subList(i, Math.min(outcomes.size(), i + BATCH));
             jdbc.batchUpdate("INSERT INTO matching_outcome (transaction_id, matching_run_id, status, customer_id, rule, "
@@ -54,8 +71,7 @@ class MatchingOutcomes {
                             }
                             ps.setString(5, o.rule() == null ? null : o.rule().name());
                             ps.setBigDecimal(6, o.confidence());
-                            ps.setString(7, o.suggestions() == null || o.suggestions().isEmpty() ? null
-                                    : suggestionsJson(o.suggestions(), documentNos));
+                            ps.setString(7, suggestions(o, documentNos));
                             ps.setTimestamp(8, now);
                         }
 
@@ -83,6 +99,11 @@ class MatchingOutcomes {
                     return new Latest(rs.getString(1), rs.wasNull() ? null : customer, parse(rs.getString(3)));
                 }, transactionId);
         return rows.isEmpty() ? new Latest("UNMATCHED", null, List.of()) : rows.get(0);
+    }
+
+    private String suggestions(MatchOutcome o, Map<Long, String> documentNos) {
+        return o.suggestions() == null || o.suggestions().isEmpty() ? null
+                : suggestionsJson(o.suggestions(), documentNos);
     }
 
     private String suggestionsJson(List<MatchOutcome.Suggestion> suggestions, Map<Long, String> documentNos) {

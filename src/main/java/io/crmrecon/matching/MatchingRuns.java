@@ -1,20 +1,29 @@
 package io.crmrecon.matching;
 
 import io.crmrecon.common.BadRequestException;
+import io.crmrecon.common.BulkLoads;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.Allocations;
 import io.crmrecon.ledger.DocumentType;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.NewAllocation;
+import io.crmrecon.matching.MatchOutcome.Status;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,11 +51,17 @@ public class MatchingRuns {
     private final Clock clock;
     private final TransactionTemplate newTransaction;
     private final List<StatementReferences> statementReferences;
+    private final MatchingLock lock;
+    private final TransactionTemplate separateRead;
 
     MatchingRuns(JdbcTemplate jdbc, LedgerQueries ledger, Allocations allocations, Customers customers,
             MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions,
-            List<StatementReferences> statementReferences) {
+            List<StatementReferences> statementReferences, MatchingLock lock) {
         this.statementReferences = statementReferences;
+        this.lock = lock;
+        this.separateRead = new TransactionTemplate(transactions);
+        this.separateRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separateRead.setReadOnly(true);
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.allocations = allocations;
@@ -79,7 +94,7 @@ public class MatchingRuns {
     /** Records a new run as RUNNING (committed at once, so others see it), or refuses while one is going. */
     public long open(Long bankStatementId, String startedBy) {
         return newTransaction.execute(tx -> {
-            jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
+            lock.hold();
             List<Long> running = jdbc.queryForList("SELECT id FROM matching_run WHERE status = 'RUNNING' "
                     + "AND bank_statement_id IS NULL ORDER BY id", Long.class);
             if (!running.isEmpty()) {
@@ -147,73 +162,132 @@ public class MatchingRuns {
     }
 
     private RunStatus match(long runId) {
-        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
+        lock.hold();
         Long bankStatementId = jdbc.queryForObject("SELECT bank_statement_id FROM matching_run WHERE id = ?",
                 Long.class, runId);
-        long t0 = System.nanoTime();
-        List<OpenItem> items = new ArrayList<>();
-        Map<Long, String> documentNos = new HashMap<>();
-        ledger.forEachOpenDocument(d -> {
-            items.add(new OpenItem(d.documentId(), d.documentNo(), d.taxInvoiceNo(), d.customerId(), kind(d.type()),
-                    d.currency(), d.open(), d.issueDate(), d.dueDate()));
-            documentNos.put(d.documentId(), d.documentNo());
-        });
-        List<Payer> payers = new ArrayList<>();
-        Map<Long, String> currencyOf = new HashMap<>();
-        for (Customer c : customers.all()) {
-            payers.add(new Payer(c.getId(), c.getCustomerCode(), c.getName(), c.getBankAccounts()));
-            currencyOf.put(c.getId(), c.getCurrency());
+        Decisions decisions = decide(runId, bankStatementId);
+        long t2 = System.nanoTime();
+        allocations.record(decisions.allocations());
+        long tAllocations = System.nanoTime();
+        outcomes.record(runId, decisions.outcomes(), decisions.documentNos());
+        long tOutcomes = System.nanoTime();
+        // the next run's and the balances' queries are planned on these tables
+        BulkLoads.analyzeAfter(jdbc, "allocation", decisions.allocations().size());
+        BulkLoads.analyzeAfter(jdbc, "matching_outcome", decisions.outcomes().size() - decisions.count(Status.AUTO));
+        long t3 = System.nanoTime();
+        int auto = decisions.count(Status.AUTO);
+        int suggested = decisions.count(Status.SUGGESTED);
+        int unmatched = decisions.count(Status.UNMATCHED);
+        int transactions = decisions.outcomes().size();
+        jdbc.update("UPDATE matching_run SET status = 'COMPLETED', finished_at = ?, transactions = ?, auto_matched = ?, "
+                        + "suggested = ?, unmatched = ? WHERE id = ?", Timestamp.from(clock.instant()), transactions,
+                auto, suggested, unmatched, runId);
+        log.info("Matching run {}: {} transactions against {} open items: {} auto, {} suggested, {} unmatched "
+                        + "(load {} ms, match {} ms, write {} ms: allocations {}, outcomes {}, statistics {})", runId,
+                transactions, decisions.openItems(), auto, suggested, unmatched, decisions.loadMillis(),
+                decisions.matchMillis(), (t3 - t2) / 1_000_000, (tAllocations - t2) / 1_000_000,
+                (tOutcomes - tAllocations) / 1_000_000, (t3 - tOutcomes) / 1_000_000);
+        return new RunStatus(runId, "COMPLETED", bankStatementId, transactions, auto, suggested, unmatched, null);
+    }
+
+    /** What a run writes: everything else it loaded is garbage once this is made (a 2 GB heap holds 1M of each). */
+    private record Decisions(List<MatchOutcome> outcomes, List<NewAllocation> allocations,
+            Map<Long, String> documentNos, int openItems, long loadMillis, long matchMillis) {
+
+        int count(Status status) {
+            return (int) outcomes.stream().filter(o -> o.status() == status).count();
         }
-        List<IncomingPayment> payments = new ArrayList<>();
-        Map<Long, String> paymentCurrency = new HashMap<>();
-        ledger.forEachUnappliedTransaction(bankStatementId, t -> {
-            payments.add(new IncomingPayment(t.transactionId(), t.remaining(), t.currency(), t.bookingDate(),
-                    t.counterpartyName(), t.counterpartyAccount(), t.remittanceInfo(), t.structuredReference()));
-            paymentCurrency.put(t.transactionId(), t.currency());
-        });
+    }
+
+    private Decisions decide(long runId, Long bankStatementId) {
+        long t0 = System.nanoTime();
+        // the transactions are read beside the documents, on a connection of their own: nothing can apply money
+        // between the two reads (this run holds the matching lock), and the run takes half the time to load
+        ExecutorService beside = Executors.newSingleThreadExecutor(r -> new Thread(r, "matching-run-" + runId));
+        List<IncomingPayment> payments;
+        List<OpenItem> items = new ArrayList<>();
+        List<Payer> payers = new ArrayList<>();
+        try {
+            Future<List<IncomingPayment>> paymentsRead = beside.submit(() -> separateRead.execute(
+                    tx -> unappliedPayments(bankStatementId)));
+            ledger.forEachOpenDocument(d -> items.add(new OpenItem(d.documentId(), d.documentNo(), d.taxInvoiceNo(),
+                    d.customerId(), kind(d.type()), d.currency(), d.open(), d.issueDate(), d.dueDate())));
+            for (Customer c : customers.all()) {
+                payers.add(new Payer(c.getId(), c.getCustomerCode(), c.getName(), c.getBankAccounts()));
+            }
+            payments = paymentsRead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            beside.shutdownNow();
+        }
         long t1 = System.nanoTime();
         List<StatementRef> statements = new ArrayList<>();
         statementReferences.forEach(r -> statements.addAll(r.openStatements()));
         MatchingEngine engine = MatchingEngine.create(items, payers, statements, policy);
-        List<MatchOutcome> results = withoutRepeatingReversed(engine.matchAll(payments));
-        long t2 = System.nanoTime();
+        List<MatchOutcome> results = new ArrayList<>(withoutRepeatingReversed(engine.matchAll(payments)));
+        // written in key order, the indexes on transaction_id grow at their end instead of everywhere at once
+        results.sort(Comparator.comparingLong(MatchOutcome::transactionId));
 
+        // the engine's order is its own: the payments sorted by id give each allocation its currency
+        payments.sort(Comparator.comparingLong(IncomingPayment::transactionId));
         List<NewAllocation> toRecord = new ArrayList<>();
-        int auto = 0;
-        int suggested = 0;
-        int unmatched = 0;
+        Set<Long> suggestedDocuments = new HashSet<>();
         for (MatchOutcome o : results) {
-            switch (o.status()) {
-                case AUTO -> {
-                    auto++;
-                    String currency = paymentCurrency.get(o.transactionId());
-                    for (MatchOutcome.Application a : o.applications()) {
-                        toRecord.add(new NewAllocation(o.transactionId(), a.documentId(), o.customerId(), currency,
-                                a.amount(), a.writeOff(), NewAllocation.Method.AUTO, o.rule().name(), o.confidence(),
-                                runId, null, null));
-                    }
-                    if (o.onAccount() != null && o.onAccount().signum() > 0) {
-                        toRecord.add(new NewAllocation(o.transactionId(), null, o.customerId(), currency,
-                                o.onAccount(), BigDecimal.ZERO, NewAllocation.Method.AUTO, o.rule().name(),
-                                o.confidence(), runId, "left on account", null));
-                    }
+            if (o.status() == Status.AUTO) {
+                String currency = paymentOf(payments, o.transactionId()).currency();
+                for (MatchOutcome.Application a : o.applications()) {
+                    toRecord.add(new NewAllocation(o.transactionId(), a.documentId(), o.customerId(), currency,
+                            a.amount(), a.writeOff(), NewAllocation.Method.AUTO, o.rule().name(), o.confidence(),
+                            runId, null, null));
                 }
-                case SUGGESTED -> suggested++;
-                case UNMATCHED -> unmatched++;
+                if (o.onAccount() != null && o.onAccount().signum() > 0) {
+                    toRecord.add(new NewAllocation(o.transactionId(), null, o.customerId(), currency,
+                            o.onAccount(), BigDecimal.ZERO, NewAllocation.Method.AUTO, o.rule().name(),
+                            o.confidence(), runId, "left on account", null));
+                }
+            } else if (o.suggestions() != null) {
+                o.suggestions().forEach(suggestion -> suggestedDocuments.addAll(suggestion.documentIds()));
             }
         }
-        allocations.record(toRecord);
-        long t25 = System.nanoTime();
-        outcomes.record(runId, results, documentNos);
-        long t3 = System.nanoTime();
-        log.debug("allocations {} ms, outcomes {} ms", (t25 - t2) / 1_000_000, (t3 - t25) / 1_000_000);
-        jdbc.update("UPDATE matching_run SET status = 'COMPLETED', finished_at = ?, transactions = ?, auto_matched = ?, "
-                        + "suggested = ?, unmatched = ? WHERE id = ?", Timestamp.from(clock.instant()), results.size(),
-                auto, suggested, unmatched, runId);
-        log.info("Matching run {}: {} transactions against {} open items: {} auto, {} suggested, {} unmatched "
-                        + "(load {} ms, match {} ms, write {} ms)", runId, payments.size(), items.size(), auto,
-                suggested, unmatched, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-        return new RunStatus(runId, "COMPLETED", bankStatementId, results.size(), auto, suggested, unmatched, null);
+        // clerks see document numbers in suggestions
+        Map<Long, String> documentNos = new HashMap<>();
+        for (OpenItem item : items) {
+            if (suggestedDocuments.contains(item.documentId())) {
+                documentNos.put(item.documentId(), item.documentNo());
+            }
+        }
+        long t2 = System.nanoTime();
+        return new Decisions(results, toRecord, documentNos, items.size(), (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000);
+    }
+
+    private List<IncomingPayment> unappliedPayments(Long bankStatementId) {
+        List<IncomingPayment> payments = new ArrayList<>();
+        ledger.forEachUnappliedTransaction(bankStatementId, t -> payments.add(new IncomingPayment(t.transactionId(),
+                t.remaining(), t.currency(), t.bookingDate(), t.counterpartyName(), t.counterpartyAccount(),
+                t.remittanceInfo(), t.structuredReference())));
+        return payments;
+    }
+
+    private static IncomingPayment paymentOf(List<IncomingPayment> sortedById, long transactionId) {
+        int low = 0;
+        int high = sortedById.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            long id = sortedById.get(mid).transactionId();
+            if (id < transactionId) {
+                low = mid + 1;
+            } else if (id > transactionId) {
+                high = mid - 1;
+            } else {
+                return sortedById.get(mid);
+            }
+        }
+        throw new IllegalStateException("the engine decided on transaction " + transactionId + ", which it was not given");
     }
 
     /**
@@ -221,7 +295,7 @@ public class MatchingRuns {
      * applied automatically again, its match is only suggested.
      */
     private List<MatchOutcome> withoutRepeatingReversed(List<MatchOutcome> results) {
-        java.util.Set<Long> reversed = new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT o.transaction_id "
+        Set<Long> reversed = new HashSet<>(jdbc.queryForList("SELECT DISTINCT o.transaction_id "
                 + "FROM allocation r JOIN allocation o ON o.id = r.reverses_id WHERE o.transaction_id IS NOT NULL",
                 Long.class));
         if (reversed.isEmpty()) {
@@ -229,11 +303,11 @@ public class MatchingRuns {
         }
         List<MatchOutcome> out = new ArrayList<>(results.size());
         for (MatchOutcome o : results) {
-            if (o.status() == MatchOutcome.Status.AUTO && reversed.contains(o.transactionId())) {
+            if (o.status() == Status.AUTO && reversed.contains(o.transactionId())) {
                 List<Long> documents = o.applications().stream().map(MatchOutcome.Application::documentId).toList();
                 var suggestion = new MatchOutcome.Suggestion(o.customerId(), documents, o.rule(), o.confidence(),
                         "matched by " + o.rule() + " before, but a clerk reversed an allocation of this payment");
-                out.add(new MatchOutcome(o.transactionId(), MatchOutcome.Status.SUGGESTED, o.customerId(), List.of(),
+                out.add(new MatchOutcome(o.transactionId(), Status.SUGGESTED, o.customerId(), List.of(),
                         BigDecimal.ZERO, null, null, List.of(suggestion)));
             } else {
                 out.add(o);

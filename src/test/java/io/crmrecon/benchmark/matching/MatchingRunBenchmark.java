@@ -111,33 +111,39 @@ public final class MatchingRunBenchmark {
         }
     }
 
-    /** What the run recorded, as the engine's outcomes, so the quality benchmark's scorer can judge them. */
+    /**
+     * What the run recorded, as the engine's outcomes, so the quality benchmark's scorer can judge them: an automatic
+     * match from its allocations, an exception from its outcome row.
+     */
     private static List<MatchOutcome> persisted(JdbcTemplate jdbc, long runId, List<IncomingPayment> payments) {
-        Map<Long, List<MatchOutcome.Application>> applications = new HashMap<>();
-        Map<Long, BigDecimal> onAccount = new HashMap<>();
-        jdbc.query("SELECT transaction_id, document_id, amount, writeoff FROM allocation WHERE matching_run_id = ?",
-                rs -> {
+        Map<Long, MatchOutcome> byTransaction = new HashMap<>();
+        jdbc.query("SELECT transaction_id, document_id, amount, writeoff, customer_id, rule, confidence "
+                + "FROM allocation WHERE matching_run_id = ?", rs -> {
                     long tx = rs.getLong(1);
                     long document = rs.getLong(2);
-                    if (rs.wasNull()) {
-                        onAccount.merge(tx, rs.getBigDecimal(3), BigDecimal::add);
+                    boolean onAccount = rs.wasNull();
+                    BigDecimal amount = rs.getBigDecimal(3).stripTrailingZeros();
+                    BigDecimal writeOff = rs.getBigDecimal(4).stripTrailingZeros();
+                    long customer = rs.getLong(5);
+                    MatchRule rule = MatchRule.valueOf(rs.getString(6));
+                    BigDecimal confidence = rs.getBigDecimal(7);
+                    MatchOutcome o = byTransaction.computeIfAbsent(tx, k -> new MatchOutcome(tx,
+                            MatchOutcome.Status.AUTO, customer, new ArrayList<>(), BigDecimal.ZERO, rule, confidence,
+                            List.of()));
+                    if (onAccount) {
+                        byTransaction.put(tx, new MatchOutcome(tx, o.status(), o.customerId(), o.applications(),
+                                o.onAccount().add(amount), rule, confidence, List.of()));
                     } else {
-                        applications.computeIfAbsent(tx, k -> new ArrayList<>()).add(new MatchOutcome.Application(
-                                document, rs.getBigDecimal(3).stripTrailingZeros(),
-                                rs.getBigDecimal(4).stripTrailingZeros()));
+                        o.applications().add(new MatchOutcome.Application(document, amount, writeOff));
                     }
                 }, runId);
-        Map<Long, MatchOutcome> byTransaction = new HashMap<>();
-        jdbc.query("SELECT transaction_id, status, customer_id, rule, confidence FROM matching_outcome "
-                + "WHERE matching_run_id = ?", rs -> {
-                    long tx = rs.getLong(1);
-                    long customer = rs.getLong(3);
-                    Long customerId = rs.wasNull() ? null : customer;
-                    String rule = rs.getString(4);
-                    byTransaction.put(tx, new MatchOutcome(tx, MatchOutcome.Status.valueOf(rs.getString(2)), customerId,
-                            applications.getOrDefault(tx, List.of()), onAccount.getOrDefault(tx, BigDecimal.ZERO),
-                            rule == null ? null : MatchRule.valueOf(rule), rs.getBigDecimal(5), List.of()));
-                }, runId);
+        jdbc.query("SELECT transaction_id, status, customer_id FROM matching_outcome WHERE matching_run_id = ?", rs -> {
+            long tx = rs.getLong(1);
+            long customer = rs.getLong(3);
+            Long customerId = rs.wasNull() ? null : customer;
+            byTransaction.put(tx, new MatchOutcome(tx, MatchOutcome.Status.valueOf(rs.getString(2)), customerId,
+                    List.of(), BigDecimal.ZERO, null, null, List.of()));
+        }, runId);
         List<MatchOutcome> out = new ArrayList<>(payments.size());
         for (IncomingPayment p : payments) {
             MatchOutcome o = byTransaction.get(p.transactionId());

@@ -1,0 +1,23 @@
+package io.crmrecon.matching;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whoever applies money holds this lock until its transaction ends: a run, or a clerk's decision. So open amounts
+ * read under it stay true until the allocations are written, and the same money is never applied twice.
+ */
+@Component
+class MatchingLock {
+
+    private final JdbcTemplate jdbc;
+
+    MatchingLock(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Waits for the run or clerk that holds it; needs a transaction. */
+    void hold() {
+        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
+    }
+}
