@@ -1,5 +1,7 @@
 package io.crmrecon.ledger;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +24,10 @@ public class LedgerQueries {
 
     private static final String OPEN_DOCUMENTS = "SELECT d.id, d.document_no, d.tax_invoice_no, d.customer_id, d.type, "
             + "d.currency, d.amount, d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END - COALESCE(a.applied, 0), "
-            + "d.issue_date, d.due_date FROM document d LEFT JOIN (SELECT document_id, SUM(amount + writeoff) AS applied "
-            + "FROM allocation WHERE document_id IS NOT NULL GROUP BY document_id) a ON a.document_id = d.id "
-            + "WHERE d.type <> 'BILL' AND d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END "
-            + "- COALESCE(a.applied, 0) <> 0";
+            + "d.issue_date, d.due_date FROM document d LEFT JOIN (SELECT document_id, SUM(amount + writeoff) AS applied, "
+            + "MAX(created_at) AS last_applied FROM allocation WHERE document_id IS NOT NULL GROUP BY document_id) a "
+            + "ON a.document_id = d.id WHERE d.type <> 'BILL' AND (d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 "
+            + "ELSE 1 END - COALESCE(a.applied, 0) <> 0 OR a.last_applied >= ?)";
 
     private static final String UNAPPLIED = "SELECT t.id, t.bank_statement_id, t.account, t.bank_reference, t.amount, "
             + "t.amount - COALESCE(a.applied, 0), t.currency, t.booking_date, t.counterparty_name, "
@@ -51,8 +53,12 @@ public class LedgerQueries {
         this.jdbc = jdbc;
     }
 
-    public void forEachOpenDocument(Consumer<OpenDocument> consumer) {
-        streaming().query(OPEN_DOCUMENTS, documentRows(consumer));
+    /**
+     * Every receivable with something open, and those settled since {@code settledSince} (with {@code open} zero):
+     * matching needs both, for a payment that names a settled invoice may be paying it twice.
+     */
+    public void forEachOpenDocument(Instant settledSince, Consumer<OpenDocument> consumer) {
+        streaming().query(OPEN_DOCUMENTS, documentRows(consumer), Timestamp.from(settledSince));
     }
 
     public List<OpenDocument> openDocumentsOf(long customerId) {

@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,17 +9,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * paymentMatching's auto-match step: matches the bank statement's transactions (unless a run that already did is
- * named in {@code matchingRunId}), then hands the exceptions without a task to the manualMatch tasks.
+ * named in {@code matchingRunId}), then hands the exceptions without a task to the manualMatch tasks, in batches.
  */
 @Component("autoMatchDelegate")
 class AutoMatchDelegate implements JavaDelegate {
 
     private final MatchingRuns runs;
     private final ManualMatchTasks tasks;
+    private final ManualMatchBatches batches;
 
-    AutoMatchDelegate(MatchingRuns runs, ManualMatchTasks tasks) {
+    AutoMatchDelegate(MatchingRuns runs, ManualMatchTasks tasks, ManualMatchBatches batches) {
         this.runs = runs;
         this.tasks = tasks;
+        this.batches = batches;
     }
 
     @Override
@@ -34,9 +37,9 @@ class AutoMatchDelegate implements JavaDelegate {
             runId = given.longValue();
         }
         List<Long> exceptions = tasks.exceptionsWithoutTask(runId, bankStatementId);
-        execution.setVariable("exceptionTransactionIds",
-                Variables.objectValue(exceptions).serializationDataFormat(Variables.SerializationDataFormats.JSON)
-                        .create());
+        execution.setVariable("exceptionBatchStarts",
+                Variables.objectValue(new ArrayList<>(batches.starts(exceptions)))
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable("exceptionCount", exceptions.size());
     }
 }

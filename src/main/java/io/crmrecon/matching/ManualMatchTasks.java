@@ -29,6 +29,18 @@ class ManualMatchTasks {
                         bankStatementId);
     }
 
+    /** The same, for the transaction ids from {@code from} up to (not including) {@code until}, or all from there. */
+    List<Long> exceptionsWithoutTask(long runId, long bankStatementId, long from, Long until) {
+        String sql = "SELECT o.transaction_id FROM matching_outcome o JOIN bank_transaction t ON t.id = o.transaction_id "
+                + "WHERE o.matching_run_id = ? AND o.status IN ('SUGGESTED', 'UNMATCHED') AND t.bank_statement_id = ? "
+                + "AND o.transaction_id >= ? AND NOT EXISTS "
+                + "(SELECT 1 FROM manual_match_task m WHERE m.transaction_id = o.transaction_id)";
+        return until == null
+                ? jdbc.queryForList(sql + " ORDER BY o.transaction_id", Long.class, runId, bankStatementId, from)
+                : jdbc.queryForList(sql + " AND o.transaction_id < ? ORDER BY o.transaction_id", Long.class, runId,
+                        bankStatementId, from, until);
+    }
+
     /** The bank statements that the run's exceptions without a task come from. */
     List<Long> statementsWithExceptions(long runId) {
         return jdbc.queryForList("SELECT DISTINCT t.bank_statement_id FROM matching_outcome o "

@@ -12,6 +12,7 @@ import io.crmrecon.matching.MatchOutcome.Status;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -53,10 +55,13 @@ public class MatchingRuns {
     private final List<StatementReferences> statementReferences;
     private final MatchingLock lock;
     private final TransactionTemplate separateRead;
+    private final Duration settledLookback;
 
     MatchingRuns(JdbcTemplate jdbc, LedgerQueries ledger, Allocations allocations, Customers customers,
             MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions,
-            List<StatementReferences> statementReferences, MatchingLock lock) {
+            List<StatementReferences> statementReferences, MatchingLock lock,
+            @Value("${recon.matching.settled-lookback-days:180}") int settledLookbackDays) {
+        this.settledLookback = Duration.ofDays(settledLookbackDays);
         this.statementReferences = statementReferences;
         this.lock = lock;
         this.separateRead = new TransactionTemplate(transactions);
@@ -206,12 +211,20 @@ public class MatchingRuns {
         ExecutorService beside = Executors.newSingleThreadExecutor(r -> new Thread(r, "matching-run-" + runId));
         List<IncomingPayment> payments;
         List<OpenItem> items = new ArrayList<>();
+        List<SettledDocument> settled = new ArrayList<>();
         List<Payer> payers = new ArrayList<>();
         try {
             Future<List<IncomingPayment>> paymentsRead = beside.submit(() -> separateRead.execute(
                     tx -> unappliedPayments(bankStatementId)));
-            ledger.forEachOpenDocument(d -> items.add(new OpenItem(d.documentId(), d.documentNo(), d.taxInvoiceNo(),
-                    d.customerId(), kind(d.type()), d.currency(), d.open(), d.issueDate(), d.dueDate())));
+            ledger.forEachOpenDocument(clock.instant().minus(settledLookback), d -> {
+                if (d.open().signum() == 0) {
+                    settled.add(new SettledDocument(d.documentId(), d.documentNo(), d.taxInvoiceNo(), d.customerId(),
+                            d.currency()));
+                } else {
+                    items.add(new OpenItem(d.documentId(), d.documentNo(), d.taxInvoiceNo(), d.customerId(),
+                            kind(d.type()), d.currency(), d.open(), d.issueDate(), d.dueDate()));
+                }
+            });
             for (Customer c : customers.all()) {
                 payers.add(new Payer(c.getId(), c.getCustomerCode(), c.getName(), c.getBankAccounts()));
             }
@@ -227,7 +240,7 @@ public class MatchingRuns {
         long t1 = System.nanoTime();
         List<StatementRef> statements = new ArrayList<>();
         statementReferences.forEach(r -> statements.addAll(r.openStatements()));
-        MatchingEngine engine = MatchingEngine.create(items, payers, statements, policy);
+        MatchingEngine engine = MatchingEngine.create(items, payers, statements, policy, settled);
         List<MatchOutcome> results = new ArrayList<>(withoutRepeatingReversed(engine.matchAll(payments)));
         // written in key order, the indexes on transaction_id grow at their end instead of everywhere at once
         results.sort(Comparator.comparingLong(MatchOutcome::transactionId));

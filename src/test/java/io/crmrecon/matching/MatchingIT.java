@@ -167,6 +167,42 @@ class MatchingIT extends IntegrationTest {
     }
 
     @Test
+    void aPaymentNamingAnInvoiceThatIsAlreadySettledGoesToAClerkAsAPossibleDuplicate() throws Exception {
+        // one digit more than INV-1, the same amount: without knowing INV-1 is settled, a typo reading would fit
+        ok(clerk.upload("/api/documents/import", "d2.csv", "document_no,customer_code,type,issue_date,currency,amount\n"
+                + p + "-INV-12," + p + "A,INVOICE,2026-10-05,CNY,1000.00\n"));
+        String payment = ",2026-11-02,2026-11-02,1000.00,CNY,上海" + p + "机电," + accountA + ",支付" + p + "-INV-1货款\n";
+        runJobs(processOf(importBank("F1," + accountA + payment)));
+        assertThat(csv("/api/allocations")).containsPattern("F1-" + p + "," + p + "-INV-1,1000\\.00,");
+
+        runJobs(processOf(importBank("F2," + accountA + payment.replace("2026-11-02", "2026-11-09"))));
+        String allocations = csv("/api/allocations");
+        assertThat(allocations).doesNotContain("F2-" + p).doesNotContain(p + "-INV-12");
+        assertThat(jdbc.queryForObject("SELECT o.suggestions FROM matching_outcome o JOIN bank_transaction t "
+                + "ON t.id = o.transaction_id WHERE t.bank_reference = ? ORDER BY o.id DESC FETCH FIRST 1 ROWS ONLY",
+                String.class, "F2-" + p)).contains(p + "-INV-1", "already settled");
+    }
+
+    @Test
+    void leavingAPaymentOnTheAccountOfACustomerThatDoesNotExistIsRefused() throws Exception {
+        long statement = importBank("W1,X,2026-11-03,2026-11-03,66.00,CNY,无名氏,999998,\n");
+        ProcessInstance pi = processOf(statement);
+        runJobs(pi);
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch").singleResult();
+        var refused = completeViaRest("clerk", task.getId(), "{\"documentNos\":{\"value\":\"\"},"
+                + "\"onAccountCustomerId\":{\"value\":987654321,\"type\":\"Long\"}}");
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("no customer 987654321");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
+        assertThat(csv("/api/allocations?includeReversed=true")).doesNotContain("W1-" + p);
+    }
+
+    private ProcessInstance processOf(long statement) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("paymentMatching")
+                .processInstanceBusinessKey(Long.toString(statement)).singleResult();
+    }
+
+    @Test
     void aRunOverEverythingAnswers202AndASecondOneWhileItRunsGets409() throws Exception {
         jdbc.update("INSERT INTO matching_run (status, started_at, transactions, auto_matched, suggested, unmatched) "
                 + "VALUES ('RUNNING', CURRENT_TIMESTAMP, 0, 0, 0, 0)");

@@ -41,13 +41,40 @@ class PaymentMatchingProcessTest {
     }
 
     private void autoMatchFinds(List<Long> exceptions) {
+        autoMatchFinds(exceptions, 200);
+    }
+
+    /** The delegate as the real one leaves it: the run, and where each batch of its exceptions starts. */
+    private void autoMatchFinds(List<Long> exceptions, int batchSize) {
+        List<Long> sorted = exceptions.stream().sorted().toList();
+        // the batches as the application forms them; only the database read is replaced
+        ManualMatchBatches batches = new ManualMatchBatches(null, batchSize) {
+            @Override
+            public List<Long> transactionIds(Number runId, Number bankStatementId, List<?> starts, Number batch) {
+                long from = ((Number) starts.get(batch.intValue())).longValue();
+                long until = batch.intValue() + 1 < starts.size()
+                        ? ((Number) starts.get(batch.intValue() + 1)).longValue() : Long.MAX_VALUE;
+                return sorted.stream().filter(id -> id >= from && id < until).toList();
+            }
+        };
+        Mocks.register("manualMatchBatches", batches);
         Mocks.register("autoMatchDelegate", (JavaDelegate) execution -> {
-            execution.setVariable("exceptionTransactionIds", Variables.objectValue(new ArrayList<>(exceptions))
+            execution.setVariable("matchingRunId", 7L);
+            execution.setVariable("exceptionBatchStarts", Variables.objectValue(new ArrayList<>(batches.starts(sorted)))
                     .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
             execution.setVariable("exceptionCount", exceptions.size());
         });
         Mocks.register("manualMatchTaskListener",
                 (TaskListener) task -> listened.add(task.getEventName() + ":" + task.getVariable("transactionId")));
+    }
+
+    /** Runs the jobs there are (batch starts, then task creations) until none is left. */
+    private void runJobs(ProcessInstance pi) {
+        List<Job> jobs = jobQuery().processInstanceId(pi.getId()).list();
+        while (!jobs.isEmpty()) {
+            jobs.forEach(j -> execute(j));
+            jobs = jobQuery().processInstanceId(pi.getId()).list();
+        }
     }
 
     private ProcessInstance start() {
@@ -69,10 +96,10 @@ class PaymentMatchingProcessTest {
         autoMatchFinds(List.of(101L, 102L));
         ProcessInstance pi = start();
         execute(jobQuery().processInstanceId(pi.getId()).singleResult());
-        // the tasks are created by jobs, after the run
-        List<Job> creations = jobQuery().processInstanceId(pi.getId()).list();
-        assertThat(creations).hasSize(2);
-        creations.forEach(j -> execute(j));
+        // the batch's tasks are created by a job, after the run
+        assertThat(pi).isWaitingAt("clerkBatch");
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
 
         List<Task> tasks = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch").list();
         assertThat(tasks).hasSize(2);
@@ -92,9 +119,57 @@ class PaymentMatchingProcessTest {
         // completing one does not touch the other: each continues in a job of its own (asyncAfter)
         assertThat(pi).isActive();
         complete(tasks.get(1), Map.of("documentNos", ""));
-        jobQuery().processInstanceId(pi.getId()).list().forEach(j -> execute(j));
+        runJobs(pi);
         assertThat(pi).hasPassed("manualMatch").isEnded();
         assertThat(listened).filteredOn(e -> e.startsWith("complete")).hasSize(2);
+    }
+
+    @Test
+    void manyExceptionsGoToClerksInBatchesEachStartedByAJobOfItsOwn() {
+        List<Long> exceptions = List.of(305L, 301L, 302L, 303L, 304L);
+        autoMatchFinds(exceptions, 2);
+        ProcessInstance pi = start();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        // three batches (2 + 2 + 1), none of them started in the run's transaction
+        List<Job> batchStarts = jobQuery().processInstanceId(pi.getId()).list();
+        assertThat(batchStarts).hasSize(3);
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        // the batches' jobs may run side by side: they share nothing
+        assertThat(batchStarts).allSatisfy(j -> assertThat(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j)
+                .isExclusive()).isFalse());
+        // one batch started: its two tasks, at once
+        execute(batchStarts.get(0));
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isEqualTo(2);
+        runJobs(pi);
+
+        List<Task> tasks = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch").list();
+        assertThat(tasks).hasSize(5);
+        assertThat(listened).containsExactlyInAnyOrder("create:301", "create:302", "create:303", "create:304",
+                "create:305");
+        assertThat(runtimeService().getActivityInstance(pi.getId()).getActivityInstances("clerkBatch")).hasSize(3);
+
+        // a batch whose tasks are all done ends without waiting for the others
+        for (Task t : tasks) {
+            complete(t, Map.of("documentNos", ""));
+            runJobs(pi);
+        }
+        assertThat(pi).hasPassed("clerkBatch", "manualMatch").isEnded();
+        assertThat(listened).filteredOn(e -> e.startsWith("complete")).hasSize(5);
+    }
+
+    @Test
+    void aBatchWhoseTransactionsAllHaveTasksAlreadyEndsAtOnce() {
+        autoMatchFinds(List.of(401L), 200);
+        Mocks.register("manualMatchBatches", new ManualMatchBatches(null, 200) {
+            @Override
+            public List<Long> transactionIds(Number runId, Number bankStatementId, List<?> starts, Number batch) {
+                return List.of();
+            }
+        });
+        ProcessInstance pi = start();
+        runJobs(pi);
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).hasPassed("clerkBatch").isEnded();
     }
 
     @Test

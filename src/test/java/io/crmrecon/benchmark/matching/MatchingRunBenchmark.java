@@ -30,7 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine, every allocation and outcome written back. The scenario is loaded first (not timed), dropped, and
  * generated again afterwards to score what the run persisted. Prints the figures; asserts nothing.
  *
- * <pre>MAVEN_OPTS=-Xmx2g mvn -q exec:java@matching-run-benchmark [-Dsizes=10k/100k,1M/1M] [-Dseed=20261101]</pre>
+ * <pre>MAVEN_OPTS=-Xmx2g mvn -q exec:java@matching-run-benchmark [-Dsizes=10k/100k,1M/1M] [-Dseed=20261101]
+ *     [-Dtasks=true]</pre>
+ *
+ * <p>With {@code -Dtasks=true} the exceptions are then handed to clerks (paymentMatching, the job executor on) and
+ * the time until every one has its manualMatch task is printed too.
  */
 public final class MatchingRunBenchmark {
 
@@ -53,7 +57,8 @@ public final class MatchingRunBenchmark {
         System.exit(0);
     }
 
-    private static String run(long seed, int transactions, int openItems, String url, String user, String password) {
+    private static String run(long seed, int transactions, int openItems, String url, String user, String password)
+            throws InterruptedException {
         System.out.printf("%n== seed %d, %,d transactions against %,d open items (requested) ==%n", seed,
                 transactions, openItems);
         MatchingScenario scenario = MatchingScenario.generate(seed, transactions, openItems);
@@ -65,7 +70,9 @@ public final class MatchingRunBenchmark {
                         (StatementReferences) statements::get))
                 // as command-line arguments, so that they win over the profile's settings
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                        "--spring.datasource.password=" + password, "--camunda.bpm.job-execution.enabled=false",
+                        "--spring.datasource.password=" + password,
+                        // the job executor only has work when the exceptions are handed to clerks (-Dtasks=true)
+                        "--camunda.bpm.job-execution.enabled=" + Boolean.getBoolean("tasks"),
                         "--recon.demo-data=false", "--camunda.bpm.process-engine-name=matchingBenchmark",
                         "--camunda.bpm.generate-unique-process-application-name=true",
                         "--logging.level.root=WARN", "--logging.level.io.crmrecon.matching=INFO");
@@ -79,6 +86,9 @@ public final class MatchingRunBenchmark {
             load(jdbc, warmUp);
             runs.execute(runs.open(null, "warm-up"));
             statements.set(scenario.statements());
+            var runtime = app.getBean(org.camunda.bpm.engine.RuntimeService.class);
+            runtime.createProcessInstanceQuery().processDefinitionKey("paymentMatching").list().forEach(pi ->
+                    runtime.deleteProcessInstance(pi.getId(), "benchmark: next scenario", true, true));
             clean(jdbc);
             long l0 = System.nanoTime();
             load(jdbc, scenario);
@@ -105,10 +115,42 @@ public final class MatchingRunBenchmark {
                     items, seconds, peak >> 20, all.precision() * 100, all.autoRate() * 100, all.auto(), all.right(),
                     all.wrong());
             System.out.println(summary);
+            if (Boolean.getBoolean("tasks")) {
+                summary += "\n" + handToClerks(app, runId, status.suggested() + status.unmatched());
+            }
             return summary;
         } finally {
             app.close();
         }
+    }
+
+    /**
+     * The run's exceptions handed to clerks as paymentMatching does after a run over everything: the job executor
+     * creates the tasks, batch by batch, after the run. Times it until every exception has its task.
+     */
+    private static String handToClerks(ConfigurableApplicationContext app, long runId, int exceptions)
+            throws InterruptedException {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long t0 = System.nanoTime();
+        app.getBean(org.camunda.bpm.engine.RuntimeService.class).startProcessInstanceByKey("paymentMatching", "1",
+                Map.of("bankStatementId", 1L, "matchingRunId", runId));
+        int tasks = 0;
+        long lastProgress = System.nanoTime();
+        while (tasks < exceptions && System.nanoTime() - lastProgress < 120_000_000_000L) {
+            Thread.sleep(1000);
+            int now = jdbc.queryForObject("SELECT COUNT(*) FROM manual_match_task", Integer.class);
+            if (now > tasks) {
+                lastProgress = System.nanoTime();
+            }
+            tasks = now;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long inTasklist = app.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+                .taskDefinitionKey("manualMatch").count();
+        String line = String.format("SUMMARY tasks: %,d of %,d exceptions handed to clerks in %.1f s (%,.0f tasks/s), "
+                + "%,d manualMatch tasks in Tasklist", tasks, exceptions, seconds, tasks / seconds, inTasklist);
+        System.out.println(line);
+        return line;
     }
 
     /**
