@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How paymentMatching hands a run's exceptions to clerks: in batches of {@code recon.matching.task-batch-size},
- * each a range of transaction ids. The process keeps only where each batch starts; a batch's transactions are read
- * when its job starts it, so no process variable grows with the number of exceptions.
+ * each a range of transaction ids and a manualMatchBatch instance of its own. The process keeps only where each
+ * batch starts; a batch's transactions are read when its job starts it, so no process variable grows with the
+ * number of exceptions.
  */
 @Component("manualMatchBatches")
 public class ManualMatchBatches {
@@ -39,11 +40,20 @@ public class ManualMatchBatches {
         return IntStream.range(0, starts.size()).boxed().toList();
     }
 
+    /** The first transaction id of a batch. */
+    public Long from(List<?> starts, Number batch) {
+        return ((Number) starts.get(batch.intValue())).longValue();
+    }
+
+    /** The first transaction id after a batch, or null for the last. */
+    public Long until(List<?> starts, Number batch) {
+        int next = batch.intValue() + 1;
+        return next < starts.size() ? ((Number) starts.get(next)).longValue() : null;
+    }
+
     /** The transactions of one batch that still need a task (another process may have given them one since). */
-    public List<Long> transactionIds(Number matchingRunId, Number bankStatementId, List<?> starts, Number batch) {
-        int index = batch.intValue();
-        long from = ((Number) starts.get(index)).longValue();
-        Long until = index + 1 < starts.size() ? ((Number) starts.get(index + 1)).longValue() : null;
-        return tasks.exceptionsWithoutTask(matchingRunId.longValue(), bankStatementId.longValue(), from, until);
+    public List<Long> transactionIds(Number matchingRunId, Number bankStatementId, Number from, Number until) {
+        return tasks.exceptionsWithoutTask(matchingRunId.longValue(), bankStatementId.longValue(), from.longValue(),
+                until == null ? null : until.longValue());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmrecon.Api;
 import io.crmrecon.Browser;
 import io.crmrecon.IntegrationTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -86,7 +87,7 @@ class MatchingIT extends IntegrationTest {
         assertThat(csv).containsPattern("T1-" + p + "," + p + "-INV-1,1000\\.00,0\\.00,AUTO,REFERENCE,0\\.\\d+");
         assertThat(clerk.get("/api/customers/" + p + "A").json().get("balance").asText()).isEqualTo("2000.00");
 
-        List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch")
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).taskDefinitionKey("manualMatch")
                 .list();
         assertThat(open).hasSize(2);
         assertThat(open).allSatisfy(t -> assertThat(tasks.getIdentityLinksForTask(t.getId()))
@@ -188,7 +189,7 @@ class MatchingIT extends IntegrationTest {
         long statement = importBank("W1,X,2026-11-03,2026-11-03,66.00,CNY,无名氏,999998,\n");
         ProcessInstance pi = processOf(statement);
         runJobs(pi);
-        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch").singleResult();
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).taskDefinitionKey("manualMatch").singleResult();
         var refused = completeViaRest("clerk", task.getId(), "{\"documentNos\":{\"value\":\"\"},"
                 + "\"onAccountCustomerId\":{\"value\":987654321,\"type\":\"Long\"}}");
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
@@ -231,7 +232,7 @@ class MatchingIT extends IntegrationTest {
             ProcessInstance pi = runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(Long.toString(statement)).singleResult();
             runJobs(pi);
-            Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
 
             browser.get("http://localhost:" + port + "/login");
             browser.findElement(By.id("username")).sendKeys("clerk");
@@ -272,7 +273,7 @@ class MatchingIT extends IntegrationTest {
             ProcessInstance pi = runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(Long.toString(statement)).singleResult();
             runJobs(pi);
-            Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
 
             browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
             var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
@@ -306,9 +307,14 @@ class MatchingIT extends IntegrationTest {
         return response.json().get("bankStatementId").asLong();
     }
 
+    /** Runs the jobs of the statement's paymentMatching and of the batches it called, until none is left. */
     private void runJobs(ProcessInstance pi) {
-        for (int round = 0; round < 5; round++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
+        for (int round = 0; round < 8; round++) {
+            List<Job> jobs = new ArrayList<>();
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(pi.getBusinessKey()).list()) {
+                jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
+            }
             if (jobs.isEmpty()) {
                 return;
             }

@@ -107,13 +107,8 @@ public final class MatchingRunBenchmark {
                     seconds, status.transactions() / seconds, peak >> 20, status.autoMatched(), status.suggested(),
                     status.unmatched());
 
-            MatchingScenario again = MatchingScenario.generate(seed, transactions, openItems);
-            MatchingScore score = MatchingScore.score(again, persisted(jdbc, runId, again.payments()), 0);
-            MatchingScore.Tally all = score.overall();
-            String summary = String.format("SUMMARY run seed=%d tx=%,d items=%,d: %.1f s, heap peak %,d MB, "
-                    + "precision %.3f%%, auto-match rate %.2f%% (auto %,d, right %,d, wrong %,d)", seed, transactions,
-                    items, seconds, peak >> 20, all.precision() * 100, all.autoRate() * 100, all.auto(), all.right(),
-                    all.wrong());
+            String summary = String.format("SUMMARY run seed=%d tx=%,d items=%,d: %.1f s, heap peak %,d MB, %s", seed,
+                    transactions, items, seconds, peak >> 20, score(jdbc, runId, seed, transactions, openItems));
             System.out.println(summary);
             if (Boolean.getBoolean("tasks")) {
                 summary += "\n" + handToClerks(app, runId, status.suggested() + status.unmatched());
@@ -122,6 +117,14 @@ public final class MatchingRunBenchmark {
         } finally {
             app.close();
         }
+    }
+
+    /** Scores what the run persisted against the scenario's ground truth (generated again: it was dropped). */
+    private static String score(JdbcTemplate jdbc, long runId, long seed, int transactions, int openItems) {
+        MatchingScenario again = MatchingScenario.generate(seed, transactions, openItems);
+        MatchingScore.Tally all = MatchingScore.score(again, persisted(jdbc, runId, again.payments()), 0).overall();
+        return String.format("precision %.3f%%, auto-match rate %.2f%% (auto %,d, right %,d, wrong %,d)",
+                all.precision() * 100, all.autoRate() * 100, all.auto(), all.right(), all.wrong());
     }
 
     /**

@@ -1,0 +1,103 @@
+package io.crmrecon.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of manualMatchBatch, on the in-memory engine: the listeners are the application's, with the database
+ * read and the task listener's work replaced.
+ */
+@Deployment(resources = {"bpmn/manualMatchBatch.bpmn", "forms/manualMatch.form"})
+class ManualMatchBatchProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
+
+    final List<String> listened = new ArrayList<>();
+    final List<String> asked = new ArrayList<>();
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance batchOf(List<Long> needingTasks) {
+        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, 200) {
+            @Override
+            public List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until) {
+                asked.add(runId + "/" + bankStatementId + "/" + from + "/" + until);
+                return needingTasks;
+            }
+        }));
+        Mocks.register("manualMatchTaskListener",
+                (TaskListener) task -> listened.add(task.getEventName() + ":" + task.getVariable("transactionId")));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("matchingRunId", 7L);
+        variables.put("bankStatementId", 42L);
+        variables.put("fromTransactionId", 101L);
+        variables.put("untilTransactionId", 301L);
+        return runtimeService().startProcessInstanceByKey("manualMatchBatch", "42", variables);
+    }
+
+    @Test
+    void eachTransactionOfTheBatchGetsAClerkTaskWithTheFormAndTheTasksCompleteIndependently() {
+        ProcessInstance pi = batchOf(List.of(101L, 102L));
+        assertThat(asked).containsExactly("7/42/101/301");
+        // created at once, in the caller's transaction
+        List<Task> tasks = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch").list();
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks).allSatisfy(t -> {
+            assertThat(t).hasCandidateGroup("clerks");
+            // the Camunda Form deployed with the model
+            try (var form = formService().getDeployedTaskForm(t.getId())) {
+                assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("\"documentNos\"", "workbenchUrl");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThat(listened).containsExactlyInAnyOrder("create:101", "create:102");
+
+        complete(tasks.get(0), Map.of("documentNos", "INV-1"));
+        // completing one does not touch the other: each continues in a job of its own (asyncAfter)
+        assertThat(jobQuery().processInstanceId(pi.getId()).count()).isOne();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        assertThat(pi).isActive();
+        complete(tasks.get(1), Map.of("documentNos", ""));
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        assertThat(pi).hasPassed("manualMatch", "batchDone").isEnded();
+        assertThat(listened).filteredOn(e -> e.startsWith("complete")).hasSize(2);
+    }
+
+    @Test
+    void aBatchWhoseTransactionsAllHaveTasksAlreadyEndsAtOnce() {
+        ProcessInstance pi = batchOf(List.of());
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(asked).hasSize(1);
+        assertThat(pi).isEnded();
+    }
+}
