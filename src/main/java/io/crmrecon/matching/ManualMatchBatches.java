@@ -52,7 +52,7 @@ public class ManualMatchBatches {
     }
 
     /** The transactions of one batch that still need a task (another process may have given them one since). */
-    public List<Long> transactionIds(Number matchingRunId, Number bankStatementId, Number from, Number until) {
+    List<Long> transactionIds(Number matchingRunId, Number bankStatementId, Number from, Number until) {
         return tasks.exceptionsWithoutTask(matchingRunId.longValue(), bankStatementId.longValue(), from.longValue(),
                 until == null ? null : until.longValue());
     }

@@ -18,15 +18,9 @@ class ManualMatchTasks {
         this.clock = clock;
     }
 
-    /** The run's exceptions (of one bank statement, or all) that have no task yet. */
-    List<Long> exceptionsWithoutTask(long runId, Long bankStatementId) {
-        String sql = "SELECT o.transaction_id FROM matching_outcome o JOIN bank_transaction t ON t.id = o.transaction_id "
-                + "WHERE o.matching_run_id = ? AND o.status IN ('SUGGESTED', 'UNMATCHED') AND NOT EXISTS "
-                + "(SELECT 1 FROM manual_match_task m WHERE m.transaction_id = o.transaction_id)";
-        return bankStatementId == null
-                ? jdbc.queryForList(sql + " ORDER BY o.transaction_id", Long.class, runId)
-                : jdbc.queryForList(sql + " AND t.bank_statement_id = ? ORDER BY o.transaction_id", Long.class, runId,
-                        bankStatementId);
+    /** The run's exceptions of one bank statement that have no task yet, in id order. */
+    List<Long> exceptionsWithoutTask(long runId, long bankStatementId) {
+        return exceptionsWithoutTask(runId, bankStatementId, Long.MIN_VALUE, null);
     }
 
     /** The same, for the transaction ids from {@code from} up to (not including) {@code until}, or all from there. */
