@@ -67,16 +67,27 @@ public final class PostgresTestDatabase {
 
     /**
      * Shutdown hooks run concurrently: stopping the database under a closing Spring context (and its engine) makes
-     * the close hang on dead connections. So the database waits for Spring's hooks first.
+     * the close wait on a dead database until the pool gives up (30 s, and the test JVM is killed). So the database
+     * waits for Spring's hook first; that hook's thread may not have started yet when this one looks, hence the
+     * short wait for it.
      */
     private static void stopAfterSpring(EmbeddedPostgres pg) {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t != Thread.currentThread() && t.getName().contains("ShutdownHook")) {
-                try {
-                    t.join(20_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        long lookUntil = System.nanoTime() + 2_000_000_000L;
+        Thread spring = springHook();
+        while (spring == null && System.nanoTime() < lookUntil) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            spring = springHook();
+        }
+        if (spring != null) {
+            try {
+                spring.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         try {
@@ -84,6 +95,15 @@ public final class PostgresTestDatabase {
         } catch (IOException ignored) {
             // the JVM is going away; the data directory is temporary anyway
         }
+    }
+
+    private static Thread springHook() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && t.getName().equals("SpringApplicationShutdownHook")) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String envOr(String name, String fallback) {
