@@ -240,18 +240,19 @@ public class MatchingRuns {
         long t1 = System.nanoTime();
         List<StatementRef> statements = new ArrayList<>();
         statementReferences.forEach(r -> statements.addAll(r.openStatements()));
-        MatchingEngine engine = MatchingEngine.create(items, payers, statements, policy, settled);
-        List<MatchOutcome> results = new ArrayList<>(withoutRepeatingReversed(engine.matchAll(payments)));
-        // written in key order, the indexes on transaction_id grow at their end instead of everywhere at once
-        results.sort(Comparator.comparingLong(MatchOutcome::transactionId));
-
-        // the engine's order is its own: the payments sorted by id give each allocation its currency
+        // in id order (the engine's result does not depend on it): outcomes come back in the same order, and
+        // written in key order the indexes on transaction_id grow at their end instead of everywhere at once
         payments.sort(Comparator.comparingLong(IncomingPayment::transactionId));
+        MatchingEngine engine = MatchingEngine.create(items, payers, statements, policy, settled);
+        List<MatchOutcome> results = withoutRepeatingReversed(engine.matchAll(payments));
+
         List<NewAllocation> toRecord = new ArrayList<>();
         Set<Long> suggestedDocuments = new HashSet<>();
-        for (MatchOutcome o : results) {
+        for (int k = 0; k < results.size(); k++) {
+            MatchOutcome o = results.get(k);
             if (o.status() == Status.AUTO) {
-                String currency = paymentOf(payments, o.transactionId()).currency();
+                // one outcome per payment, in the payments' order
+                String currency = payments.get(k).currency();
                 for (MatchOutcome.Application a : o.applications()) {
                     toRecord.add(new NewAllocation(o.transactionId(), a.documentId(), o.customerId(), currency,
                             a.amount(), a.writeOff(), NewAllocation.Method.AUTO, o.rule().name(), o.confidence(),
@@ -284,23 +285,6 @@ public class MatchingRuns {
                 t.remaining(), t.currency(), t.bookingDate(), t.counterpartyName(), t.counterpartyAccount(),
                 t.remittanceInfo(), t.structuredReference())));
         return payments;
-    }
-
-    private static IncomingPayment paymentOf(List<IncomingPayment> sortedById, long transactionId) {
-        int low = 0;
-        int high = sortedById.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long id = sortedById.get(mid).transactionId();
-            if (id < transactionId) {
-                low = mid + 1;
-            } else if (id > transactionId) {
-                high = mid - 1;
-            } else {
-                return sortedById.get(mid);
-            }
-        }
-        throw new IllegalStateException("the engine decided on transaction " + transactionId + ", which it was not given");
     }
 
     /**
