@@ -93,6 +93,47 @@ class ManualMatchBatchProcessTest {
         assertThat(listened).filteredOn(e -> e.startsWith("complete")).hasSize(2);
     }
 
+    /** The names that complete a manualMatch task (CONTRACT.md §6 and the workbench). */
+    static final List<String> CHOICES = List.of("documentNos", "note", "allocations", "onAccountCustomerId",
+            "customerCode", "nonCustomerCategory");
+
+    @Test
+    void aClerksChoiceStaysOnItsTaskWhicheverWayItIsCompleted() {
+        List<String> seen = new ArrayList<>();
+        ProcessInstance pi = batchOf(List.of(101L, 102L, 103L));
+        Mocks.register("manualMatchTaskListener", (TaskListener) task -> {
+            if ("complete".equals(task.getEventName())) {
+                seen.add(task.getVariable("transactionId") + ":" + task.getVariable("documentNos") + ":"
+                        + task.getVariable("note") + ":" + task.getVariable("allocations") + ":"
+                        + task.getVariable("customerCode"));
+            }
+        });
+        Map<Long, Task> byTransaction = new HashMap<>();
+        taskQuery().processInstanceId(pi.getId()).list().forEach(t -> byTransaction.put(
+                ((Number) engine.getTaskService().getVariable(t.getId(), "transactionId")).longValue(), t));
+
+        // the Tasklist form (submit-form)
+        formService().submitTaskForm(byTransaction.get(102L).getId(), Map.of("documentNos", "INV-2", "note", "form"));
+        assertNoChoiceVisibleTo(pi, byTransaction.get(101L), byTransaction.get(103L));
+        // the workbench and scripts (complete with variables)
+        engine.getTaskService().complete(byTransaction.get(103L).getId(), Map.of("allocations", "[]",
+                "customerCode", "C-3", "note", "workbench"));
+        assertNoChoiceVisibleTo(pi, byTransaction.get(101L));
+        // the last one completed with nothing chosen sees nothing of the others
+        engine.getTaskService().complete(byTransaction.get(101L).getId());
+        assertThat(seen).containsExactly("102:INV-2:form:null:null", "103:null:workbench:[]:C-3",
+                "101:null:null:null:null");
+    }
+
+    private void assertNoChoiceVisibleTo(ProcessInstance pi, Task... open) {
+        for (String name : CHOICES) {
+            assertThat(runtimeService().getVariable(pi.getId(), name)).as("process instance: " + name).isNull();
+            for (Task t : open) {
+                assertThat(engine.getTaskService().getVariable(t.getId(), name)).as(t.getName() + ": " + name).isNull();
+            }
+        }
+    }
+
     @Test
     void aBatchWhoseTransactionsAllHaveTasksAlreadyEndsAtOnce() {
         ProcessInstance pi = batchOf(List.of());
