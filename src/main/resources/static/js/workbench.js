@@ -5,7 +5,8 @@
   var digits = parseInt(totals.dataset.digits, 10);
   var unit = Math.pow(10, digits);
   var payment = minor(totals.dataset.payment);
-  var hasCustomer = !!document.querySelector('input[name=customer]') && document.querySelector('input[name=customer]').value !== '';
+  var chosen = document.getElementById('chosen-customer');
+  var hasCustomer = !!chosen && chosen.value !== '';
 
   function minor(text) {
     var v = parseFloat(String(text || '').replace(/[,，\s]/g, ''));

@@ -286,14 +286,17 @@ class MatchingIT extends IntegrationTest {
             browser.findElement(By.cssSelector("input[type=password]")).sendKeys("clerk");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             try {
-                wait.until(d -> d.findElement(By.tagName("body")).getText().contains("321.09"));
+                // the form itself, not only the task's name: it says to claim first and links onwards
+                wait.until(d -> d.findElement(By.tagName("body")).getText().contains("先认领任务"));
             } catch (org.openqa.selenium.TimeoutException e) {
                 Browser.screenshot(browser, "tasklist-manual-match-timeout");
                 throw new AssertionError(browser.findElement(By.tagName("body")).getText(), e);
             }
             Browser.screenshot(browser, "tasklist-manual-match");
             String text = browser.findElement(By.tagName("body")).getText();
-            assertThat(text).contains("表单测试商贸公司", "单据号 Document numbers");
+            assertThat(text).contains("表单测试商贸公司", "单据号 Document numbers", "Claim the task first",
+                    "非客户款项 Not a customer's payment", "客户未识别 · customer not identified");
+            assertThat(browser.findElements(By.cssSelector("a[href$='/receipts/unapplied']"))).isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("a[href*='/matching/workbench/" + task.getId() + "']")))
                     .isNotEmpty();
         } finally {

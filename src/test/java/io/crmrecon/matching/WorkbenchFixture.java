@@ -135,6 +135,10 @@ abstract class WorkbenchFixture extends IntegrationTest {
         return response;
     }
 
+    String sessionCookie() {
+        return cookie;
+    }
+
     /** A form post from a page: its CSRF token and the fields given as name, value pairs. */
     static LinkedMultiValueMap<String, String> form(ResponseEntity<String> page, String... fields) {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
