@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -35,9 +37,17 @@ class CustomerController {
         this.balances = balances;
     }
 
+    /** A page of customers; with {@code q}, those whose name, code or payer account contains it (one page). */
     @GetMapping
-    PagedModel<CustomerJson> list(@PageableDefault(size = 50, sort = "customerCode") Pageable pageable) {
-        Page<Customer> page = customers.page(pageable);
+    PagedModel<CustomerJson> list(@PageableDefault(size = 50, sort = "customerCode") Pageable pageable,
+            @RequestParam(required = false) String q) {
+        Page<Customer> page;
+        if (q == null) {
+            page = customers.page(pageable);
+        } else {
+            List<Customer> found = customers.search(q, pageable.getPageSize());
+            page = new PageImpl<>(found, PageRequest.of(0, pageable.getPageSize()), found.size());
+        }
         List<Long> ids = page.getContent().stream().map(Customer::getId).toList();
         Map<Long, BigDecimal> receivable = balances.receivableBalances(ids);
         Map<Long, BigDecimal> payable = balances.payableBalances(ids);

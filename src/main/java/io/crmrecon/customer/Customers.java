@@ -1,8 +1,10 @@
 package io.crmrecon.customer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +26,26 @@ public class Customers {
 
     public Optional<Customer> byId(long id) {
         return repository.findById(id);
+    }
+
+    /**
+     * Customers whose name (any part, Chinese or Latin), code or payer account contains the text, ignoring case;
+     * an exact code first. Blank text finds nobody.
+     */
+    public List<Customer> search(String text, int limit) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String account = BankAccounts.normalise(wanted);
+        List<Customer> found = new java.util.ArrayList<>(repository.search(contains(wanted.toLowerCase(Locale.ROOT)),
+                account.isEmpty() ? "" : contains(account), PageRequest.of(0, limit)));
+        found.sort(java.util.Comparator.comparing(c -> !c.getCustomerCode().equalsIgnoreCase(wanted)));
+        return found;
+    }
+
+    private static String contains(String text) {
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     public Page<Customer> page(Pageable pageable) {

@@ -23,13 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * The allocations in force: one row per transaction and document. {@code transaction_id} is the bank's reference
  * of the transaction (the CSV's transaction_id, camt AcctSvcrRef, MT940 bank reference); {@code bank_transaction_id}
  * after it is this system's id, for transactions the bank gave no reference.
+ * {@code category} (after the columns the contract names) is set for money that is not a customer's payment.
  */
 @RestController
 @RequestMapping("/api/allocations")
 class AllocationController {
 
     static final String COLUMNS = "transaction_id,document_no,amount,writeoff,method,rule,confidence,"
-            + "bank_transaction_id,allocation_id,customer_code,currency,reverses_id,created_at,created_by";
+            + "bank_transaction_id,allocation_id,customer_code,currency,reverses_id,created_at,created_by,category,note";
 
     private final JdbcTemplate jdbc;
     private final Allocations allocations;
@@ -41,7 +42,7 @@ class AllocationController {
 
     record Row(String transactionId, String documentNo, String amount, String writeoff, String method, String rule,
             String confidence, Long bankTransactionId, long allocationId, String customerCode, String currency,
-            Long reversesId, String createdAt, String createdBy) {
+            Long reversesId, String createdAt, String createdBy, String category, String note) {
     }
 
     @GetMapping(produces = "text/csv")
@@ -58,7 +59,7 @@ class AllocationController {
                             row.bankTransactionId() == null ? "" : row.bankTransactionId().toString(),
                             Long.toString(row.allocationId()), csv(row.customerCode()), row.currency(),
                             row.reversesId() == null ? "" : row.reversesId().toString(), row.createdAt(),
-                            csv(row.createdBy())));
+                            csv(row.createdBy()), nz(row.category()), csv(row.note())));
                     writer.write("\r\n");
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -92,7 +93,8 @@ class AllocationController {
         String where = includeReversed ? "" : " WHERE a.reverses_id IS NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM allocation r WHERE r.reverses_id = a.id)";
         jdbc.query("SELECT t.bank_reference, d.document_no, a.amount, a.writeoff, a.method, a.rule, a.confidence, "
-                + "a.transaction_id, a.id, c.customer_code, a.currency, a.reverses_id, a.created_at, a.created_by "
+                + "a.transaction_id, a.id, c.customer_code, a.currency, a.reverses_id, a.created_at, a.created_by, "
+                + "a.category, a.note "
                 + "FROM allocation a LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
                 + "LEFT JOIN document d ON d.id = a.document_id LEFT JOIN customer c ON c.id = a.customer_id" + where
                 + " ORDER BY a.id", rs -> {
@@ -106,7 +108,8 @@ class AllocationController {
                             Money.format(rs.getBigDecimal(4), currency), rs.getString(5), rs.getString(6),
                             confidence == null ? null : confidence.stripTrailingZeros().toPlainString(),
                             bankTransactionId, rs.getLong(9), rs.getString(10), currency, reversesId,
-                            rs.getObject(13, java.time.OffsetDateTime.class).toString(), rs.getString(14)));
+                            rs.getObject(13, java.time.OffsetDateTime.class).toString(), rs.getString(14),
+                            rs.getString(15), rs.getString(16)));
                 });
     }
 

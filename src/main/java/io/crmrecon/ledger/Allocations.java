@@ -23,7 +23,7 @@ public class Allocations {
 
     private static final int BATCH = 2000;
     private static final List<String> COLUMNS = List.of("transaction_id", "document_id", "customer_id", "currency",
-            "amount", "writeoff", "method", "rule", "confidence", "matching_run_id", "note", "created_at", "created_by");
+            "amount", "writeoff", "method", "rule", "confidence", "matching_run_id", "note", "created_at", "created_by", "category");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -39,15 +39,16 @@ public class Allocations {
         if (CopyIn.copy(jdbc, "allocation", COLUMNS, allocations, (a, line) -> line.add(a.transactionId())
                 .add(a.documentId()).add(a.customerId()).add(a.currency()).add(a.amount())
                 .add(a.writeOff() == null ? BigDecimal.ZERO : a.writeOff()).add(a.method().name()).add(a.rule())
-                .add(a.confidence()).add(a.matchingRunId()).add(a.note()).add(at).add(a.createdBy()))) {
+                .add(a.confidence()).add(a.matchingRunId()).add(a.note()).add(at).add(a.createdBy())
+                .add(a.category() == null ? null : a.category().name()))) {
             return;
         }
         Timestamp now = Timestamp.from(at);
         for (int i = 0; i < allocations.size(); i += BATCH) {
             List<NewAllocation> chunk = allocations.subList(i, Math.min(allocations.size(), i + BATCH));
             jdbc.batchUpdate("INSERT INTO allocation (transaction_id, document_id, customer_id, currency, amount, "
-                    + "writeoff, method, rule, confidence, matching_run_id, note, created_at, created_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                    + "writeoff, method, rule, confidence, matching_run_id, note, created_at, created_by, category) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
                         @Override
                         public void setValues(PreparedStatement ps, int index) throws SQLException {
                             NewAllocation a = chunk.get(index);
@@ -64,6 +65,7 @@ public class Allocations {
                             ps.setString(11, a.note());
                             ps.setTimestamp(12, now);
                             ps.setString(13, a.createdBy());
+                            ps.setString(14, a.category() == null ? null : a.category().name());
                         }
 
                         @Override
@@ -92,9 +94,9 @@ public class Allocations {
                     "allocation " + allocationId + " is already reversed", List.of());
         }
         jdbc.update("INSERT INTO allocation (transaction_id, document_id, customer_id, currency, amount, writeoff, "
-                + "method, rule, confidence, matching_run_id, reverses_id, note, created_at, created_by) "
+                + "method, rule, confidence, matching_run_id, reverses_id, note, created_at, created_by, category) "
                 + "SELECT transaction_id, document_id, customer_id, currency, -amount, -writeoff, 'MANUAL', NULL, NULL, "
-                + "NULL, id, ?, ?, ? FROM allocation WHERE id = ?", note, Timestamp.from(clock.instant()), user,
+                + "NULL, id, ?, ?, ?, category FROM allocation WHERE id = ?", note, Timestamp.from(clock.instant()), user,
                 allocationId);
         return jdbc.queryForObject("SELECT id FROM allocation WHERE reverses_id = ?", Long.class, allocationId);
     }

@@ -3,6 +3,8 @@ package io.crmrecon.matching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmrecon.common.Money;
+import io.crmrecon.customer.Customer;
+import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.UnappliedTransaction;
 import java.math.BigDecimal;
@@ -10,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +34,14 @@ class ManualMatchTaskListener implements TaskListener {
     private final LedgerQueries ledger;
     private final ObjectMapper json;
     private final String baseUrl;
+    private final MessageSource messages;
+    private final Customers customers;
 
     ManualMatchTaskListener(ManualMatchTasks tasks, ManualMatching matching, MatchingOutcomes outcomes,
-            LedgerQueries ledger, ObjectMapper json, @Value("${recon.public-base-url}") String baseUrl) {
+            LedgerQueries ledger, ObjectMapper json, @Value("${recon.public-base-url}") String baseUrl,
+            MessageSource messages, Customers customers) {
+        this.messages = messages;
+        this.customers = customers;
         this.tasks = tasks;
         this.matching = matching;
         this.outcomes = outcomes;
@@ -55,48 +64,79 @@ class ManualMatchTaskListener implements TaskListener {
         tasks.opened(transactionId, task.getProcessInstanceId());
         UnappliedTransaction t = ledger.unappliedTransaction(transactionId).orElse(null);
         if (t != null) {
-            String summary = Money.format(t.remaining(), t.currency()) + " " + t.currency() + " · " + t.bookingDate()
-                    + " · " + nz(t.counterpartyName()) + " " + nz(t.counterpartyAccount()) + " · "
-                    + nz(t.remittanceInfo());
-            task.setVariableLocal("transactionSummary", summary.strip());
+            // only the parts the bank gave: never "· ·" for a missing name or text
+            String payer = (nz(t.counterpartyName()) + " " + nz(t.counterpartyAccount())).strip();
+            String summary = java.util.stream.Stream.of(Money.format(t.remaining(), t.currency()) + " " + t.currency(),
+                    t.bookingDate().toString(), payer, nz(t.remittanceInfo()).strip())
+                    .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
+            task.setVariableLocal("transactionSummary", summary);
             task.setName("人工核销 " + Money.format(t.remaining(), t.currency()) + " " + t.currency() + " "
                     + nz(t.counterpartyName()));
         }
-        List<MatchingOutcomes.ShownSuggestion> suggestions = outcomes.latest(transactionId).suggestions();
+        MatchingOutcomes.Latest latest = outcomes.latest(transactionId);
+        // no user locale when the task is created: both languages, Chinese first
         StringBuilder text = new StringBuilder();
         int rank = 1;
-        for (MatchingOutcomes.ShownSuggestion s : suggestions) {
-            text.append(rank++).append(". ").append(String.join(", ", s.documentNos()));
-            if (s.reason() != null) {
-                text.append(" — ").append(s.reason());
+        for (MatchingOutcomes.ShownSuggestion s : latest.suggestions()) {
+            text.append(rank++).append(". ").append(String.join(", ", s.documentNos().stream()
+                    .filter(java.util.Objects::nonNull).toList()));
+            if (s.reason() != null && !s.reason().isBlank()) {
+                String zh = reason(s.reason(), Locale.SIMPLIFIED_CHINESE);
+                String en = reason(s.reason(), Locale.ENGLISH);
+                text.append(" — ").append(zh.equals(en) ? en : zh + " / " + en);
             }
             text.append('\n');
         }
         task.setVariableLocal("suggestionsText", text.isEmpty() ? "（无 none）" : text.toString());
         task.setVariableLocal("workbenchUrl", baseUrl + "/matching/workbench/" + task.getId());
+        task.setVariableLocal("unappliedUrl", baseUrl + "/receipts/unapplied");
+        String code = latest.customerId() == null ? null
+                : customers.byId(latest.customerId()).map(Customer::getCustomerCode).orElse(null);
+        task.setVariableLocal("customerLink", code == null ? "客户未识别 · customer not identified"
+                : "[客户账户 Customer account " + code + "](" + baseUrl + "/customers/"
+                        + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                        + ")");
     }
 
     private void completed(DelegateTask task, long transactionId) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = authentication != null ? authentication.getUserId() : task.getAssignee();
-        String note = (String) task.getVariable("note");
         try {
             Object detailed = task.getVariable("allocations");
-            if (detailed != null) {
-                matching.apply(transactionId, lines(detailed), user, note);
-            } else {
-                Object customer = task.getVariable("onAccountCustomerId");
-                List<String> documentNos = list(task.getVariable("documentNos"));
-                if (documentNos.isEmpty() && customer != null) {
-                    matching.leaveOnAccount(transactionId, ((Number) customer).longValue(), user, note);
-                } else {
-                    matching.settleInFull(transactionId, documentNos, user, note);
-                }
-            }
+            Object customerId = task.getVariable("onAccountCustomerId");
+            ManualChoice choice = ManualChoice.of(list(task.getVariable("documentNos")),
+                    detailed == null || detailed.toString().isBlank() ? null : lines(detailed),
+                    customerId == null || customerId.toString().isBlank() ? null : id(customerId),
+                    text(task.getVariable("customerCode")), text(task.getVariable("nonCustomerCategory")),
+                    text(task.getVariable("note")));
+            matching.decide(transactionId, choice, user);
         } catch (ManualMatching.RefusedChoice e) {
-            throw new FormFieldValidationException("documentNos", e.getMessage());
+            // no request and no user locale here: Chinese, then English
+            throw new FormFieldValidationException(field(e), messages.getMessage(e.code(), e.args(),
+                    Locale.SIMPLIFIED_CHINESE) + " / " + messages.getMessage(e.code(), e.args(), Locale.ENGLISH), e);
         }
         tasks.closed(transactionId);
+    }
+
+    /** The form field a refusal is about, for Tasklist to mark. */
+    private static String field(ManualMatching.RefusedChoice e) {
+        return e.code().contains("ategory") ? "nonCustomerCategory"
+                : e.code().contains("ustomer") ? "customerCode" : "documentNos";
+    }
+
+    private static Long id(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new ManualMatching.RefusedChoice("matching.refused.noCustomer", value.toString());
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** A list as a JSON array, a Java collection or a comma-separated string. */
@@ -113,8 +153,8 @@ class ManualMatchTaskListener implements TaskListener {
                 List<String> out = new ArrayList<>();
                 json.readTree(text).forEach(n -> out.add(n.asText().trim()));
                 return out.stream().filter(s -> !s.isEmpty()).toList();
-            } catch (Exception e) {
-                throw new FormFieldValidationException("documentNos", "documentNos is not a JSON array of strings");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ManualMatching.RefusedChoice("matching.refused.documentNosFormat");
             }
         }
         return Arrays.stream(text.split("[,，;；\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -131,10 +171,9 @@ class ManualMatchTaskListener implements TaskListener {
             }
             return lines;
         } catch (NumberFormatException e) {
-            throw new FormFieldValidationException("allocations", "an amount in allocations is not a number");
+            throw new ManualMatching.RefusedChoice("matching.refused.allocationsNumber");
         } catch (Exception e) {
-            throw new FormFieldValidationException("allocations", "allocations is not a JSON array of "
-                    + "{documentNo, amount, writeOff}");
+            throw new ManualMatching.RefusedChoice("matching.refused.allocationsFormat");
         }
     }
 
@@ -143,6 +182,10 @@ class ManualMatchTaskListener implements TaskListener {
             return null;
         }
         return new BigDecimal(n.asText().trim());
+    }
+
+    private String reason(String reason, Locale locale) {
+        return messages.getMessage(SuggestionReasons.of(reason), locale);
     }
 
     private static String nz(String s) {

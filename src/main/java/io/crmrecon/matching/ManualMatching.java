@@ -1,23 +1,27 @@
 package io.crmrecon.matching;
 
 import io.crmrecon.common.Money;
+import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.Allocations;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.NewAllocation;
+import io.crmrecon.ledger.NonCustomerCategory;
 import io.crmrecon.ledger.OpenDocument;
 import io.crmrecon.ledger.UnappliedTransaction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a clerk decides for a payment (task form or workbench): amounts to documents, write-offs, the rest on
- * account. The rules are checked here, once, whatever the way in.
+ * account, or money that is not a customer's payment. The rules are checked here, once, whatever the way in.
  */
 @Service
 public class ManualMatching {
@@ -39,10 +43,26 @@ public class ManualMatching {
         this.policy = policy;
     }
 
-    /** A rule the clerk's choice breaks; the message says which, so the person can correct it. */
+    /**
+     * A rule the clerk's choice breaks: a message code of the matching bundle and its arguments, so that the person
+     * reads which rule in their language and can correct the choice.
+     */
     public static class RefusedChoice extends RuntimeException {
-        RefusedChoice(String message) {
-            super(message);
+        private final String code;
+        private final Object[] args;
+
+        RefusedChoice(String code, Object... args) {
+            super(code + " " + Arrays.toString(args));
+            this.code = code;
+            this.args = args.clone();
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
@@ -50,84 +70,77 @@ public class ManualMatching {
     public record Line(String documentNo, BigDecimal amount, BigDecimal writeOff) {
     }
 
+    /** Carries out a clerk's choice; refused choices store nothing. */
+    @Transactional
+    public void decide(long transactionId, ManualChoice choice, String user) {
+        if (choice.kind() == ManualChoice.Kind.NON_CUSTOMER) {
+            bookNonCustomer(transactionId, choice.category(), user, choice.note());
+            return;
+        }
+        Long named = namedCustomer(choice.customerId(), choice.customerCode());
+        switch (choice.kind()) {
+            case LINES -> apply(transactionId, choice.lines(), named, user, choice.note());
+            case SETTLE_IN_FULL -> settleInFull(transactionId, choice.documentNos(), named, user, choice.note());
+            default -> apply(transactionId, List.of(), named, user, choice.note());
+        }
+    }
+
     /**
      * Settles the named documents in full, in order, as far as the payment goes; the rest stays on the account of
-     * the documents' customer (or of the identified payer when no document is named).
+     * the documents' customer.
      */
     @Transactional
-    public void settleInFull(long transactionId, List<String> documentNos, String user, String note) {
+    public void settleInFull(long transactionId, List<String> documentNos, Long namedCustomerId, String user,
+            String note) {
         UnappliedTransaction t = unapplied(transactionId);
         BigDecimal left = t.remaining();
         List<Line> lines = new ArrayList<>();
         for (String no : documentNos) {
             OpenDocument d = open(no, t);
             if (left.signum() <= 0) {
-                throw new RefusedChoice("the payment is used up before " + no + "; use the workbench for partial amounts");
+                throw new RefusedChoice("matching.refused.usedUp", no);
             }
             BigDecimal cash = d.open().signum() < 0 ? d.open() : d.open().min(left);
             lines.add(new Line(no, cash, BigDecimal.ZERO));
             left = left.subtract(cash);
         }
-        apply(transactionId, lines, user, note);
+        apply(transactionId, lines, namedCustomerId, user, note);
     }
 
-    /** Applies exactly these lines; whatever is left of the payment goes on account. */
+    /**
+     * Applies exactly these lines; whatever is left of the payment goes on account of the documents' customer, else
+     * the one the clerk named, else the one matching identified — never of nobody.
+     */
     @Transactional
-    public void apply(long transactionId, List<Line> lines, String user, String note) {
+    public void apply(long transactionId, List<Line> lines, Long namedCustomerId, String user, String note) {
         UnappliedTransaction t = unapplied(transactionId);
         Set<String> seen = new HashSet<>();
         BigDecimal cash = BigDecimal.ZERO;
-        Long customerId = null;
+        Long documentsCustomer = null;
         List<NewAllocation> out = new ArrayList<>();
         for (Line line : lines) {
             if (!seen.add(line.documentNo())) {
-                throw new RefusedChoice(line.documentNo() + " is named twice");
+                throw new RefusedChoice("matching.refused.namedTwice", line.documentNo());
             }
             OpenDocument d = open(line.documentNo(), t);
-            if (customerId != null && customerId != d.customerId()) {
-                throw new RefusedChoice("one payment settles the documents of one customer; " + line.documentNo()
-                        + " belongs to another");
+            if (documentsCustomer != null && documentsCustomer != d.customerId()) {
+                throw new RefusedChoice("matching.refused.otherCustomer", line.documentNo());
             }
-            customerId = d.customerId();
-            BigDecimal amount = scaled(line.amount(), t.currency(), line.documentNo() + " amount");
-            BigDecimal writeOff = line.writeOff() == null ? BigDecimal.ZERO
-                    : scaled(line.writeOff(), t.currency(), line.documentNo() + " write-off");
-            int direction = d.open().signum();
-            if (amount.signum() != 0 && amount.signum() != direction) {
-                throw new RefusedChoice(line.documentNo() + ": the amount must have the sign of the document's open "
-                        + "amount " + Money.format(d.open(), d.currency()));
+            if (namedCustomerId != null && namedCustomerId != d.customerId()) {
+                throw new RefusedChoice("matching.refused.notOfNamedCustomer", line.documentNo(),
+                        code(d.customerId()), code(namedCustomerId));
             }
-            if (writeOff.signum() < 0 || writeOff.signum() > 0 && direction < 0) {
-                throw new RefusedChoice(line.documentNo() + ": a write-off is a positive amount on an invoice or debit note");
-            }
-            if (amount.add(writeOff).abs().compareTo(d.open().abs()) > 0) {
-                throw new RefusedChoice(line.documentNo() + ": " + Money.format(amount.add(writeOff), t.currency())
-                        + " is more than its open amount " + Money.format(d.open(), d.currency()));
-            }
-            if (writeOff.compareTo(tolerance(d.open())) > 0) {
-                throw new RefusedChoice(line.documentNo() + ": a write-off of " + Money.format(writeOff, t.currency())
-                        + " is over the tolerance of " + Money.format(tolerance(d.open()), t.currency()));
-            }
-            cash = cash.add(amount);
-            out.add(new NewAllocation(transactionId, d.documentId(), d.customerId(), t.currency(), amount, writeOff,
-                    NewAllocation.Method.MANUAL, null, null, null, note, user));
+            documentsCustomer = d.customerId();
+            Line checked = checkLine(line, d, t.currency(), tolerance(d.open()));
+            cash = cash.add(checked.amount());
+            out.add(new NewAllocation(transactionId, d.documentId(), d.customerId(), t.currency(), checked.amount(),
+                    checked.writeOff(), NewAllocation.Method.MANUAL, null, null, null, note, user));
         }
-        if (cash.compareTo(t.remaining()) > 0) {
-            throw new RefusedChoice("the lines add up to " + Money.format(cash, t.currency())
-                    + ", more than the payment's " + Money.format(t.remaining(), t.currency()));
-        }
-        if (cash.signum() < 0) {
-            throw new RefusedChoice("the lines add up to less than nothing");
-        }
+        checkTotal(cash, t.remaining(), t.currency());
         BigDecimal rest = t.remaining().subtract(cash);
-        if (customerId == null) {
-            customerId = outcomes.latest(transactionId).customerId();
-        }
+        Long customerId = onAccountOf(rest, documentsCustomer, namedCustomerId,
+                () -> outcomes.latest(transactionId).customerId());
         if (rest.signum() > 0) {
-            if (customerId == null) {
-                throw new RefusedChoice("no customer is known for this payment: name its documents (or the customer "
-                        + "in the workbench) before leaving money on account");
-            }
             out.add(new NewAllocation(transactionId, null, customerId, t.currency(), rest, BigDecimal.ZERO,
                     NewAllocation.Method.MANUAL, null, null, null, note == null ? "left on account" : note, user));
         }
@@ -138,28 +151,113 @@ public class ManualMatching {
     /** Leaves the whole payment on the account of a customer the clerk names. */
     @Transactional
     public void leaveOnAccount(long transactionId, long customerId, String user, String note) {
+        apply(transactionId, List.of(), namedCustomer(customerId, null), user, note);
+    }
+
+    /**
+     * Books what is left of the transaction as money that is not a customer's payment: no customer, no document,
+     * the category and the note. The transaction counts as applied; no customer's balance moves.
+     */
+    @Transactional
+    public void bookNonCustomer(long transactionId, NonCustomerCategory category, String user, String note) {
         UnappliedTransaction t = unapplied(transactionId);
-        if (customers.byId(customerId).isEmpty()) {
-            throw new RefusedChoice("there is no customer " + customerId);
+        allocations.record(List.of(NewAllocation.nonCustomer(transactionId, t.currency(), t.remaining(),
+                Objects.requireNonNull(category, "category"), note, user)));
+        outcomes.recordManual(transactionId, null);
+    }
+
+    // ------------------------------------------------------------------ the rules, in plain Java
+
+    /**
+     * One line against its document: amounts at the currency's digits, cash with the sign of what is open, a
+     * write-off only on an invoice or debit note and within the tolerance, together no more than what is open.
+     */
+    static Line checkLine(Line line, OpenDocument d, String currency, BigDecimal tolerance) {
+        String no = line.documentNo();
+        BigDecimal amount = scaled(line.amount(), currency, no);
+        BigDecimal writeOff = line.writeOff() == null ? BigDecimal.ZERO : scaled(line.writeOff(), currency, no);
+        int direction = d.open().signum();
+        if (amount.signum() != 0 && amount.signum() != direction) {
+            throw new RefusedChoice("matching.refused.sign", no, Money.format(d.open(), d.currency()));
         }
-        allocations.record(List.of(new NewAllocation(transactionId, null, customerId, t.currency(), t.remaining(),
-                BigDecimal.ZERO, NewAllocation.Method.MANUAL, null, null, null,
-                note == null ? "left on account" : note, user)));
-        outcomes.recordManual(transactionId, customerId);
+        if (writeOff.signum() < 0 || writeOff.signum() > 0 && direction < 0) {
+            throw new RefusedChoice("matching.refused.writeOffKind", no);
+        }
+        if (amount.add(writeOff).abs().compareTo(d.open().abs()) > 0) {
+            throw new RefusedChoice("matching.refused.moreThanOpen", no, Money.format(amount.add(writeOff), currency),
+                    Money.format(d.open(), d.currency()));
+        }
+        if (writeOff.compareTo(tolerance) > 0) {
+            throw new RefusedChoice("matching.refused.overTolerance", no, Money.format(writeOff, currency),
+                    Money.format(tolerance, currency));
+        }
+        if (amount.signum() == 0 && writeOff.signum() == 0) {
+            throw new RefusedChoice("matching.refused.emptyLine", no);
+        }
+        return new Line(no, amount, writeOff);
+    }
+
+    /** The lines together: never more than the payment, never less than nothing. */
+    static void checkTotal(BigDecimal cash, BigDecimal payment, String currency) {
+        if (cash.compareTo(payment) > 0) {
+            throw new RefusedChoice("matching.refused.moreThanPayment", Money.format(cash, currency),
+                    Money.format(payment, currency));
+        }
+        if (cash.signum() < 0) {
+            throw new RefusedChoice("matching.refused.negative", Money.format(cash, currency));
+        }
+    }
+
+    /**
+     * Whose account a payment's rest goes to: the documents' customer, else the one the clerk named, else the one
+     * matching identified. Money on account of nobody is refused; with nothing left over, nobody is needed.
+     */
+    static Long onAccountOf(BigDecimal rest, Long documentsCustomer, Long namedCustomer,
+            java.util.function.Supplier<Long> identified) {
+        Long customer = documentsCustomer != null ? documentsCustomer
+                : namedCustomer != null ? namedCustomer : identified.get();
+        if (customer == null && rest.signum() > 0) {
+            throw new RefusedChoice("matching.refused.nobodyOnAccount");
+        }
+        return customer;
+    }
+
+    // ------------------------------------------------------------------ lookups
+
+    /** The customer the clerk named by id and/or code (they must agree), or null for none. */
+    private Long namedCustomer(Long id, String code) {
+        Long byId = null;
+        if (id != null) {
+            byId = customers.byId(id).map(Customer::getId).orElseThrow(
+                    () -> new RefusedChoice("matching.refused.noCustomer", id.toString()));
+        }
+        if (code == null) {
+            return byId;
+        }
+        Customer byCode = customers.byCode(code).orElseThrow(
+                () -> new RefusedChoice("matching.refused.noCustomerCode", code));
+        if (byId != null && !byId.equals(byCode.getId())) {
+            throw new RefusedChoice("matching.refused.twoCustomers", code);
+        }
+        return byCode.getId();
+    }
+
+    private String code(long customerId) {
+        return customers.byId(customerId).map(Customer::getCustomerCode).orElse(Long.toString(customerId));
     }
 
     /** Under the matching lock: what is open cannot change until this decision is written. */
     private UnappliedTransaction unapplied(long transactionId) {
         lock.hold();
-        return ledger.unappliedTransaction(transactionId).orElseThrow(() -> new RefusedChoice(
-                "transaction " + transactionId + " has nothing left to apply (already matched?)"));
+        return ledger.unappliedTransaction(transactionId).orElseThrow(
+                () -> new RefusedChoice("matching.refused.nothingLeft", Long.toString(transactionId)));
     }
 
     private OpenDocument open(String documentNo, UnappliedTransaction t) {
-        OpenDocument d = ledger.openDocument(documentNo).orElseThrow(() -> new RefusedChoice(
-                "document " + documentNo + " does not exist or has nothing left open"));
+        OpenDocument d = ledger.openDocument(documentNo).orElseThrow(
+                () -> new RefusedChoice("matching.refused.noDocument", documentNo));
         if (!d.currency().equals(t.currency())) {
-            throw new RefusedChoice(documentNo + " is in " + d.currency() + ", the payment in " + t.currency());
+            throw new RefusedChoice("matching.refused.currency", documentNo, d.currency(), t.currency());
         }
         return d;
     }
@@ -169,12 +267,12 @@ public class ManualMatching {
         return percent.min(policy.toleranceAbsolute());
     }
 
-    private static BigDecimal scaled(BigDecimal amount, String currency, String what) {
+    private static BigDecimal scaled(BigDecimal amount, String currency, String documentNo) {
         if (amount == null) {
-            throw new RefusedChoice(what + " is missing");
+            throw new RefusedChoice("matching.refused.missing", documentNo);
         }
         if (amount.stripTrailingZeros().scale() > Money.minorDigits(currency)) {
-            throw new RefusedChoice(what + " has more than " + Money.minorDigits(currency) + " decimals");
+            throw new RefusedChoice("matching.refused.decimals", documentNo, Integer.toString(Money.minorDigits(currency)));
         }
         return amount;
     }

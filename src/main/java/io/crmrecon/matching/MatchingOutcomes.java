@@ -95,8 +95,10 @@ class MatchingOutcomes {
     Latest latest(long transactionId) {
         List<Latest> rows = jdbc.query("SELECT status, customer_id, suggestions FROM matching_outcome "
                 + "WHERE transaction_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> {
+                    // wasNull() right after the column it is about: an unknown customer is null, never id 0
                     long customer = rs.getLong(2);
-                    return new Latest(rs.getString(1), rs.wasNull() ? null : customer, parse(rs.getString(3)));
+                    Long customerId = rs.wasNull() ? null : customer;
+                    return new Latest(rs.getString(1), customerId, parse(rs.getString(3)));
                 }, transactionId);
         return rows.isEmpty() ? new Latest("UNMATCHED", null, List.of()) : rows.get(0);
     }

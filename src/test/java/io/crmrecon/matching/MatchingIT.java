@@ -105,7 +105,7 @@ class MatchingIT extends IntegrationTest {
         // a choice the rules forbid: 400, the task stays open
         var refused = completeViaRest("clerk", twins.getId(), "{\"documentNos\":{\"value\":\"" + p + "-NOPE\"}}");
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody()).contains(p + "-NOPE");
+        assertThat(refused.getBody()).contains("单据 " + p + "-NOPE 不存在", "Document " + p + "-NOPE does not exist");
         assertThat(tasks.createTaskQuery().taskId(twins.getId()).count()).isOne();
         // a manager is no candidate of a clerks' task
         assertThat(completeViaRest("manager", twins.getId(), "{}").getStatusCode().value()).isIn(403, 404);
@@ -196,7 +196,8 @@ class MatchingIT extends IntegrationTest {
         var refused = completeViaRest("clerk", task.getId(), "{\"documentNos\":{\"value\":\"\"},"
                 + "\"onAccountCustomerId\":{\"value\":987654321,\"type\":\"Long\"}}");
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-        assertThat(refused.getBody()).contains("no customer 987654321");
+        // no user locale in the engine: the message in both languages
+        assertThat(refused.getBody()).contains("no customer 987654321", "客户 987654321 不存在");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
         assertThat(csv("/api/allocations?includeReversed=true")).doesNotContain("W1-" + p);
     }
@@ -285,14 +286,17 @@ class MatchingIT extends IntegrationTest {
             browser.findElement(By.cssSelector("input[type=password]")).sendKeys("clerk");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             try {
-                wait.until(d -> d.findElement(By.tagName("body")).getText().contains("321.09"));
+                // the form itself, not only the task's name: it says to claim first and links onwards
+                wait.until(d -> d.findElement(By.tagName("body")).getText().contains("先认领任务"));
             } catch (org.openqa.selenium.TimeoutException e) {
                 Browser.screenshot(browser, "tasklist-manual-match-timeout");
                 throw new AssertionError(browser.findElement(By.tagName("body")).getText(), e);
             }
             Browser.screenshot(browser, "tasklist-manual-match");
             String text = browser.findElement(By.tagName("body")).getText();
-            assertThat(text).contains("表单测试商贸公司", "单据号 Document numbers");
+            assertThat(text).contains("表单测试商贸公司", "单据号 Document numbers", "Claim the task first",
+                    "非客户款项 Not a customer's payment", "客户未识别 · customer not identified");
+            assertThat(browser.findElements(By.cssSelector("a[href$='/receipts/unapplied']"))).isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("a[href*='/matching/workbench/" + task.getId() + "']")))
                     .isNotEmpty();
         } finally {
@@ -370,6 +374,8 @@ class MatchingIT extends IntegrationTest {
     private ResponseEntity<String> workbench(String method, String taskId, String query,
             LinkedMultiValueMap<String, String> form) {
         HttpHeaders headers = new HttpHeaders();
+        // the page speaks the browser's language: English here, so the assertions read the English texts
+        headers.add(HttpHeaders.ACCEPT_LANGUAGE, "en");
         if (form != null) {
             headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
             form.remove("__cookie");
