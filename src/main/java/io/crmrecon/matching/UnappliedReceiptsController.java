@@ -93,14 +93,20 @@ class UnappliedReceiptsController {
         return xlsx(ReceiptFilter.parse(params));
     }
 
+    /** {@code ?format=json}: the page, whatever the client accepts. */
+    @GetMapping(path = API, params = "format=json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ListJson jsonByParameter(@RequestParam Map<String, String> params) {
+        return json(params);
+    }
+
     /** The browser's download link: whatever it accepts, the file it asked for. */
-    @GetMapping(path = {API, "/receipts/unapplied/export"}, params = "format")
-    ResponseEntity<?> download(@RequestParam Map<String, String> params, @RequestParam String format) {
+    @GetMapping(path = {API, "/receipts/unapplied/export"}, params = {"format", "format!=json"})
+    ResponseEntity<StreamingResponseBody> download(@RequestParam Map<String, String> params,
+            @RequestParam String format) {
         ReceiptFilter filter = ReceiptFilter.parse(params);
         return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "csv" -> csv(filter, true);
             case "xlsx" -> xlsx(filter);
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(params));
             default -> throw new io.crmrecon.common.BadRequestException(org.springframework.http.HttpStatus.BAD_REQUEST,
                     "format: '" + format + "' is not one of csv, xlsx, json",
                     List.of(new io.crmrecon.common.ImportError(null, "format", null,
