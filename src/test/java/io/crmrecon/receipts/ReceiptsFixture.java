@@ -26,13 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database see only their own rows through {@code q=prefix}): two customers, four invoices and payments that
  * matching applies, suggests or cannot place.
  */
-final class ReceiptsFixture {
+public final class ReceiptsFixture {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    final String p;
+    public final String p;
     final String accountA;
-    final String accountB;
+    public final String accountB;
     final LocalDate today = LocalDate.now(ZONE);
     private final TestRestTemplate rest;
     private final Api clerk;
@@ -41,7 +41,7 @@ final class ReceiptsFixture {
     private final ManagementService management;
     private final TaskService tasks;
 
-    ReceiptsFixture(TestRestTemplate rest, JdbcTemplate jdbc, RuntimeService runtime, ManagementService management,
+    public ReceiptsFixture(TestRestTemplate rest, JdbcTemplate jdbc, RuntimeService runtime, ManagementService management,
             TaskService tasks) {
         this.rest = rest;
         this.clerk = new Api(rest, "clerk");
@@ -57,7 +57,7 @@ final class ReceiptsFixture {
     }
 
     /** Customers pA and pB; pA's invoices issued 60 and 45 days ago, pB's 40 and 20 days ago (terms 30). */
-    void ledger() {
+    public void ledger() {
         ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,bank_accounts\n"
                 + p + "A,上海" + p + "机电设备有限公司,a@example.cn," + accountA + "\n"
                 + p + "B,深圳市" + p + "电子科技有限公司,b@example.cn," + accountB + "\n"));
@@ -68,7 +68,7 @@ final class ReceiptsFixture {
                 + p + "-INV-4," + p + "B,INVOICE," + daysAgo(20) + ",CNY,500.00\n"));
     }
 
-    String daysAgo(int days) {
+    public String daysAgo(int days) {
         return today.minusDays(days).toString();
     }
 
@@ -76,7 +76,7 @@ final class ReceiptsFixture {
      * A1 pays INV-1 by reference (applied automatically); A2 is pB's 500.00 that fits two invoices (suggested); A3
      * and U5 come from nobody known (unmatched), U5 in USD.
      */
-    long standardPayments() {
+    public long standardPayments() {
         return importBank("A1," + accountA + "," + daysAgo(8) + "," + daysAgo(8) + ",1000.00,CNY,上海" + p + "机电,"
                 + accountA + ",支付" + p + "-INV-1货款\n"
                 + "A2," + accountB + "," + daysAgo(6) + "," + daysAgo(6) + ",500.00,CNY,深圳" + p + "," + accountB
@@ -116,14 +116,14 @@ final class ReceiptsFixture {
                 reference + "-" + p);
     }
 
-    String taskOf(String reference) {
+    public String taskOf(String reference) {
         long id = transactionId(reference);
         return tasks.createTaskQuery().taskDefinitionKey("manualMatch").list().stream()
                 .filter(t -> ((Number) tasks.getVariable(t.getId(), "transactionId")).longValue() == id)
                 .findFirst().orElseThrow().getId();
     }
 
-    ResponseEntity<String> complete(String taskId, String variables) {
+    public ResponseEntity<String> complete(String taskId, String variables) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return rest.withBasicAuth("clerk", "clerk").exchange("/engine-rest/task/" + taskId + "/complete",
@@ -131,14 +131,14 @@ final class ReceiptsFixture {
     }
 
     /** The allocation of a transaction to a document (null: the one left on account). */
-    long allocationId(String reference, String documentNo) {
+    public long allocationId(String reference, String documentNo) {
         return jdbc.queryForObject("SELECT a.id FROM allocation a LEFT JOIN document d ON d.id = a.document_id "
                 + "WHERE a.transaction_id = ? AND a.reverses_id IS NULL AND "
                 + (documentNo == null ? "a.document_id IS NULL" : "d.document_no = '" + documentNo + "'"),
                 Long.class, transactionId(reference));
     }
 
-    void reverse(long allocationId) {
+    public void reverse(long allocationId) {
         var response = clerk.postJson("/api/allocations/" + allocationId + "/reversal", "{\"note\":\"test\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
