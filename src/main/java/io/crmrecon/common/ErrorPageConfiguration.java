@@ -3,6 +3,7 @@ package io.crmrecon.common;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.SimpleHash;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -130,6 +131,22 @@ class ErrorPageConfiguration {
 
     /** A FreeMarker view that writes nothing until the whole page rendered. */
     static class BufferedFreeMarkerView extends FreeMarkerView {
+
+        /**
+         * A view exposes its model as request attributes; when it failed, the error page comes in the same request
+         * and must not meet them (its own helper, a "status" or "error" of the failed page).
+         */
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                throws Exception {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                request.removeAttribute(SPRING_MACRO_REQUEST_CONTEXT_ATTRIBUTE);
+                if (model != null) {
+                    model.keySet().forEach(request::removeAttribute);
+                }
+            }
+            super.render(model, request, response);
+        }
 
         @Override
         protected void processTemplate(Template template, SimpleHash model, HttpServletResponse response)
