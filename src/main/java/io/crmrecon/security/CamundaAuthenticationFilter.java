@@ -17,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CamundaAuthenticationFilter extends OncePerRequestFilter {
 
+    /** The request attribute, and so the FreeMarker model entry, holding the logged-in user's id. */
+    static final String USER_ATTRIBUTE = "reconUser";
+
     private final IdentityService identityService;
 
     CamundaAuthenticationFilter(IdentityService identityService) {
@@ -31,6 +34,8 @@ class CamundaAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // the staff pages' top bar (templates/layout.ftlh) names the user
+        request.setAttribute(USER_ATTRIBUTE, user.id());
         identityService.setAuthentication(user.id(), user.groupIds(), user.tenantIds());
         try {
             chain.doFilter(request, response);

@@ -9,12 +9,12 @@ import static org.springframework.http.HttpMethod.POST;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Three chains: the Camunda webapps (their own login and CSRF), the JSON API and engine-rest
- * (HTTP Basic, stateless), and everything else (public pages, staff pages behind a login form).
+ * (HTTP Basic, stateless), and everything else (public pages, staff pages behind a login form). The staff pages
+ * share the webapps' login: {@link CamundaSessionSecurityContextRepository}.
  *
  * <p>Patterns are explicit path-pattern matchers: engine-rest and the webapp APIs are Jersey servlets beside
  * Spring MVC's, and with several servlets Spring Security cannot guess what a plain string pattern means.
@@ -87,22 +88,26 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, IdentityService identityService, ProcessEngine engine)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/", "/index.html", "/s/**", "/login", "/error",
+                        .requestMatchers(paths("/", "/s/**", "/login", "/logout", "/error",
                                 "/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the matching workbench completes clerks' tasks
                         .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
                         // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // the one login of the application is the Camunda webapps' (see the repository)
+                .securityContext(c -> c.securityContextRepository(new CamundaSessionSecurityContextRepository(engine)))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true))
                 .httpBasic(b -> b.realmName(ProblemResponses.REALM))
                 // the customer pages post forms without a login; the unguessable token in their URL is the
                 // secret a forged cross-site request would lack
                 .csrf(c -> c.ignoringRequestMatchers(paths("/s/**")))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
-                .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
+                .addFilterBefore(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
     }
 

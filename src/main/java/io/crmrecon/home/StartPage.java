@@ -1,0 +1,30 @@
+package io.crmrecon.home;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The start page (/, public): what the system does today and what is still to come, where to go, and in the
+ * zero-install run the demo users and what to try first. Texts in messages/common*.properties.
+ */
+@Controller
+class StartPage {
+
+    private final boolean demoUsers;
+    private final boolean devMailbox;
+
+    StartPage(@Value("${recon.demo-users:false}") boolean demoUsers,
+            @Value("${recon.mail.capture:false}") boolean devMailbox) {
+        this.demoUsers = demoUsers;
+        this.devMailbox = devMailbox;
+    }
+
+    @GetMapping("/")
+    String start(Model model) {
+        model.addAttribute("demoUsers", demoUsers);
+        model.addAttribute("devMailbox", devMailbox);
+        return "home";
+    }
+}

@@ -1,0 +1,127 @@
+package io.crmrecon.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmrecon.Browser;
+import io.crmrecon.IntegrationTest;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One login, as a clerk meets it in a real browser: Tasklist and the staff pages never ask twice. */
+class OneLoginBrowserIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void aTasklistLoginCarriesOverToTheStaffPagesAndTasklistsLogoutEndsIt() throws Exception {
+        WebDriver browser = Browser.start("zh-CN,zh");
+        try {
+            browser.get(url("/camunda/app/tasklist/"));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+            browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys("clerk");
+            browser.findElement(By.cssSelector("input[type=password]")).sendKeys("clerk");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
+
+            browser.get(url("/dev/mailbox"));
+            assertThat(browser.getCurrentUrl()).endsWith("/dev/mailbox");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("开发邮箱");
+            assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isEmpty();
+            Browser.screenshot(browser, "one-login-mailbox-after-tasklist-login");
+
+            // Tasklist's own logout: the call its user menu makes, with the webapp's CSRF token
+            browser.get(url("/camunda/app/tasklist/"));
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains("我的待办"));
+            Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/camunda/app/tasklist/%1$s/').then(r => r.headers.get('X-XSRF-TOKEN'))
+                      .then(token => fetch('/camunda/api/admin/auth/user/%1$s/logout',
+                            {method: 'POST', headers: {'X-XSRF-TOKEN': token || ''}}))
+                      .then(r => done(r.status), e => done(String(e)));
+                    """.formatted(engine.getName()));
+            assertThat(status).isEqualTo(200L);
+
+            browser.get(url("/dev/mailbox"));
+            assertThat(browser.getCurrentUrl()).contains("/login");
+            assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isNotEmpty();
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("用户名", "密码");
+            Browser.screenshot(browser, "login-zh");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theAppsLoginCarriesOverToTasklistAndTheAppsLogoutEndsIt() throws Exception {
+        WebDriver browser = Browser.start("en-US,en");
+        try {
+            browser.get(url("/login"));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("User name", "Password", "中文");
+            Browser.screenshot(browser, "login-en");
+            browser.findElement(By.id("username")).sendKeys("clerk");
+            browser.findElement(By.id("password")).sendKeys("clerk");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Logged in as clerk");
+            Browser.screenshot(browser, "start-en-logged-in");
+
+            browser.get(url("/camunda/app/tasklist/"));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains("My tasks"));
+            assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isEmpty();
+            Browser.screenshot(browser, "tasklist-after-app-login-en");
+
+            browser.get(url("/logout"));
+            browser.findElement(By.cssSelector("main button[type=submit]")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("You have logged out");
+
+            browser.get(url("/camunda/app/tasklist/"));
+            wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theStartPageTheLoginPageAndAnErrorPageInBothLanguages() throws Exception {
+        for (String languages : new String[] {"zh-CN,zh", "en-US,en"}) {
+            String lang = languages.substring(0, 2);
+            WebDriver browser = Browser.start(languages);
+            try {
+                browser.get(url("/"));
+                String start = browser.findElement(By.tagName("body")).getText();
+                assertThat(start).contains(lang.equals("zh") ? "即将推出" : "Coming");
+                Browser.screenshot(browser, "start-" + lang);
+
+                browser.get(url("/login"));
+                Browser.screenshot(browser, "login-page-" + lang);
+                browser.findElement(By.id("username")).sendKeys("clerk");
+                browser.findElement(By.id("password")).sendKeys("clerk");
+                browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+                browser.get(url("/no/such/page"));
+                String error = browser.findElement(By.tagName("body")).getText();
+                assertThat(error).contains(lang.equals("zh") ? "页面不存在" : "Page not found", "clerk");
+                Browser.screenshot(browser, "error-404-" + lang);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
