@@ -16,17 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the API as RFC 9457 problem+json: a user's mistake is a 4xx that says what is wrong, never a 500.
+ * Import errors are answered by {@link ImportExceptionHandler}, in the caller's language.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    @ExceptionHandler(ImportException.class)
-    ProblemDetail importFailed(ImportException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, summary(e));
-        problem.setTitle("The file cannot be imported");
-        problem.setProperty("errors", e.errors());
-        return problem;
-    }
 
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
@@ -62,13 +55,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 errors.stream().map(ImportError::message).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static String summary(ImportException e) {
-        int n = e.errors().size();
-        if (n == 1) {
-            return e.errors().get(0).message();
-        }
-        return e.getMessage() + " (" + n + " errors)";
     }
 }

@@ -59,8 +59,8 @@ class DocumentController {
         for (int i = 0; i < body.size(); i++) {
             JsonNode item = body.get(i);
             if (!item.isObject()) {
-                throw new ImportException("not a document", List.of(io.crmrecon.common.ImportError.atRow(i + 1,
-                        "element " + (i + 1) + " of the array is not a JSON object")));
+                throw ImportException.ofRows(List.of(io.crmrecon.common.ImportError.inRow(i + 1,
+                        "ledger.import.not-an-object", i + 1)));
             }
             String[] values = new String[COLUMNS.size()];
             for (int c = 0; c < COLUMNS.size(); c++) {
