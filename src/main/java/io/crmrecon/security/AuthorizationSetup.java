@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * The Camunda authorizations each group needs (authorization is enabled). Grants are only ever added: a
  * permission an administrator added in Camunda Admin stays, one already there is not written twice.
  *
- * <p>Clerks need no task grant here: the engine gives a task's candidate groups, candidate users and assignee READ and
- * the default task permission (UPDATE: claim, complete) on that task when the link is made (its
+ * <p>Clerks need no task grant here: the engine gives a task's candidate groups, candidate users and assignee
+ * READ and the default task permission (UPDATE: claim, complete) on that task when the link is made (its
  * DefaultAuthorizationProvider). So clerks see and work exactly the tasks the BPMN offers to {@code clerks};
  * managers read them all (below).
  */
