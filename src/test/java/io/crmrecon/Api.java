@@ -18,9 +18,20 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestRestTemplate rest;
+    private final String language;
 
     public Api(TestRestTemplate rest, String user) {
-        this.rest = user == null ? rest : rest.withBasicAuth(user, user);
+        this(user == null ? rest : rest.withBasicAuth(user, user), null, true);
+    }
+
+    private Api(TestRestTemplate rest, String language, boolean authenticated) {
+        this.rest = rest;
+        this.language = language;
+    }
+
+    /** The same user asking in a language ({@code Accept-Language}, e.g. "en" or "zh-CN"). */
+    public Api language(String acceptLanguage) {
+        return new Api(rest, acceptLanguage, true);
     }
 
     public Response upload(String path, String fileName, byte[] content) {
@@ -53,6 +64,12 @@ public final class Api {
     }
 
     private Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
+        if (language != null) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(entity.getHeaders());
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+            entity = new HttpEntity<>(entity.getBody(), headers);
+        }
         ResponseEntity<String> response = rest.exchange(path, method, entity, String.class);
         return new Response(response);
     }

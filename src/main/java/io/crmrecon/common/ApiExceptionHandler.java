@@ -29,17 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <p>Only requests under {@code /api/} get problem+json here. For the staff pages the same exceptions keep their
  * status but end on the error page ({@link ErrorPageConfiguration}).
+ *
+ * <p>Import errors are answered by {@link ImportExceptionHandler}, in the caller's language.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    @ExceptionHandler(ImportException.class)
-    ResponseEntity<Object> importFailed(ImportException e, NativeWebRequest request) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, summary(e));
-        problem.setTitle("The file cannot be imported");
-        problem.setProperty("errors", e.errors());
-        return answer(problem, request);
-    }
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, NativeWebRequest request) throws IOException {
@@ -150,13 +144,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/");
-    }
-
-    private static String summary(ImportException e) {
-        int n = e.errors().size();
-        if (n == 1) {
-            return e.errors().get(0).message();
-        }
-        return e.getMessage() + " (" + n + " errors)";
     }
 }

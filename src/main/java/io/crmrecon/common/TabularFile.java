@@ -9,8 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +46,13 @@ public final class TabularFile {
     /** @param charset the encoding the user named, or null to detect UTF-8 / GB18030 */
     public static TabularFile read(byte[] content, Charset charset) {
         if (content == null || content.length == 0) {
-            throw new ImportException("the file is empty");
+            throw ImportException.ofFile("import.file.empty");
         }
         if (isZip(content)) {
             return readXlsx(content);
         }
         if (content.length >= 8 && (content[0] & 0xff) == 0xD0 && (content[1] & 0xff) == 0xCF) {
-            throw new ImportException("old Excel (.xls) files are not accepted: save the sheet as .xlsx or CSV");
+            throw ImportException.ofFile("import.file.xls");
         }
         return readCsv(decode(content, charset));
     }
@@ -75,23 +73,23 @@ public final class TabularFile {
     public static String decode(byte[] content, Charset charset) {
         if (content.length >= 2 && ((content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF
                 || (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE)) {
-            throw new ImportException("the file is UTF-16: save it as UTF-8 (or GB18030) text");
+            throw ImportException.ofFile("import.file.utf16");
         }
         if (charset != null) {
             return strip(decodeStrict(content, charset)
-                    .orElseThrow(() -> new ImportException("the file is not valid " + charset.name() + " text")));
+                    .orElseThrow(() -> ImportException.ofFile("import.file.not-charset", charset.name())));
         }
         var utf8 = decodeStrict(content, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
             return strip(utf8.get());
         }
         return decodeStrict(content, GB18030).orElseThrow(
-                () -> new ImportException("the file is neither UTF-8 nor GB18030 text: save it as UTF-8 CSV"));
+                () -> ImportException.ofFile("import.file.encoding"));
     }
 
     private static String strip(String text) {
         if (text.indexOf('\0') >= 0) {
-            throw new ImportException("the file contains binary data, not text");
+            throw ImportException.ofFile("import.file.binary");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
@@ -113,7 +111,7 @@ public final class TabularFile {
 
     private static TabularFile readCsv(String text) {
         if (text.isBlank()) {
-            throw new ImportException("the file is empty");
+            throw ImportException.ofFile("import.file.empty");
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -134,18 +132,18 @@ public final class TabularFile {
                 rows.add(new TabularRow(rowNumber, values, columns, overflows(values, width)));
             }
             if (columns == null) {
-                throw new ImportException("the file is empty");
+                throw ImportException.ofFile("import.file.empty");
             }
             return new TabularFile(columns, rows);
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new ImportException("the CSV cannot be read: " + rootMessage(e));
+            throw ImportException.ofFile("import.file.csv", rootMessage(e));
         }
     }
 
     private static TabularFile readXlsx(byte[] content) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             if (workbook.getNumberOfSheets() == 0) {
-                throw new ImportException("the workbook has no sheet");
+                throw ImportException.ofFile("import.file.no-sheet");
             }
             Sheet sheet = workbook.getSheetAt(0);
             Map<String, Integer> columns = null;
@@ -169,14 +167,14 @@ public final class TabularFile {
                 rows.add(new TabularRow(row.getRowNum() + 1, values, columns, false));
             }
             if (columns == null) {
-                throw new ImportException("the first sheet of the workbook is empty");
+                throw ImportException.ofFile("import.file.sheet-empty");
             }
             return new TabularFile(columns, rows);
         } catch (ImportException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // POI reports a truncated or damaged package in many ways; none of them is the user's to decode
-            throw new ImportException("the Excel file is damaged or truncated and cannot be read");
+            throw ImportException.ofFile("import.file.damaged");
         }
     }
 
@@ -187,8 +185,8 @@ public final class TabularFile {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    yield LocalDate.ofInstant(cell.getDateCellValue().toInstant(), ZoneOffset.systemDefault()).toString();
+                if (DateUtil.isCellDateFormatted(cell) || isEastAsianDateFormat(cell.getCellStyle().getDataFormat())) {
+                    yield cell.getLocalDateTimeCellValue().toLocalDate().toString();
                 }
                 // the decimal text stored in the sheet, at the 15 significant digits Excel shows: never the
                 // binary double's expansion (0.1 + 0.2 reads as 0.3)
@@ -202,6 +200,15 @@ public final class TabularFile {
         };
     }
 
+    /**
+     * Excel's built-in formats 27-31, 36 and 50-58 are dates in East Asian locales (such as yyyy"年"m"月"d"日"),
+     * but a Chinese Excel stores only their number, which POI does not know as a date (55 and 56 are times).
+     */
+    private static boolean isEastAsianDateFormat(short format) {
+        return format >= 27 && format <= 31 || format == 36 || format >= 50 && format <= 58 && format != 55
+                && format != 56;
+    }
+
     private static Map<String, Integer> header(String[] values) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         List<ImportError> errors = new ArrayList<>();
@@ -211,11 +218,11 @@ public final class TabularFile {
                 continue;
             }
             if (columns.putIfAbsent(name, i) != null) {
-                errors.add(ImportError.atCell(1, name, "the column appears twice in the header"));
+                errors.add(ImportError.cell(1, name, "import.header.duplicate"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ImportException("the header row is not valid", errors);
+            throw ImportException.of("import.header.invalid", errors);
         }
         return columns;
     }
@@ -260,11 +267,11 @@ public final class TabularFile {
         List<ImportError> errors = new ArrayList<>();
         for (String name : names) {
             if (!columns.containsKey(name)) {
-                errors.add(ImportError.atCell(1, name, "required column '" + name + "' is missing from the header"));
+                errors.add(ImportError.cell(1, name, "import.header.missing", name));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ImportException("required columns are missing", errors);
+            throw ImportException.of("import.header.columns-missing", errors);
         }
     }
 

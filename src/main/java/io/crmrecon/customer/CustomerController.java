@@ -1,5 +1,9 @@
 package io.crmrecon.customer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.Money;
 import io.crmrecon.common.TabularFile;
@@ -25,7 +29,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/customers")
+@Tag(name = "Customers · 客户", description = "The customers, their terms and their balances")
 class CustomerController {
+
+    static final String IMPORT_DESCRIPTION = """
+            Upserts customers from `customers.csv` or `.xlsx` by `customer_code`: a column that is absent keeps the             stored value, an empty cell in an optional column clears it. All rows are checked first; any bad row             answers 422 naming every bad row and column, and nothing is stored.
+
+            Required columns: `customer_code` (the key, letters, digits and `. _ / -`), `name` (legal name),             `email` (where statements go).
+
+            Optional columns: `cc_emails` (`;`-separated), `language` (`zh-CN` default, or `en`), `currency`             (ISO 4217, default `CNY`), `payment_terms_days` (default 30), `segment` (free text for the DMN tables),             `confirmation_days` (default 15), `deemed_confirmed` (`true`/`false`, default `false`),             `netting_allowed` (default `false`), `account_manager` (user id), `credit_limit` (amount), `tax_id`,             `phone`, `address`, `contact_name`, `bank_accounts` (`;`-separated accounts/IBANs the customer pays             from).""";
 
     private final Customers customers;
     private final CustomerImport customerImport;
@@ -37,7 +49,10 @@ class CustomerController {
         this.balances = balances;
     }
 
-    /** A page of customers; with {@code q}, those whose name, code or payer account contains it (one page). */
+    @Operation(summary = "List customers with their balances",
+            description = "A page of customers (Spring's page shape `{content, page}`), sorted by `customerCode` "
+                    + "unless `sort` says otherwise; with `q`, only (on one page) those whose name (any part, Chinese or Latin), code or payer account contains it, for search as you type; `balance` is what the customer owes, `payableBalance` what we "
+                    + "owe them, both in the customer's `currency`.")
     @GetMapping
     PagedModel<CustomerJson> list(@PageableDefault(size = 50, sort = "customerCode") Pageable pageable,
             @RequestParam(required = false) String q) {
@@ -54,8 +69,13 @@ class CustomerController {
         return new PagedModel<>(page.map(c -> CustomerJson.of(c, receivable.get(c.getId()), payable.get(c.getId()))));
     }
 
+    @Operation(summary = "One customer with its current balance",
+            description = "The customer with `balance` (receivables) and `payableBalance` in its `currency`.")
+    @ApiResponse(responseCode = "200", description = "The customer")
+    @ApiResponse(responseCode = "404", description = "No customer has that code")
     @GetMapping("/{code}")
-    CustomerJson one(@PathVariable String code) {
+    CustomerJson one(@Parameter(description = "The customer's `customer_code`", example = "C-SH-001")
+            @PathVariable String code) {
         Customer c = customers.byCode(code)
                 .orElseThrow(() -> BadRequestException.notFound("no customer with code '" + code + "'"));
         List<Long> id = List.of(c.getId());
@@ -63,8 +83,16 @@ class CustomerController {
                 balances.payableBalances(id).get(c.getId()));
     }
 
+    @Operation(summary = "Import customers.csv or .xlsx (upsert by customer_code)", description = IMPORT_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "Imported: counts `created`, `updated`, `unchanged`")
+    @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
+    @ApiResponse(responseCode = "422", description = "Bad rows, missing columns, an empty or unreadable file: "
+            + "problem+json with `errors: [{row, column, message}]`; nothing stored")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CustomerImport.Result importFile(@RequestPart("file") MultipartFile file,
+    CustomerImport.Result importFile(
+            @Parameter(description = "customers.csv (UTF-8 or GB18030) or customers.xlsx") @RequestPart("file")
+            MultipartFile file,
+            @Parameter(description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`")
             @RequestParam(required = false) String charset) throws IOException {
         return customerImport.importFile(file.getBytes(), TabularFile.charsetNamed(charset));
     }

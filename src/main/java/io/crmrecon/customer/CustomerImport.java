@@ -54,14 +54,14 @@ public class CustomerImport {
             }
             Integer earlier = firstRow.putIfAbsent(edit.code, row.rowNumber());
             if (earlier != null) {
-                errors.add(ImportError.atCell(row.rowNumber(), "customer_code",
-                        "customer_code '" + edit.code + "' appears again (first in row " + earlier + ")"));
+                errors.add(ImportError.cell(row.rowNumber(), "customer_code", "customer.import.code-again", edit.code,
+                        earlier));
                 continue;
             }
             edits.put(edit.code, edit);
         }
         if (!errors.isEmpty()) {
-            throw new ImportException("some rows are not valid", errors);
+            throw ImportException.ofRows(errors);
         }
         Map<String, Customer> existing = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(edits.keySet()), 1000)) {
@@ -109,7 +109,7 @@ public class CustomerImport {
         Edit edit = new Edit();
         String code = cells.required("customer_code");
         if (code != null && !CODE.matcher(code).matches()) {
-            cells.error("customer_code", "'" + code + "' may hold only letters, digits and . _ / - (at most 64)");
+            cells.invalid("customer_code", "customer.import.code", code);
             code = null;
         }
         edit.code = code;
@@ -117,7 +117,7 @@ public class CustomerImport {
         edit.changes.add(c -> c.setName(name));
         String email = cells.required("email");
         if (email != null && !EMAIL.matcher(email).matches()) {
-            cells.error("email", "'" + email + "' is not an e-mail address");
+            cells.invalid("email", "customer.import.email", email);
         }
         edit.changes.add(c -> c.setEmail(email));
         if (cells.has("cc_emails")) {
@@ -132,7 +132,7 @@ public class CustomerImport {
                     if (EMAIL.matcher(address).matches()) {
                         cc.add(address);
                     } else {
-                        cells.error("cc_emails", "'" + address + "' is not an e-mail address");
+                        cells.invalid("cc_emails", "customer.import.email", address);
                     }
                 }
             }
@@ -141,7 +141,7 @@ public class CustomerImport {
         if (cells.has("language")) {
             String language = cells.text("language");
             if (language != null && !List.of("zh-CN", "en").contains(language)) {
-                cells.error("language", "'" + language + "' must be zh-CN or en");
+                cells.invalid("language", "customer.import.language", language);
             }
             String value = language == null ? CustomerDefaults.LANGUAGE : language;
             edit.changes.add(c -> c.setLanguage(value));
@@ -149,7 +149,7 @@ public class CustomerImport {
         if (cells.has("currency")) {
             String currency = cells.text("currency");
             if (currency != null && !Money.isCurrency(currency)) {
-                cells.error("currency", "'" + currency + "' is not an ISO 4217 currency code");
+                cells.invalid("currency", "import.cell.currency", currency);
             }
             String value = currency == null ? CustomerDefaults.CURRENCY : currency;
             edit.changes.add(c -> c.setCurrency(value));
@@ -163,9 +163,11 @@ public class CustomerImport {
         optionalBool(cells, edit, "netting_allowed", Customer::setNettingAllowed);
         optionalText(cells, edit, "account_manager", 64, Customer::setAccountManager);
         if (cells.has("credit_limit")) {
-            BigDecimal limit = cells.amount("credit_limit", null, false);
+            // a currency sign is checked against the row's currency when it names a valid one
+            String currency = cells.text("currency");
+            BigDecimal limit = cells.amount("credit_limit", Money.isCurrency(currency) ? currency : null, false);
             if (limit != null && limit.signum() < 0) {
-                cells.error("credit_limit", "must not be negative");
+                cells.invalid("credit_limit", "customer.import.credit-limit");
             }
             edit.changes.add(c -> c.setCreditLimit(limit));
         }
@@ -180,7 +182,7 @@ public class CustomerImport {
                             .distinct().toList();
             for (String a : accounts) {
                 if (a.length() > 64) {
-                    cells.error("bank_accounts", "'" + a + "' is longer than 64 characters");
+                    cells.invalid("bank_accounts", "customer.import.account-too-long", a);
                 }
             }
             edit.changes.add(c -> c.setBankAccounts(accounts));

@@ -1,5 +1,9 @@
 package io.crmrecon.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.crmrecon.common.Money;
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -27,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping("/api/allocations")
+@Tag(name = "Allocations · 核销记录", description = "What matching applied: cash to documents, write-offs, on account")
 class AllocationController {
 
     static final String COLUMNS = "transaction_id,document_no,amount,writeoff,method,rule,confidence,"
@@ -45,8 +50,12 @@ class AllocationController {
             Long reversesId, String createdAt, String createdBy, String category, String note) {
     }
 
+    @Operation(summary = "The allocations in force, as CSV or JSON", description = """
+            One row per transaction and document, by `Accept` (`text/csv` or `application/json`). CSV columns,             read them by header as more may follow: `transaction_id` (the bank's reference), `document_no` (empty:             cash left on account), `amount` (cash applied), `writeoff` (bank charges, tolerance), `method` (`AUTO`             or `MANUAL`), `rule`, `confidence` (0-1; empty for MANUAL), `bank_transaction_id`, `allocation_id`,             `customer_code`, `currency`, `reverses_id`, `created_at`, `created_by`.""")
+    @ApiResponse(responseCode = "200", description = "The allocations (CSV in UTF-8)")
     @GetMapping(produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> csv(@RequestParam(defaultValue = "false") boolean includeReversed) {
+    ResponseEntity<StreamingResponseBody> csv(@Parameter(description = "`true`: reversed allocations and their "
+            + "reversal rows (negative amounts) too") @RequestParam(defaultValue = "false") boolean includeReversed) {
         StreamingResponseBody body = out -> {
             var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
                     java.nio.charset.StandardCharsets.UTF_8));
@@ -71,8 +80,11 @@ class AllocationController {
                 .body(body);
     }
 
+    @Operation(summary = "The allocations in force, as JSON",
+            description = "The same rows as the CSV, fields in camelCase.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Row> json(@RequestParam(defaultValue = "false") boolean includeReversed) {
+    List<Row> json(@Parameter(description = "`true`: reversed allocations and their reversal rows too")
+            @RequestParam(defaultValue = "false") boolean includeReversed) {
         List<Row> out = new ArrayList<>();
         rows(includeReversed, out::add);
         return out;
@@ -82,9 +94,15 @@ class AllocationController {
     }
 
     /** Undoes an allocation: a reversal row is added, the original stays in the audit trail. */
+    @Operation(summary = "Reverse an allocation",
+            description = "Adds a reversal row; the original stays in the audit trail, and automatic matching does "
+                    + "not apply that payment again. Body optional: `{\"note\": \"why\"}`.")
+    @ApiResponse(responseCode = "201", description = "Reversed: `allocationId` and the `reversalId`")
+    @ApiResponse(responseCode = "404", description = "No allocation has that id")
+    @ApiResponse(responseCode = "409", description = "Already reversed, or itself a reversal")
     @PostMapping("/{id}/reversal")
-    ResponseEntity<Map<String, Object>> reverse(@PathVariable long id, @RequestBody(required = false) Reversal body,
-            Principal user) {
+    ResponseEntity<Map<String, Object>> reverse(@Parameter(description = "The `allocation_id`") @PathVariable long id,
+            @RequestBody(required = false) Reversal body, @Parameter(hidden = true) Principal user) {
         long reversal = allocations.reverse(id, user == null ? null : user.getName(), body == null ? null : body.note());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("allocationId", id, "reversalId", reversal));
     }

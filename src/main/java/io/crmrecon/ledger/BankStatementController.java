@@ -1,5 +1,9 @@
 package io.crmrecon.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.security.Principal;
 import org.springframework.http.MediaType;
@@ -11,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/bank-statements")
+@Tag(name = "Bank statements · 银行流水", description = "Bank files in, transactions stored once, matching started")
 class BankStatementController {
 
     private final BankStatementImport bankStatementImport;
@@ -19,8 +24,19 @@ class BankStatementController {
         this.bankStatementImport = bankStatementImport;
     }
 
+    @Operation(summary = "Import a bank file (camt.053/054, MT940 or CSV)", description = """
+            Reads ISO 20022 camt.053 or camt.054 (001.02 to 001.08), SWIFT MT940 (one or several statements) or             the contract's CSV; the format is detected from the content. Transactions stored before (same account             and bank reference, or all details alike where the bank gives no reference) are counted as             `duplicates` and not stored again. New transactions start `paymentMatching`.
+
+            CSV columns, all required but the last three: `transaction_id` (the bank's reference), `account`,             `booking_date`, `value_date`, `amount` (> 0 money in, < 0 money out), `currency`; optional             `counterparty_name`, `counterparty_account`, `remittance_info`.""")
+    @ApiResponse(responseCode = "200", description = "Imported: `bankStatementId`, `format`, `transactions` newly "
+            + "stored, `duplicates` skipped")
+    @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
+    @ApiResponse(responseCode = "422", description = "Not a bank file, a DOCTYPE, bad lines or rows: problem+json "
+            + "with `errors` (`line` for XML and MT940, `row`/`column` for CSV); nothing stored")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    BankStatementImport.Result importFile(@RequestPart("file") MultipartFile file, Principal user) throws IOException {
+    BankStatementImport.Result importFile(
+            @Parameter(description = "The bank file: camt XML, MT940 text or CSV") @RequestPart("file")
+            MultipartFile file, @Parameter(hidden = true) Principal user) throws IOException {
         return bankStatementImport.importFile(file.getBytes(), file.getOriginalFilename(),
                 user == null ? null : user.getName());
     }

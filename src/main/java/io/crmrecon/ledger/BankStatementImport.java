@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -56,6 +57,30 @@ public class BankStatementImport {
     }
 
     public record Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates) {
+    }
+
+    /**
+     * What a person recognises a bank statement by: the file's name, the statement's own ids from the file (camt
+     * {@code Stmt/Id}, MT940 {@code :20:/:28C:}; comma-separated when a file has several), its accounts, and the
+     * first and last booking date of the transactions stored from it.
+     */
+    public record StatementFacts(String fileName, String statementRefs, String accounts, LocalDate firstBooking,
+            LocalDate lastBooking) {
+    }
+
+    /** The facts of a stored bank statement, or null when there is none with that id. */
+    @Transactional(readOnly = true)
+    public StatementFacts facts(long bankStatementId) {
+        return jdbc.query("SELECT s.file_name, s.statement_refs, s.accounts, MIN(t.booking_date), MAX(t.booking_date) "
+                        + "FROM bank_statement s LEFT JOIN bank_transaction t ON t.bank_statement_id = s.id "
+                        + "WHERE s.id = ? GROUP BY s.file_name, s.statement_refs, s.accounts",
+                rs -> rs.next() ? new StatementFacts(rs.getString(1), emptyToNull(rs.getString(2)),
+                        emptyToNull(rs.getString(3)), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))
+                        : null, bankStatementId);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     @Transactional

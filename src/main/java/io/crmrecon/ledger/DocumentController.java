@@ -1,5 +1,9 @@
 package io.crmrecon.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.ImportException;
@@ -22,7 +26,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/documents")
+@Tag(name = "Documents · 单据", description = "Invoices, debit and credit notes and bills: immutable once posted")
 class DocumentController {
+
+    static final String IMPORT_DESCRIPTION = """
+            Posts documents from `documents.csv` or `.xlsx`. Documents are immutable: the same row again is             unchanged, a changed row with an existing `document_no` is a bad row (correct it with a new document).             Any bad row answers 422 naming every bad row and column, and nothing is stored.
+
+            Required columns: `document_no` (unique), `customer_code` (an imported customer), `type` (`INVOICE`,             `DEBIT_NOTE`, `CREDIT_NOTE` or `BILL`), `issue_date`, `currency` (ISO 4217), `amount` (> 0, at most             the currency's minor digits; the type gives the sign).
+
+            Optional columns: `due_date` (default: issue_date + the customer's payment terms), `reference` (e.g.             the order number, or the invoice a credit note corrects), `tax_invoice_no` (the 发票 number),             `description`.""";
 
     private static final List<String> COLUMNS = List.of("document_no", "customer_code", "type", "issue_date",
             "due_date", "currency", "amount", "reference", "tax_invoice_no", "description");
@@ -36,9 +48,17 @@ class DocumentController {
     record ImportCounts(int created, int unchanged) {
     }
 
+    @Operation(summary = "Import documents.csv or .xlsx", description = IMPORT_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "Imported: counts `created`, `unchanged`")
+    @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
+    @ApiResponse(responseCode = "422", description = "Bad rows, missing columns, an empty or unreadable file: "
+            + "problem+json with `errors: [{row, column, message}]`; nothing stored")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportCounts importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String charset)
-            throws IOException {
+    ImportCounts importFile(
+            @Parameter(description = "documents.csv (UTF-8 or GB18030) or documents.xlsx") @RequestPart("file")
+            MultipartFile file,
+            @Parameter(description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`")
+            @RequestParam(required = false) String charset) throws IOException {
         DocumentImport.Result result = documentImport.importFile(file.getBytes(), TabularFile.charsetNamed(charset));
         return new ImportCounts(result.created(), result.unchanged());
     }
@@ -47,6 +67,15 @@ class DocumentController {
      * For a CRM or ERP posting documents as they happen: a JSON array with the CSV's columns in camelCase. Errors
      * name the array position (from 1) as row and the camelCase field as column.
      */
+    @Operation(summary = "Post documents as JSON (for a CRM or ERP)",
+            description = "A JSON array of documents with the CSV's columns in camelCase (`documentNo`, "
+                    + "`customerCode`, `type`, `issueDate`, `dueDate`, `currency`, `amount` as number or string, "
+                    + "`reference`, `taxInvoiceNo`, `description`); the same rules as the import. Errors name the "
+                    + "array position (from 1) as `row` and the camelCase field as `column`.")
+    @ApiResponse(responseCode = "201", description = "Posted: `created`, `unchanged` and the documents")
+    @ApiResponse(responseCode = "400", description = "Not a JSON array, or an empty one")
+    @ApiResponse(responseCode = "422", description = "Bad documents: `errors: [{row, column, message}]`; "
+            + "nothing stored")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     DocumentImport.Result post(@RequestBody JsonNode body) {
@@ -59,8 +88,8 @@ class DocumentController {
         for (int i = 0; i < body.size(); i++) {
             JsonNode item = body.get(i);
             if (!item.isObject()) {
-                throw new ImportException("not a document", List.of(io.crmrecon.common.ImportError.atRow(i + 1,
-                        "element " + (i + 1) + " of the array is not a JSON object")));
+                throw ImportException.ofRows(List.of(io.crmrecon.common.ImportError.inRow(i + 1,
+                        "ledger.import.not-an-object", i + 1)));
             }
             String[] values = new String[COLUMNS.size()];
             for (int c = 0; c < COLUMNS.size(); c++) {

@@ -85,8 +85,8 @@ public class DocumentImport {
             }
             Row earlier = parsed.putIfAbsent(row.document.documentNo(), row);
             if (earlier != null) {
-                errors.add(ImportError.atCell(row.rowNumber, "document_no", "document_no '"
-                        + row.document.documentNo() + "' appears again (first in row " + earlier.rowNumber + ")"));
+                errors.add(ImportError.cell(row.rowNumber, "document_no", "ledger.import.document-again",
+                        row.document.documentNo(), earlier.rowNumber));
                 continue;
             }
             ordered.add(row);
@@ -103,16 +103,14 @@ public class DocumentImport {
                 } else if (stored.equals(row.document)) {
                     unchanged++;
                 } else {
-                    errors.add(ImportError.atCell(row.rowNumber, "document_no", "document '"
-                            + row.document.documentNo() + "' is already posted with other values ("
-                            + difference(stored, row.document) + "); documents are corrected by new documents"));
+                    errors.add(ImportError.cell(row.rowNumber, "document_no", "ledger.import.posted-differently",
+                            row.document.documentNo(), difference(stored, row.document)));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new ImportException("some rows are not valid", errors.stream()
-                    .map(e -> new ImportError(e.row(), e.column() == null ? null : columnName.apply(e.column()),
-                            e.line(), e.message()))
+            throw ImportException.ofRows(errors.stream()
+                    .map(e -> e.column() == null ? e : e.inColumn(columnName.apply(e.column())))
                     .toList());
         }
         insert(fresh);
@@ -127,13 +125,13 @@ public class DocumentImport {
         if (code != null) {
             customer = byCode.get(code);
             if (customer == null) {
-                cells.error("customer_code", "'" + code + "' is not a known customer (import it first)");
+                cells.invalid("customer_code", "ledger.import.unknown-customer", code);
             }
         }
         String typeText = cells.required("type");
         DocumentType type = typeText == null ? null : DocumentType.parse(typeText);
         if (typeText != null && type == null) {
-            cells.error("type", "'" + typeText + "' must be INVOICE, DEBIT_NOTE, CREDIT_NOTE or BILL");
+            cells.invalid("type", "ledger.import.type", typeText);
         }
         LocalDate issueDate = cells.date("issue_date");
         if (issueDate == null && cells.text("issue_date") == null) {
@@ -142,7 +140,7 @@ public class DocumentImport {
         LocalDate dueDate = cells.date("due_date");
         String currency = cells.required("currency");
         if (currency != null && !Money.isCurrency(currency)) {
-            cells.error("currency", "'" + currency + "' is not an ISO 4217 currency code");
+            cells.invalid("currency", "import.cell.currency", currency);
             currency = null;
         }
         BigDecimal amount = cells.amount("amount", currency, true);
@@ -153,7 +151,7 @@ public class DocumentImport {
         String taxInvoiceNo = cells.maxLength("tax_invoice_no", cells.text("tax_invoice_no"), 64);
         String description = cells.maxLength("description", cells.text("description"), 1000);
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
-            cells.error("due_date", dueDate + " is before the issue date " + issueDate);
+            cells.invalid("due_date", "ledger.import.due-before-issue", dueDate, issueDate);
         }
         if (documentNo == null || customer == null || type == null || issueDate == null || currency == null
                 || amount == null) {
@@ -198,7 +196,8 @@ public class DocumentImport {
 
     private static void compare(List<String> diffs, String column, Object stored, Object given) {
         if (!Objects.equals(stored, given)) {
-            diffs.add(column + " stored " + stored + ", given " + given);
+            // language-neutral, as it goes into a message in the reader's language
+            diffs.add(column + ": " + stored + " → " + given);
         }
     }
 

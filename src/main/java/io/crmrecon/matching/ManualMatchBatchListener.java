@@ -24,6 +24,7 @@ class ManualMatchBatchListener implements ExecutionListener {
         var ids = batches.transactionIds((Number) execution.getVariable("matchingRunId"),
                 (Number) execution.getVariable("bankStatementId"), (Number) execution.getVariable("fromTransactionId"),
                 (Number) execution.getVariable("untilTransactionId"));
+        execution.setVariables(batches.statementVariables((Number) execution.getVariable("bankStatementId")));
         execution.setVariable("transactionIds", Variables.objectValue(new ArrayList<>(ids))
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     }

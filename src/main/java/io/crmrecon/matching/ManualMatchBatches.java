@@ -1,7 +1,9 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.ledger.BankStatementImport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,13 +18,16 @@ import org.springframework.stereotype.Component;
 public class ManualMatchBatches {
 
     private final ManualMatchTasks tasks;
+    private final BankStatementImport bankStatements;
     private final int batchSize;
 
-    ManualMatchBatches(ManualMatchTasks tasks, @Value("${recon.matching.task-batch-size:200}") int batchSize) {
+    ManualMatchBatches(ManualMatchTasks tasks, BankStatementImport bankStatements,
+            @Value("${recon.matching.task-batch-size:200}") int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("recon.matching.task-batch-size must be at least 1, not " + batchSize);
         }
         this.tasks = tasks;
+        this.bankStatements = bankStatements;
         this.batchSize = batchSize;
     }
 
@@ -55,5 +60,10 @@ public class ManualMatchBatches {
     List<Long> transactionIds(Number matchingRunId, Number bankStatementId, Number from, Number until) {
         return tasks.exceptionsWithoutTask(matchingRunId.longValue(), bankStatementId.longValue(), from.longValue(),
                 until == null ? null : until.longValue());
+    }
+
+    /** The bank statement's file name, own id, account and dates, for a batch's instance as for paymentMatching's. */
+    Map<String, Object> statementVariables(Number bankStatementId) {
+        return StatementVariables.of(bankStatements.facts(bankStatementId.longValue()));
     }
 }

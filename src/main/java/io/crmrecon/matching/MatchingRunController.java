@@ -1,5 +1,9 @@
 package io.crmrecon.matching;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -20,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 /** Matching runs over every incoming transaction not yet applied: started here, run in the background. */
 @RestController
 @RequestMapping("/api/matching/runs")
+@Tag(name = "Matching runs · 收款核销", description = "Match every incoming payment not yet applied")
 class MatchingRunController {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingRunController.class);
@@ -37,8 +42,13 @@ class MatchingRunController {
         this.executor = executor;
     }
 
+    @Operation(summary = "Start a matching run", description = """
+            Matches every incoming transaction that is not fully allocated, in the background: what the rules             settle is applied, each exception becomes one `manualMatch` task in Tasklist. Answers at once with             `Location` of the run; `GET` it for the status (`RUNNING`, `COMPLETED`, `FAILED`) and the counts             `transactions`, `autoMatched`, `suggested`, `unmatched`.""")
+    @ApiResponse(responseCode = "202", description = "Started: `{id, status}` and `Location`")
+    @ApiResponse(responseCode = "409", description = "A run is going: problem+json with its `runId` and "
+            + "`Location`")
     @PostMapping
-    ResponseEntity<Map<String, Object>> start(Principal user) {
+    ResponseEntity<Map<String, Object>> start(@Parameter(hidden = true) Principal user) {
         long runId = runs.open(null, user == null ? null : user.getName());
         executor.execute(() -> {
             try {
@@ -55,8 +65,13 @@ class MatchingRunController {
                 .body(body(runs.status(runId).orElseThrow()));
     }
 
+    @Operation(summary = "A matching run's status and counts",
+            description = "`status` (`RUNNING`, `COMPLETED`, `FAILED`), `transactions`, `autoMatched`, "
+                    + "`suggested`, `unmatched`, and `error` when it failed.")
+    @ApiResponse(responseCode = "200", description = "The run")
+    @ApiResponse(responseCode = "404", description = "No run has that id")
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> status(@PathVariable long id) {
+    ResponseEntity<Map<String, Object>> status(@Parameter(description = "The run's id") @PathVariable long id) {
         return runs.status(id).map(s -> ResponseEntity.ok(body(s)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * The Camunda authorizations each group needs (authorization is enabled). Grants are only ever added: a
  * permission an administrator added in Camunda Admin stays, one already there is not written twice.
  *
- * <p>Tasks need no grant here: the engine gives a task's candidate groups, candidate users and assignee READ and
- * the default task permission (UPDATE: claim, complete) on that task when the link is made (its
- * DefaultAuthorizationProvider). So clerks see and work exactly the tasks the BPMN offers to {@code clerks}.
+ * <p>Clerks need no task grant here: the engine gives a task's candidate groups, candidate users and assignee
+ * READ and the default task permission (UPDATE: claim, complete) on that task when the link is made (its
+ * DefaultAuthorizationProvider). So clerks see and work exactly the tasks the BPMN offers to {@code clerks};
+ * managers read them all (below).
  */
 @Component
 class AuthorizationSetup {
@@ -49,6 +50,14 @@ class AuthorizationSetup {
             // the API starts runs with the caller's Camunda authentication, so the engine checks these
             new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 
+    /**
+     * Managers watch every task read-only: Cockpit's Human Tasks (the engine's task report demands READ on every
+     * task) and a process instance's User Tasks tab, with the counts clerks see in Tasklist. READ gives no claim
+     * or complete; the BPMN's candidate groups still decide who works a task.
+     */
+    private static final List<Grant> MANAGERS_ONLY = List.of(
+            new Grant(Resources.TASK, ANY, Permissions.READ));
+
     private final AuthorizationService authorizationService;
 
     AuthorizationSetup(AuthorizationService authorizationService) {
@@ -66,6 +75,7 @@ class AuthorizationSetup {
             STARTED_THROUGH_API.forEach(key -> grant(group,
                     new Grant(Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE)));
         }
+        MANAGERS_ONLY.forEach(g -> grant(ReconGroups.MANAGERS, g));
     }
 
     /** Grants READ on one Tasklist filter to a group; without it the group does not see the filter. */

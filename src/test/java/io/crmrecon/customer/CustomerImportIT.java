@@ -23,7 +23,7 @@ class CustomerImportIT extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(rest, "clerk");
+        api = new Api(rest, "clerk").language("en");
         p = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 

@@ -24,7 +24,7 @@ class BankStatementImportIT extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(rest, "clerk");
+        api = new Api(rest, "clerk").language("en");
     }
 
     @Test

@@ -33,7 +33,7 @@ class DocumentImportIT extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(rest, "clerk");
+        api = new Api(rest, "clerk").language("en");
         p = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String customers = "customer_code,name,email,payment_terms_days\n" + p + ",测试客户有限公司,t@example.cn,30\n";
         assertThat(api.upload("/api/customers/import", "c.csv", customers).status()).isEqualTo(200);
@@ -70,14 +70,14 @@ class DocumentImportIT extends IntegrationTest {
         var changed = api.upload("/api/documents/import", "documents.csv", csv.replace("100.00", "120.00"));
         assertThat(changed.status()).as(changed.body()).isEqualTo(422);
         assertThat(changed.json().get("errors").get(0).get("message").asText())
-                .contains("already posted").contains("amount stored 100.00, given 120.00");
+                .contains("already posted").contains("amount: 100.00 → 120.00");
     }
 
     @Test
     void namesEveryBadRowAndColumnAndStoresNothing() {
         String csv = HEADER
                 + p + "-OK," + p + ",INVOICE,2026-10-05,,CNY,100.00,,,\n"
-                + p + "-A," + p + ",INVOICE,2026/10/05,,CNY,100.00,,,\n"
+                + p + "-A," + p + ",INVOICE,05/10/2026,,CNY,100.00,,,\n"
                 + p + "-B," + p + ",INVOICE,2026-10-05,,CNY,-5.00,,,\n"
                 + p + "-C," + p + ",INVOICE,2026-10-05,,CNY,12,800.00,,,运费\n"
                 + p + "-D," + p + ",INVOICE,2026-10-05,,CNY,1.005,,,\n"

@@ -46,11 +46,16 @@ class ManualMatchBatchProcessTest {
     }
 
     private ProcessInstance batchOf(List<Long> needingTasks) {
-        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, 200) {
+        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, null, 200) {
             @Override
             public List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until) {
                 asked.add(runId + "/" + bankStatementId + "/" + from + "/" + until);
                 return needingTasks;
+            }
+
+            @Override
+            Map<String, Object> statementVariables(Number bankStatementId) {
+                return Map.of("bankFileName", "statement-" + bankStatementId + ".xml", "statementFrom", "2026-11-01");
             }
         }));
         Mocks.register("manualMatchTaskListener",
@@ -67,6 +72,9 @@ class ManualMatchBatchProcessTest {
     void eachTransactionOfTheBatchGetsAClerkTaskWithTheFormAndTheTasksCompleteIndependently() {
         ProcessInstance pi = batchOf(List.of(101L, 102L));
         assertThat(asked).containsExactly("7/42/101/301");
+        // what a person finds the batch by in Cockpit, beside its business key
+        assertThat(runtimeService().getVariable(pi.getId(), "bankFileName")).isEqualTo("statement-42.xml");
+        assertThat(runtimeService().getVariable(pi.getId(), "statementFrom")).isEqualTo("2026-11-01");
         // created at once, in the caller's transaction
         List<Task> tasks = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("manualMatch").list();
         assertThat(tasks).hasSize(2);
