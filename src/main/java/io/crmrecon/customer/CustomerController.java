@@ -57,7 +57,7 @@ class CustomerController {
     PagedModel<CustomerJson> list(@PageableDefault(size = 50, sort = "customerCode") Pageable pageable,
             @RequestParam(required = false) String q) {
         Page<Customer> page;
-        if (q == null) {
+        if (q == null || q.isBlank()) {
             page = customers.page(pageable);
         } else {
             List<Customer> found = customers.search(q, pageable.getPageSize());

@@ -55,7 +55,7 @@ class WorkbenchIT extends WorkbenchFixture {
         tasks.setAssignee(open.get("U1").getId(), "admin");
         var others = workbench("GET", "/matching/workbench/" + open.get("U1").getId(), "zh-CN,zh", null);
         assertThat(others.getBody()).contains("此任务已由 admin 认领");
-        assertThat(others.getBody()).containsPattern("id=\"submit-customer\"[^>]*disabled");
+        assertThat(others.getBody()).containsPattern("id=\"submit-non-customer\"[^>]*disabled");
         var refusedForOthers = workbench("POST", "/matching/workbench/" + open.get("U1").getId(), "en",
                 form(others, "customer", p + "A", "choice", "customer", "documentNo", p + "-INV-1", "amount", "77.77",
                         "writeOff", ""));
