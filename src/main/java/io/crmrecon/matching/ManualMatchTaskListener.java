@@ -16,7 +16,6 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +32,11 @@ class ManualMatchTaskListener implements TaskListener {
     private final MatchingOutcomes outcomes;
     private final LedgerQueries ledger;
     private final ObjectMapper json;
-    private final String baseUrl;
     private final MessageSource messages;
     private final Customers customers;
 
     ManualMatchTaskListener(ManualMatchTasks tasks, ManualMatching matching, MatchingOutcomes outcomes,
-            LedgerQueries ledger, ObjectMapper json, @Value("${recon.public-base-url}") String baseUrl,
-            MessageSource messages, Customers customers) {
+            LedgerQueries ledger, ObjectMapper json, MessageSource messages, Customers customers) {
         this.messages = messages;
         this.customers = customers;
         this.tasks = tasks;
@@ -47,7 +44,6 @@ class ManualMatchTaskListener implements TaskListener {
         this.outcomes = outcomes;
         this.ledger = ledger;
         this.json = json;
-        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -88,12 +84,14 @@ class ManualMatchTaskListener implements TaskListener {
             text.append('\n');
         }
         task.setVariableLocal("suggestionsText", text.isEmpty() ? "（无 none）" : text.toString());
-        task.setVariableLocal("workbenchUrl", baseUrl + "/matching/workbench/" + task.getId());
-        task.setVariableLocal("unappliedUrl", baseUrl + "/receipts/unapplied");
+        // staff links are relative: Tasklist and these pages are served by the same application, behind whatever
+        // address the clerk uses (recon.public-base-url is the customers' address)
+        task.setVariableLocal("workbenchUrl", "/matching/workbench/" + task.getId());
+        task.setVariableLocal("unappliedUrl", "/receipts/unapplied");
         String code = latest.customerId() == null ? null
                 : customers.byId(latest.customerId()).map(Customer::getCustomerCode).orElse(null);
         task.setVariableLocal("customerLink", code == null ? "客户未识别 · customer not identified"
-                : "[客户账户 Customer account " + code + "](" + baseUrl + "/customers/"
+                : "[客户账户 Customer account " + code + "](" + "/customers/"
                         + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
                         + ")");
     }
