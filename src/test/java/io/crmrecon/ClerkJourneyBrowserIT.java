@@ -165,13 +165,14 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
             awaitText(browser, wait, "天津滨海" + p + "物流", shot + "05-next-task");
             wait.until(d -> !d.findElements(By.cssSelector("button.claim")).isEmpty());
             browser.findElement(By.cssSelector("button.claim")).click();
+            wait.until(d -> "clerk".equals(tasks.createTaskQuery().taskId(next.getId()).singleResult().getAssignee()));
             WebElement documentNos = wait.until(d -> d.findElements(By.cssSelector(
                     "input[name='documentNos'], input[id$='documentNos']")).stream().filter(WebElement::isEnabled)
                     .findFirst().orElse(null));
             assertThat(documentNos.getAttribute("value")).as("the next task's form is clean").isEmpty();
             documentNos.sendKeys(p + "-INV-2");
             Browser.screenshot(browser, shot + "05-next-task-form");
-            browser.findElement(By.cssSelector("button[ng-click='complete()']")).click();
+            scrollTo(browser, browser.findElement(By.cssSelector("button[ng-click='complete()']"))).click();
             wait.until(d -> tasks.createTaskQuery().taskId(next.getId()).count() == 0);
 
             // 7. bank interest, opened from the unapplied receipts list, booked as what it is
