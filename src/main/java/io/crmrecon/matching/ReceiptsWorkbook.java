@@ -17,6 +17,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class ReceiptsWorkbook {
 
+    private static final int AMOUNT = UnappliedReceiptsController.COLUMNS.indexOf("amount");
+    private static final int REMAINING = UnappliedReceiptsController.COLUMNS.indexOf("remaining");
+
     private ReceiptsWorkbook() {
     }
 
@@ -54,8 +57,9 @@ final class ReceiptsWorkbook {
                         continue;
                     }
                     var cell = row.createCell(i);
-                    if (i == 4 || i == 5) {
-                        cell.setCellValue(i == 4 ? r.amount().doubleValue() : r.remaining().doubleValue());
+                    if (i == AMOUNT || i == REMAINING) {
+                        // a spreadsheet's numbers are doubles: exact for amounts up to 15 significant digits
+                        cell.setCellValue(i == AMOUNT ? r.amount().doubleValue() : r.remaining().doubleValue());
                         cell.setCellStyle(m);
                     } else if (v instanceof java.time.LocalDate d) {
                         cell.setCellValue(d);

@@ -75,7 +75,6 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
             browser.findElement(By.cssSelector("#receipts a.workbench")).click();
             new WebDriverWait(browser, Duration.ofSeconds(10))
                     .until(d -> d.getCurrentUrl().contains("/matching/workbench/" + f.taskOf("A2")));
-            assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("500.00");
 
             // the customer's account, linked from the list
             browser.get(url("/receipts/unapplied?q=" + f.p));
