@@ -25,6 +25,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("recon-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                // the servlet container would answer with its own locale
+                return Locale.SIMPLIFIED_CHINESE;
+            }
             for (var languages = request.getLocales(); languages.hasMoreElements(); ) {
                 Locale wanted = languages.nextElement();
                 for (Locale supported : SUPPORTED) {
