@@ -113,15 +113,27 @@ class CockpitBrowserIT extends IntegrationTest {
 
     private static void logIn(WebDriver browser, String base, String tag) throws Exception {
         browser.get(base);
-        // the first page of a cold browser and webapp may take a while on a busy machine
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        waitFor(browser, wait, d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty(),
-                "cockpit-login-" + tag);
+        // the first load of the webapp's scripts in a cold browser sometimes stalls on a busy machine: reload
+        By password = By.cssSelector("input[type=password]");
+        for (int attempt = 1; attempt < 3 && !appears(browser, password); attempt++) {
+            browser.navigate().refresh();
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        waitFor(browser, wait, d -> !d.findElements(password).isEmpty(), "cockpit-login-" + tag);
         browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys("manager");
         browser.findElement(By.cssSelector("input[type=password]")).sendKeys("manager");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(browser, wait, d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty()
                 && d.findElement(By.tagName("body")).getText().contains("Cockpit"), "cockpit-dashboard-" + tag);
+    }
+
+    private static boolean appears(WebDriver browser, By element) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> !d.findElements(element).isEmpty());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     private static void waitFor(WebDriver browser, WebDriverWait wait,
