@@ -121,7 +121,7 @@ class BankStatementImportIT extends IntegrationTest {
         int before = count();
         String csv = "transaction_id,account,booking_date,amount,currency\n"
                 + "X1,ACC,2026-10-02,100.00,CNY\n"
-                + "X2,ACC,2026/10/02,100.00,CNY\n"
+                + "X2,ACC,02/10/2026,100.00,CNY\n"
                 + "X3,ACC,2026-10-02,1.005,CNY\n";
         var response = api.upload("/api/bank-statements", "bank.csv", csv);
         assertThat(response.status()).isEqualTo(422);
