@@ -57,7 +57,7 @@ class BankCsvReaderTest {
                 + "T1,ACC,2024-01-31,,100.00,CNY,,,\n"          // row 2 fine
                 + "T2,,2024-01-31,,100.00,CNY,,,\n"             // row 3 no account
                 + "T3,ACC,31/01/2024,2024-13-01,100.00,CNY,,,\n" // row 4 bad dates
-                + "T4,ACC,2024-01-31,,\"12,800.00\",CNY,,,\n"   // row 5 malformed amount
+                + "T4,ACC,2024-01-31,,\"12.800,00\",CNY,,,\n"   // row 5 malformed amount (12,800.00 is fine)
                 + "T5,ACC,2024-01-31,,100.001,CNY,,,\n"         // row 6 too many decimals
                 + "T6,ACC,2024-01-31,,0.00,CNY,,,\n"            // row 7 zero
                 + "T7,ACC,2024-01-31,,5,RMB,,,\n"               // row 8 unknown currency
@@ -79,8 +79,10 @@ class BankCsvReaderTest {
                                 tuple(10, "booking_date"), tuple(10, "currency"), tuple(10, "amount")))
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .contains("account is required",
-                                "booking_date '31/01/2024' is not a date in the form yyyy-MM-dd",
-                                "amount '12,800.00' is not an amount (digits with '.' as decimal separator)",
+                                "booking_date '31/01/2024' is not a date: write the year first, as 2026-11-21, 2026/11/21 or "
+                                        + "2026年11月21日",
+                                "amount '12.800,00' is not an amount: digits with '.' as decimal separator, optionally ',' between "
+                                        + "thousands and one leading currency sign (¥1,250.00)",
                                 "amount '100.001' has more than 2 decimals for CNY",
                                 "amount must not be zero (> 0 money in, < 0 money out)",
                                 "currency 'RMB' is not an ISO 4217 currency code",
