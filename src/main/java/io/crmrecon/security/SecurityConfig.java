@@ -52,8 +52,8 @@ class SecurityConfig {
                 .headers(h -> h
                         // the webapps set their own caching for their static assets
                         .cacheControl(c -> c.disable())
-                        // not no-referrer: browsers then send "Origin: null" with the webapps' POSTs, and Camunda's
-                        // CSRF filter refuses those (Tasklist's logout, claim and complete answered 403)
+                        // not no-referrer: browsers then send "Origin: null" with the webapps' own POSTs, which
+                        // Camunda's CSRF filter refuses (a logout POST from a Tasklist page answered 403)
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
