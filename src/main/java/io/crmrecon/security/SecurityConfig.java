@@ -52,7 +52,9 @@ class SecurityConfig {
                 .headers(h -> h
                         // the webapps set their own caching for their static assets
                         .cacheControl(c -> c.disable())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+                        // not no-referrer: browsers then send "Origin: null" with the webapps' own POSTs, which
+                        // Camunda's CSRF filter refuses (a logout POST from a Tasklist page answered 403)
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
