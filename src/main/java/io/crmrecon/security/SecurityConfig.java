@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -93,11 +94,17 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, IdentityService identityService, ProcessEngine engine)
             throws Exception {
         http.authorizeHttpRequests(a -> a
+                        // a streamed download (the lists' exports) ends in an async dispatch of a request that was
+                        // authorized when it came in; a Basic login is not in the session to check again
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(paths("/", "/s/**", "/login", "/logout", "/error",
                                 "/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the matching workbench completes clerks' tasks
                         .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
+                        // the lists and customer accounts: read by clerks and managers (CONTRACT.md §1)
+                        .requestMatchers(paths("/receipts/**", "/customers", "/customers/**"))
+                                .hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
                         .anyRequest().authenticated())
                 // the one login of the application is the Camunda webapps' (see the repository)
