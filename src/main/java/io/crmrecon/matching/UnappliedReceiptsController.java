@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -68,12 +69,22 @@ class UnappliedReceiptsController {
     record TotalJson(String currency, long count, String amount, String remaining) {
     }
 
+    private static final String SUMMARY = "Unapplied receipts: every payment not fully applied";
+    private static final String DESCRIPTION = "Payments received and not (fully) applied, with their age in days, "
+            + "amount, what is not applied yet, payer, bank statement, status (`PARTLY_APPLIED`, `SUGGESTED`, "
+            + "`UNMATCHED`, `WAITING`), the best suggestion and its `manualMatch` task. Filters: `from`, `to` (booking "
+            + "date, yyyy-MM-dd), `amountMin`, `amountMax`, `customer` (code), `status`, `q` (reference, payer, "
+            + "account or text); `sort=key[,desc]`, `page`, `size`. JSON is Spring's page shape plus `totals` per "
+            + "currency; `Accept: text/csv` or the xlsx type (or `format=csv|xlsx|json`) gives the whole filtered "
+            + "list as a file. A bad filter value is a 400 naming the parameter.";
+
     record PageJson(long size, long number, long totalElements, long totalPages) {
     }
 
     record ListJson(List<ReceiptJson> content, PageJson page, List<TotalJson> totals, LocalDate asOf) {
     }
 
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(path = API, produces = MediaType.APPLICATION_JSON_VALUE)
     ListJson json(@RequestParam Map<String, String> params) {
         ReceiptFilter filter = ReceiptFilter.parse(params);
@@ -83,23 +94,27 @@ class UnappliedReceiptsController {
                 totals(page.totals()), receipts.today());
     }
 
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(path = API, produces = "text/csv")
     ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> params) {
         return csv(ReceiptFilter.parse(params), false);
     }
 
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(path = API, produces = XLSX)
     ResponseEntity<StreamingResponseBody> xlsx(@RequestParam Map<String, String> params) {
         return xlsx(ReceiptFilter.parse(params));
     }
 
     /** {@code ?format=json}: the page, whatever the client accepts. */
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(path = API, params = "format=json", produces = MediaType.APPLICATION_JSON_VALUE)
     ListJson jsonByParameter(@RequestParam Map<String, String> params) {
         return json(params);
     }
 
     /** The browser's download link: whatever it accepts, the file it asked for. */
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(path = {API, "/receipts/unapplied/export"}, params = {"format", "format!=json"})
     ResponseEntity<StreamingResponseBody> download(@RequestParam Map<String, String> params,
             @RequestParam String format) {

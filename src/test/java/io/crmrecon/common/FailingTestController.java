@@ -6,7 +6,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Test only (never in the jar): a staff page, a template and an API call that fail the way a bug would. */
+/**
+ * Test only (never in the jar, and hidden from the API documentation): a staff page, a template and an API call
+ * that fail the way a bug would.
+ */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller
 class FailingTestController {
 
