@@ -101,10 +101,6 @@ class ManualMatchBatchProcessTest {
         assertThat(listened).filteredOn(e -> e.startsWith("complete")).hasSize(2);
     }
 
-    /** The names that complete a manualMatch task (CONTRACT.md §6 and the workbench). */
-    static final List<String> CHOICES = List.of("documentNos", "note", "allocations", "onAccountCustomerId",
-            "customerCode", "nonCustomerCategory");
-
     @Test
     void aClerksChoiceStaysOnItsTaskWhicheverWayItIsCompleted() {
         List<String> seen = new ArrayList<>();
@@ -134,7 +130,7 @@ class ManualMatchBatchProcessTest {
     }
 
     private void assertNoChoiceVisibleTo(ProcessInstance pi, Task... open) {
-        for (String name : CHOICES) {
+        for (String name : ManualMatchChoiceNames.ALL) {
             assertThat(runtimeService().getVariable(pi.getId(), name)).as("process instance: " + name).isNull();
             for (Task t : open) {
                 assertThat(engine.getTaskService().getVariable(t.getId(), name)).as(t.getName() + ": " + name).isNull();

@@ -202,7 +202,7 @@ class ManualMatchChoicesIT extends IntegrationTest {
     /** Neither the batch nor any other open task of it shows a choice made on another task. */
     private void assertNoChoiceVisible(String batchInstanceId, Task... open) throws Exception {
         Map<String, Object> batchVariables = runtime.getVariables(batchInstanceId);
-        for (String name : ManualMatchBatchProcessTest.CHOICES) {
+        for (String name : ManualMatchChoiceNames.ALL) {
             assertThat(batchVariables.get(name)).as("the batch's variable " + name).isNull();
         }
         for (Task task : open) {
@@ -210,7 +210,7 @@ class ManualMatchChoicesIT extends IntegrationTest {
                     "/engine-rest/task/" + task.getId() + "/variables", String.class);
             assertThat(response.getStatusCode().value()).isEqualTo(200);
             JsonNode variables = JSON.readTree(response.getBody());
-            for (String name : ManualMatchBatchProcessTest.CHOICES) {
+            for (String name : ManualMatchChoiceNames.ALL) {
                 assertThat(variables.path(name).path("value").isMissingNode() || variables.path(name).path("value")
                         .isNull()).as("task " + task.getId() + " sees " + name + ": " + variables.path(name)).isTrue();
             }
