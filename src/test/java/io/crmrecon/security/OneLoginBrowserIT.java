@@ -73,18 +73,18 @@ class OneLoginBrowserIT extends IntegrationTest {
             browser.findElement(By.id("username")).sendKeys("clerk");
             browser.findElement(By.id("password")).sendKeys("clerk");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Logged in as clerk");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Logged in as clerk"));
             Browser.screenshot(browser, "start-en-logged-in");
 
             browser.get(url("/camunda/app/tasklist/"));
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             wait.until(d -> d.findElement(By.tagName("body")).getText().contains("My tasks"));
             assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isEmpty();
             Browser.screenshot(browser, "tasklist-after-app-login-en");
 
             browser.get(url("/logout"));
             browser.findElement(By.cssSelector("main button[type=submit]")).click();
-            assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+            wait.until(d -> d.getCurrentUrl().endsWith("/login?logout"));
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("You have logged out");
 
             browser.get(url("/camunda/app/tasklist/"));
