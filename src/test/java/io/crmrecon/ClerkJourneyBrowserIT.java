@@ -3,7 +3,6 @@ package io.crmrecon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -255,17 +252,7 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
                 + lines.replaceAll("(?m)^([A-Z]\\d),", "$1-" + p + ","));
         ok(response);
         String businessKey = response.json().get("bankStatementId").asText();
-        for (int round = 0; round < 8; round++) {
-            List<Job> jobs = new ArrayList<>();
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                    .list()) {
-                jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
-            }
-            if (jobs.isEmpty()) {
-                break;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        ProcessJobs.runAll(runtime, management, businessKey);
         Map<String, Task> byReference = new HashMap<>();
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey("manualMatch")
                 .list()) {

@@ -157,7 +157,7 @@ class WorkbenchModel {
         long late = d.dueDate() == null ? 0 : ChronoUnit.DAYS.between(d.dueDate(), today);
         String overdue = d.dueDate() == null ? "—"
                 : late > 0 ? Long.toString(late) : text("matching.workbench.notDue", locale);
-        return new Row(d.documentNo(), text("matching.documentType." + d.type().name(), locale),
+        return new Row(d.documentNo(), text("document.type." + d.type().name(), locale),
                 d.issueDate() == null ? "—" : d.issueDate().toString(),
                 d.dueDate() == null ? "—" : d.dueDate().toString(), overdue, late > 0,
                 Money.format(d.open(), d.currency()), Money.format(d.open(), d.currency()), suggested,

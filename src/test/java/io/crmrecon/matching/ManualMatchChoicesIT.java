@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
+import io.crmrecon.ProcessJobs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -288,17 +287,7 @@ class ManualMatchChoicesIT extends IntegrationTest {
 
     /** Runs the jobs of the statement's paymentMatching and of the batches it called, until none is left. */
     private void runJobs(String businessKey) {
-        for (int round = 0; round < 8; round++) {
-            List<Job> jobs = new ArrayList<>();
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                    .list()) {
-                jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
-            }
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        ProcessJobs.runAll(runtime, management, businessKey);
     }
 
     private static void ok(Api.Response response) {

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmrecon.Api;
 import io.crmrecon.Browser;
 import io.crmrecon.IntegrationTest;
-import java.util.ArrayList;
+import io.crmrecon.ProcessJobs;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -316,17 +315,7 @@ class MatchingIT extends IntegrationTest {
 
     /** Runs the jobs of the statement's paymentMatching and of the batches it called, until none is left. */
     private void runJobs(ProcessInstance pi) {
-        for (int round = 0; round < 8; round++) {
-            List<Job> jobs = new ArrayList<>();
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(pi.getBusinessKey()).list()) {
-                jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
-            }
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        ProcessJobs.runAll(runtime, management, pi.getBusinessKey());
     }
 
     private Task taskFor(List<Task> candidates, String bankReference) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
-import java.util.ArrayList;
+import io.crmrecon.ProcessJobs;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,17 +77,7 @@ abstract class WorkbenchFixture extends IntegrationTest {
         String statement = response.json().get("bankStatementId").asText();
         ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("paymentMatching")
                 .processInstanceBusinessKey(statement).singleResult();
-        for (int round = 0; round < 8; round++) {
-            List<Job> jobs = new ArrayList<>();
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(pi.getBusinessKey()).list()) {
-                jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
-            }
-            if (jobs.isEmpty()) {
-                break;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        ProcessJobs.runAll(runtime, management, pi.getBusinessKey());
         java.util.Map<String, Task> byReference = new java.util.HashMap<>();
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(statement).taskDefinitionKey("manualMatch")
                 .list()) {

@@ -1,18 +1,16 @@
 package io.crmrecon.receipts;
 
+import io.crmrecon.ProcessJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -98,17 +96,7 @@ public final class ReceiptsFixture {
 
     /** Runs the jobs of the statement's paymentMatching and the batches it called, until none is left. */
     void runJobs(long statement) {
-        for (int round = 0; round < 8; round++) {
-            List<Job> jobs = new ArrayList<>();
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(statement)).list()) {
-                jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
-            }
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        ProcessJobs.runAll(runtime, management, Long.toString(statement));
     }
 
     long transactionId(String reference) {
