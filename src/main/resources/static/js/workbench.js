@@ -12,7 +12,12 @@
     var v = parseFloat(String(text || '').replace(/[,，\s]/g, ''));
     return isNaN(v) ? 0 : Math.round(v * unit);
   }
-  function shown(m) { return (m / unit).toFixed(digits); }
+  function plain(m) { return (m / unit).toFixed(digits); }
+  // grouped as the server shows amounts (12,800.00); typed amounts stay plain
+  function shown(m) {
+    var parts = plain(Math.abs(m)).split('.');
+    return (m < 0 ? '-' : '') + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (parts[1] ? '.' + parts[1] : '');
+  }
   function rows() { return Array.prototype.slice.call(document.querySelectorAll('#items tr.item')); }
   function input(row, name) { return row.querySelector('input[name=' + name + ']'); }
 
@@ -40,7 +45,7 @@
       var open = minor(r.dataset.open);
       if (open <= 0 || left <= 0) { return; }
       var take = Math.min(open, left);
-      input(r, 'amount').value = shown(take);
+      input(r, 'amount').value = plain(take);
       left -= take;
     });
     update();

@@ -11,8 +11,6 @@ import io.crmrecon.ledger.OpenDocument;
 import io.crmrecon.matching.UnappliedReceipts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,9 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -103,13 +99,11 @@ class CustomerAccountPage {
         model.addAttribute("number", found.getNumber());
         model.addAttribute("totalPages", found.getTotalPages());
         model.addAttribute("totalElements", found.getTotalElements());
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         return "account/customers";
     }
 
     @GetMapping("/customers/{code}")
     String account(@PathVariable String code, Authentication user, Model model, HttpServletResponse response) {
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         Customer c = customers.byCode(code).orElse(null);
         if (c == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -186,9 +180,6 @@ class CustomerAccountPage {
     }
 
     static String amount(BigDecimal value, String currency) {
-        int digits = Money.minorDigits(currency);
-        DecimalFormat f = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(new BigDecimal(Money.format(value, currency)));
+        return Money.display(value, currency);
     }
 }

@@ -2,7 +2,10 @@ package io.crmrecon.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Currency;
+import java.util.Locale;
 
 /** Amounts are BigDecimal at the currency's minor digits; this is where that rule lives. */
 public final class Money {
@@ -34,5 +37,13 @@ public final class Money {
     /** The JSON form of the contract: a string with exactly the minor digits, e.g. "12800.00". */
     public static String format(BigDecimal amount, String currency) {
         return amount.setScale(minorDigits(currency), RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** How pages show an amount: thousands grouped, the currency's minor digits, e.g. "12,800.00" (same in zh and en). */
+    public static String display(BigDecimal amount, String currency) {
+        int digits = minorDigits(currency);
+        DecimalFormat f = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(amount.setScale(digits, RoundingMode.HALF_EVEN));
     }
 }

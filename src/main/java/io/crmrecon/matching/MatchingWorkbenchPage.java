@@ -168,7 +168,6 @@ class MatchingWorkbenchPage {
         model.addAttribute("error", error);
         model.addAttribute("notice", notice);
         model.addAttribute("readOnly", assignee != null && !assignee.equals(user()));
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         return "matching/workbench";
     }
 
@@ -176,7 +175,6 @@ class MatchingWorkbenchPage {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("taskId", taskId);
         model.addAttribute("message", messages.getMessage(code, new Object[] {taskId}, LocaleContextHolder.getLocale()));
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         return "matching/gone";
     }
 

@@ -4,14 +4,10 @@ import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.Money;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +63,6 @@ class UnappliedReceiptsPage {
         model.addAttribute("errors", errors);
         model.addAttribute("canWork", canWork);
         model.addAttribute("today", receipts.today().toString());
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("statuses", ReceiptStatus.values());
         if (filter == null) {
             model.addAttribute("lines", List.of());
@@ -149,9 +144,6 @@ class UnappliedReceiptsPage {
 
     /** Grouped for reading (12,800.00), at the currency's digits. */
     static String amount(BigDecimal value, String currency) {
-        int digits = Money.minorDigits(currency);
-        DecimalFormat f = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(new BigDecimal(Money.format(value, currency)));
+        return Money.display(value, currency);
     }
 }

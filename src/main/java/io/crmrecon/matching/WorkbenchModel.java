@@ -72,7 +72,7 @@ class WorkbenchModel {
     }
 
     /** Everything the template reads. */
-    public record View(String currency, int minorDigits, String payment, String bookingDate, String payer,
+    public record View(String currency, int minorDigits, String payment, String paymentShown, String bookingDate, String payer,
             String payerAccount, String remittance, List<Suggestion> suggestions, String customerQuery,
             CustomerChoice customer, List<CustomerChoice> matches, String customerNotFound, List<Row> items,
             List<Option> categories, String note, String choice) {
@@ -115,6 +115,7 @@ class WorkbenchModel {
                     c.name().equals(typed.category())));
         }
         return new View(t.currency(), Money.minorDigits(t.currency()), Money.format(t.remaining(), t.currency()),
+                Money.display(t.remaining(), t.currency()),
                 t.bookingDate().toString(), shown(t.counterpartyName()), shown(t.counterpartyAccount()),
                 shown(join(t.remittanceInfo(), t.structuredReference())), suggestions, query,
                 customer == null ? null : new CustomerChoice(customer.getCustomerCode(), customer.getName()),
@@ -160,7 +161,7 @@ class WorkbenchModel {
         return new Row(d.documentNo(), text("document.type." + d.type().name(), locale),
                 d.issueDate() == null ? "—" : d.issueDate().toString(),
                 d.dueDate() == null ? "—" : d.dueDate().toString(), overdue, late > 0,
-                Money.format(d.open(), d.currency()), Money.format(d.open(), d.currency()), suggested,
+                Money.display(d.open(), d.currency()), Money.format(d.open(), d.currency()), suggested,
                 typed.amounts().getOrDefault(d.documentNo(), ""), typed.writeOffs().getOrDefault(d.documentNo(), ""));
     }
 
