@@ -24,28 +24,26 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Unapplied receipts (未核销收款): every payment in with something not applied, what matching made of it and its
  * open manualMatch task. "Applied" is the sum of the transaction's allocations (reversals included, as negative
- * rows), whatever they went to: documents, a customer's account or non-customer income.
+ * rows), whatever they went to: documents, a customer's account or non-customer income. The payments come from
+ * the ledger's published view {@code ledger_receipt}, not its tables.
  */
 @Service
 @Transactional(readOnly = true)
 public class UnappliedReceipts {
 
     /** One row per incoming transaction, with the derived columns the filters and sorts use. */
-    private static final String ROWS = "SELECT * FROM (SELECT t.id AS transaction_id, t.bank_reference, t.booking_date, "
-            + "t.amount, t.amount - COALESCE(a.applied, 0) AS remaining, t.currency, t.counterparty_name, "
-            + "t.counterparty_account, t.remittance_info, t.bank_statement_id, s.file_name AS bank_statement_file, "
-            + "o.suggestions, m.process_instance_id, c.customer_code, c.name AS customer_name, "
-            + "CASE WHEN COALESCE(a.applied, 0) <> 0 THEN 'PARTLY_APPLIED' WHEN o.status = 'SUGGESTED' THEN 'SUGGESTED' "
+    private static final String ROWS = "SELECT * FROM (SELECT t.transaction_id, t.bank_reference, t.booking_date, "
+            + "t.amount, t.remaining, t.currency, t.counterparty_name, t.counterparty_account, t.remittance_info, "
+            + "t.bank_statement_id, t.bank_statement_file, o.suggestions, m.process_instance_id, c.customer_code, "
+            + "c.name AS customer_name, "
+            + "CASE WHEN t.applied <> 0 THEN 'PARTLY_APPLIED' WHEN o.status = 'SUGGESTED' THEN 'SUGGESTED' "
             + "WHEN o.status = 'UNMATCHED' THEN 'UNMATCHED' ELSE 'WAITING' END AS status "
-            + "FROM bank_transaction t JOIN bank_statement s ON s.id = t.bank_statement_id "
-            + "LEFT JOIN (SELECT transaction_id, SUM(amount) AS applied, MAX(customer_id) AS customer_id "
-            + "FROM allocation WHERE transaction_id IS NOT NULL GROUP BY transaction_id) a ON a.transaction_id = t.id "
+            + "FROM ledger_receipt t "
             + "LEFT JOIN (SELECT transaction_id, MAX(id) AS id FROM matching_outcome GROUP BY transaction_id) lo "
-            + "ON lo.transaction_id = t.id LEFT JOIN matching_outcome o ON o.id = lo.id "
-            + "LEFT JOIN manual_match_task m ON m.transaction_id = t.id "
+            + "ON lo.transaction_id = t.transaction_id LEFT JOIN matching_outcome o ON o.id = lo.id "
+            + "LEFT JOIN manual_match_task m ON m.transaction_id = t.transaction_id "
             + "LEFT JOIN customer c ON c.id = COALESCE(o.customer_id, "
-            + "CASE WHEN COALESCE(a.applied, 0) <> 0 THEN a.customer_id END) "
-            + "WHERE t.amount > 0) r WHERE r.remaining > 0";
+            + "CASE WHEN t.applied <> 0 THEN t.allocated_customer_id END)) r WHERE r.remaining > 0";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
