@@ -4,6 +4,7 @@ import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.CustomerBalances;
 import io.crmrecon.customer.Customers;
+import io.crmrecon.ledger.Ageing;
 import io.crmrecon.ledger.CustomerAccounts;
 import io.crmrecon.ledger.DocumentType;
 import io.crmrecon.ledger.LedgerQueries;

@@ -1,4 +1,4 @@
-package io.crmrecon.account;
+package io.crmrecon.ledger;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,19 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Ageing by days past the due date: not yet due (current), 1–30, 31–60, 61–90 and over 90 days. */
-final class Ageing {
+/** Ageing by days past the due date (one rule for the account page, statements and reports): not yet due (current), 1–30, 31–60, 61–90 and over 90 days. */
+public final class Ageing {
 
-    static final List<String> BUCKETS = List.of("current", "d1_30", "d31_60", "d61_90", "d90_plus");
+    public static final List<String> BUCKETS = List.of("current", "d1_30", "d31_60", "d61_90", "d90_plus");
 
     private Ageing() {
     }
 
-    static long daysOverdue(LocalDate due, LocalDate today) {
+    public static long daysOverdue(LocalDate due, LocalDate today) {
         return Math.max(0, ChronoUnit.DAYS.between(due, today));
     }
 
-    static String bucket(long daysOverdue) {
+    public static String bucket(long daysOverdue) {
         if (daysOverdue <= 0) {
             return "current";
         }
@@ -33,7 +33,7 @@ final class Ageing {
     }
 
     /** Sums of signed open amounts per bucket, every bucket present (zero where empty), in order. */
-    static Map<String, BigDecimal> sums(Map<String, BigDecimal> byBucketParts) {
+    public static Map<String, BigDecimal> sums(Map<String, BigDecimal> byBucketParts) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (String b : BUCKETS) {
             out.put(b, byBucketParts.getOrDefault(b, BigDecimal.ZERO));

@@ -1,4 +1,4 @@
-package io.crmrecon.account;
+package io.crmrecon.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
