@@ -1,0 +1,120 @@
+package io.crmrecon.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmrecon.ledger.DocumentType;
+import io.crmrecon.statement.LedgerFacts.Allocation;
+import io.crmrecon.statement.LedgerFacts.Document;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
+
+/** The statement as a document: its texts in the customer's language, and a PDF whose Chinese is real text. */
+class StatementDocumentsTest {
+
+    static StatementDocuments documents;
+    static StatementSnapshot snapshot;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FreeMarkerConfigurer freemarker = new FreeMarkerConfigurer();
+        freemarker.setTemplateLoaderPath("classpath:/templates/");
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setPreferFileSystemAccess(false);
+        freemarker.afterPropertiesSet();
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages/statement", "messages/common");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        CompanyDetails company = new CompanyDetails("上海示例贸易有限公司", "上海市浦东新区世纪大道100号",
+                "91310000MA1FL00000", "招商银行上海分行", "121900000000001", null, null);
+        documents = new StatementDocuments(freemarker, messages, company,
+                Clock.fixed(Instant.parse("2026-11-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+
+        List<Document> docs = new ArrayList<>();
+        List<Allocation> allocs = new ArrayList<>();
+        docs.add(StatementCalculatorTest.doc("INV-2026-000101", DocumentType.INVOICE, "2026-09-20", "2026-10-20",
+                "12800.00", "2026-09-20T08:00:00Z"));
+        for (int i = 0; i < 18; i++) {
+            docs.add(StatementCalculatorTest.doc("INV-2026-0002" + String.format("%02d", i), DocumentType.INVOICE,
+                    "2026-10-" + String.format("%02d", 1 + i), "2026-11-" + String.format("%02d", 1 + i),
+                    (1000 + i * 37) + ".50", "2026-10-01T08:00:00Z"));
+        }
+        allocs.add(StatementCalculatorTest.alloc(1, "CMB20261015001", "2026-10-15", "INV-2026-000101", "12790.00",
+                "10.00", false, "2026-10-15T09:00:00Z"));
+        docs.add(StatementCalculatorTest.doc("BILL-88", DocumentType.BILL, "2026-10-09", "2026-11-08", "400.00",
+                "2026-10-09T08:00:00Z"));
+        snapshot = StatementCalculator.snapshot(StatementPeriod.parse("2026-10"), "CNY",
+                new LedgerFacts(docs, allocs, Set.of("INV-2026-000205")), null, Instant.parse("2026-11-01T02:00:00Z"));
+    }
+
+    @Test
+    void theChinesePdfCarriesTheStatementAsTextWithItsChinese() throws Exception {
+        StatementView view = documents.view(snapshot, new StatementView.Header("S2610-0042", 1, "C001",
+                "天津滨海物流有限公司", Locale.SIMPLIFIED_CHINESE));
+        byte[] pdf = documents.pdf(view, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        keep("statement-zh", pdf);
+        String text = text(pdf);
+        assertThat(text).contains("对账单", "S2610-0042", "天津滨海物流有限公司", "上海示例贸易有限公司", "期初余额",
+                "期末余额", "收款", "差额核销", "有异议", "账龄", "贵司账单合计", "12,790.00", "CMB20261015001");
+        assertThat(text).contains(view.closing());
+        assertThat(view.closing()).isEqualTo(String.format(Locale.ROOT, "%,.2f", snapshot.closingBalance()));
+    }
+
+    @Test
+    void anEnglishCustomerGetsEnglishTextsAndTheSameFigures() throws Exception {
+        StatementView view = documents.view(snapshot, new StatementView.Header("S2610-0042", 2, "C001",
+                "Binhai Logistics", Locale.ENGLISH));
+        String xhtml = documents.xhtml(view, Locale.ENGLISH);
+        assertThat(xhtml).contains("lang=\"en\"", "Statement of account", "Opening balance", "Version 2");
+        byte[] pdf = documents.pdf(view, Locale.ENGLISH);
+        keep("statement-en", pdf);
+        String text = text(pdf);
+        assertThat(text).contains("Statement of account", "Closing balance", "Payment received", "Written off",
+                "disputed", view.closing()).doesNotContain("对账单");
+    }
+
+    @Test
+    void aCustomerWhoseLocaleWritesNumbersOtherwiseReadsThemSo() {
+        StatementView view = documents.view(snapshot, new StatementView.Header("S2610-0042", 1, "C001", "Kunde",
+                Locale.GERMANY));
+        assertThat(view.lines().get(0).debit()).isEqualTo("1.000,50");
+    }
+
+    /** The PDF and a picture of its first page, kept as test artefacts to look at. */
+    static void keep(String name, byte[] pdf) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 110);
+            ImageIO.write(page, "png", dir.resolve(name + ".png").toFile());
+        }
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // extraction may give compatibility ideographs (⿍ for 鼎): compare normalised text
+            return Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+        }
+    }
+}
