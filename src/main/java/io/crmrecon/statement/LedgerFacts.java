@@ -1,6 +1,7 @@
 package io.crmrecon.statement;
 
 import io.crmrecon.ledger.DocumentType;
+import io.crmrecon.ledger.LedgerHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,17 @@ record LedgerFacts(List<Document> documents, List<Allocation> allocations, Set<S
         documents = List.copyOf(documents);
         allocations = List.copyOf(allocations);
         disputedDocumentNos = Set.copyOf(disputedDocumentNos);
+    }
+
+    /** The ledger's history of a customer, with the documents a dispute holds marked. */
+    static LedgerFacts from(LedgerHistory.Facts history, Set<String> disputedDocumentNos) {
+        return new LedgerFacts(history.documents().stream()
+                .map(d -> new Document(d.documentNo(), d.type(), d.issueDate(), d.dueDate(), d.amount(),
+                        d.reference(), d.description(), d.postedAt())).toList(),
+                history.allocations().stream()
+                        .map(a -> new Allocation(a.transactionId(), a.bankReference(), a.bookingDate(),
+                                a.documentNo(), a.amount(), a.writeOff(), a.reversal(), a.recordedAt())).toList(),
+                disputedDocumentNos);
     }
 
     /** A posted document; amounts are positive, the type gives the sign. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
 /**
  * Renders a statement in its customer's language: the document as XHTML (the customer's page shows the same
@@ -33,9 +32,9 @@ class StatementDocuments {
     private final Clock clock;
     private final PdfRenderer pdf = new PdfRenderer();
 
-    StatementDocuments(FreeMarkerConfigurer freemarker, MessageSource messages, CompanyDetails company,
-            Clock clock) {
-        this.freemarker = freemarker.getConfiguration();
+    /** {@code freemarker}: the application's FreeMarker configuration (templates/, production settings). */
+    StatementDocuments(Configuration freemarker, MessageSource messages, CompanyDetails company, Clock clock) {
+        this.freemarker = freemarker;
         this.messages = messages;
         this.company = company;
         this.clock = clock;

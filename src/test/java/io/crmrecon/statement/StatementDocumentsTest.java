@@ -45,7 +45,7 @@ class StatementDocumentsTest {
         messages.setFallbackToSystemLocale(false);
         CompanyDetails company = new CompanyDetails("上海示例贸易有限公司", "上海市浦东新区世纪大道100号",
                 "91310000MA1FL00000", "招商银行上海分行", "121900000000001", null, null);
-        documents = new StatementDocuments(freemarker, messages, company,
+        documents = new StatementDocuments(freemarker.getConfiguration(), messages, company,
                 Clock.fixed(Instant.parse("2026-11-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
 
         List<Document> docs = new ArrayList<>();

@@ -1,0 +1,67 @@
+package io.crmrecon.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer's ledger history in one currency, every fact with the instant it was recorded: the documents posted
+ * to it and each allocation of cash to it (reversals as their own negative rows). The ledger is append-only, so
+ * this is enough to say what was known of the account at any moment — what statements are built from.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LedgerHistory {
+
+    private final JdbcClient jdbc;
+
+    LedgerHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A posted document; the amount positive, the type gives the sign. */
+    public record PostedDocument(String documentNo, DocumentType type, LocalDate issueDate, LocalDate dueDate,
+            BigDecimal amount, String reference, String description, Instant postedAt) {
+    }
+
+    /**
+     * Cash of a bank transaction applied to the customer — to a document, or on account ({@code documentNo}
+     * null) — and what was written off with it; a reversal negates both and has {@code reversal} set.
+     */
+    public record AppliedCash(long allocationId, long transactionId, String bankReference, LocalDate bookingDate,
+            String documentNo, BigDecimal amount, BigDecimal writeOff, boolean reversal, Instant recordedAt) {
+    }
+
+    public record Facts(List<PostedDocument> documents, List<AppliedCash> allocations) {
+    }
+
+    /** Everything dated up to {@code upTo} (documents by issue date, cash by the payment's booking date). */
+    public Facts of(long customerId, String currency, LocalDate upTo) {
+        List<PostedDocument> documents = jdbc.sql("SELECT document_no, type, issue_date, due_date, amount, reference, "
+                        + "description, posted_at FROM document WHERE customer_id = :customer AND currency = :currency "
+                        + "AND issue_date <= :upTo ORDER BY issue_date, id")
+                .param("customer", customerId).param("currency", currency).param("upTo", upTo)
+                .query((rs, i) -> new PostedDocument(rs.getString("document_no"),
+                        DocumentType.valueOf(rs.getString("type")), rs.getObject("issue_date", LocalDate.class),
+                        rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("amount"),
+                        rs.getString("reference"), rs.getString("description"),
+                        rs.getTimestamp("posted_at").toInstant()))
+                .list();
+        List<AppliedCash> allocations = jdbc.sql("SELECT a.id, a.transaction_id, t.bank_reference, t.booking_date, "
+                        + "d.document_no, a.amount, a.writeoff, a.reverses_id, a.created_at FROM allocation a "
+                        + "JOIN bank_transaction t ON t.id = a.transaction_id LEFT JOIN document d ON d.id = a.document_id "
+                        + "WHERE a.customer_id = :customer AND a.currency = :currency AND t.booking_date <= :upTo "
+                        + "ORDER BY t.booking_date, a.id")
+                .param("customer", customerId).param("currency", currency).param("upTo", upTo)
+                .query((rs, i) -> new AppliedCash(rs.getLong("id"), rs.getLong("transaction_id"),
+                        rs.getString("bank_reference"), rs.getObject("booking_date", LocalDate.class),
+                        rs.getString("document_no"), rs.getBigDecimal("amount"), rs.getBigDecimal("writeoff"),
+                        rs.getObject("reverses_id") != null, rs.getTimestamp("created_at").toInstant()))
+                .list();
+        return new Facts(documents, allocations);
+    }
+}
