@@ -57,7 +57,7 @@ class ManualMatchTaskListener implements TaskListener {
     }
 
     private void created(DelegateTask task, long transactionId) {
-        tasks.opened(transactionId, task.getProcessInstanceId());
+        tasks.opened(transactionId, task.getProcessInstanceId(), task.getId());
         UnappliedTransaction t = ledger.unappliedTransaction(transactionId).orElse(null);
         if (t != null) {
             // only the parts the bank gave: never "· ·" for a missing name or text

@@ -2,9 +2,19 @@ package io.crmrecon.matching;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Which transactions have an open manualMatch task: at most one each (the table's primary key). */
 @Component
@@ -13,9 +23,15 @@ class ManualMatchTasks {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ManualMatchTasks(JdbcTemplate jdbc, Clock clock) {
+    private static final int CHUNK = 500;
+
+    private final TransactionTemplate nested;
+
+    ManualMatchTasks(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The run's exceptions of one bank statement that have no task yet, in id order. */
@@ -44,9 +60,90 @@ class ManualMatchTasks {
                 + "ORDER BY t.bank_statement_id", Long.class, runId);
     }
 
-    void opened(long transactionId, String processInstanceId) {
-        jdbc.update("INSERT INTO manual_match_task (transaction_id, process_instance_id, created_at) VALUES (?, ?, ?)",
-                transactionId, processInstanceId, Timestamp.from(clock.instant()));
+    /**
+     * Claims a task for each of these transactions that has none, for the batch's process instance, and returns
+     * the ones claimed. Idempotent: two runs handing out the same exceptions at once give each transaction one
+     * task (a claim the other batch wrote first makes this one leave that transaction out, never fail).
+     */
+    List<Long> claim(List<Long> transactionIds, String processInstanceId) {
+        List<Long> claimed = new ArrayList<>();
+        List<Long> wanted = transactionIds;
+        for (int attempt = 0; !wanted.isEmpty(); attempt++) {
+            List<Long> free = withoutTask(wanted);
+            try {
+                // a savepoint: a collision with a batch that committed meanwhile undoes this attempt only
+                nested.executeWithoutResult(tx -> insertClaims(free, processInstanceId));
+                claimed.addAll(free);
+                break;
+            } catch (DuplicateKeyException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+                // the other batch has committed by now (the insert waited for it): read again what is left
+                wanted = free;
+            }
+        }
+        claimed.sort(null);
+        return claimed;
+    }
+
+    private List<Long> withoutTask(List<Long> transactionIds) {
+        if (transactionIds.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> taken = new HashSet<>();
+        for (int i = 0; i < transactionIds.size(); i += CHUNK) {
+            List<Long> chunk = transactionIds.subList(i, Math.min(transactionIds.size(), i + CHUNK));
+            taken.addAll(jdbc.queryForList("SELECT transaction_id FROM manual_match_task WHERE transaction_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", Long.class,
+                    chunk.toArray()));
+        }
+        return transactionIds.stream().filter(id -> !taken.contains(id)).toList();
+    }
+
+    private void insertClaims(List<Long> transactionIds, String processInstanceId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("INSERT INTO manual_match_task (transaction_id, process_instance_id, created_at) "
+                + "VALUES (?, ?, ?)", transactionIds, CHUNK, (ps, id) -> {
+                    ps.setLong(1, id);
+                    ps.setString(2, processInstanceId);
+                    ps.setTimestamp(3, now);
+                });
+    }
+
+    /** The claimed transaction's task exists now: links to it read its id from here. */
+    void opened(long transactionId, String processInstanceId, String taskId) {
+        int updated = jdbc.update("UPDATE manual_match_task SET task_id = ? WHERE transaction_id = ?", taskId,
+                transactionId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO manual_match_task (transaction_id, process_instance_id, task_id, created_at) "
+                    + "VALUES (?, ?, ?, ?)", transactionId, processInstanceId, taskId, Timestamp.from(clock.instant()));
+        }
+    }
+
+    /** The task id of each of these transactions' open task, where it was stored (every task since V6). */
+    Map<Long, String> taskIds(java.util.Collection<Long> transactionIds) {
+        Map<Long, String> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(transactionIds);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            jdbc.query("SELECT transaction_id, task_id FROM manual_match_task WHERE task_id IS NOT NULL AND "
+                    + "transaction_id IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    }, chunk.toArray());
+        }
+        return out;
+    }
+
+    /** The open task's id and process instance of a transaction, if it has one. */
+    Optional<OpenTask> openTask(long transactionId) {
+        return jdbc.query("SELECT process_instance_id, task_id FROM manual_match_task WHERE transaction_id = ?",
+                (rs, i) -> new OpenTask(transactionId, rs.getString(1), rs.getString(2)), transactionId)
+                .stream().findFirst();
+    }
+
+    record OpenTask(long transactionId, String processInstanceId, String taskId) {
     }
 
     void closed(long transactionId) {

@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,8 +59,8 @@ public class MatchingRuns {
     MatchingRuns(JdbcTemplate jdbc, LedgerQueries ledger, Allocations allocations, Customers customers,
             MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions,
             List<StatementReferences> statementReferences, MatchingLock lock,
-            @Value("${recon.matching.settled-lookback-days:180}") int settledLookbackDays) {
-        this.settledLookback = Duration.ofDays(settledLookbackDays);
+            MatchingSettings settings) {
+        this.settledLookback = settings.settledLookback();
         this.statementReferences = statementReferences;
         this.lock = lock;
         this.separateRead = new TransactionTemplate(transactions);

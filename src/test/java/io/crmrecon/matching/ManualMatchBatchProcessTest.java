@@ -46,9 +46,10 @@ class ManualMatchBatchProcessTest {
     }
 
     private ProcessInstance batchOf(List<Long> needingTasks) {
-        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, null, 200) {
+        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, null, MatchingSettings.defaults()) {
             @Override
-            public List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until) {
+            List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until,
+                    String processInstanceId) {
                 asked.add(runId + "/" + bankStatementId + "/" + from + "/" + until);
                 return needingTasks;
             }
