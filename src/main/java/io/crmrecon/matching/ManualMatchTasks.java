@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,11 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Which transactions have an open manualMatch task: at most one each (the table's primary key). */
 @Component
@@ -25,13 +24,9 @@ class ManualMatchTasks {
 
     private static final int CHUNK = 500;
 
-    private final TransactionTemplate nested;
-
-    ManualMatchTasks(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    ManualMatchTasks(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.nested = new TransactionTemplate(transactions);
-        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The run's exceptions of one bank statement that have no task yet, in id order. */
@@ -71,8 +66,7 @@ class ManualMatchTasks {
         for (int attempt = 0; !wanted.isEmpty(); attempt++) {
             List<Long> free = withoutTask(wanted);
             try {
-                // a savepoint: a collision with a batch that committed meanwhile undoes this attempt only
-                nested.executeWithoutResult(tx -> insertClaims(free, processInstanceId));
+                insertClaimsUnderSavepoint(free, processInstanceId);
                 claimed.addAll(free);
                 break;
             } catch (DuplicateKeyException e) {
@@ -99,6 +93,21 @@ class ManualMatchTasks {
                     chunk.toArray()));
         }
         return transactionIds.stream().filter(id -> !taken.contains(id)).toList();
+    }
+
+    /** A collision with a batch that committed meanwhile undoes this attempt only, not the job's transaction. */
+    private void insertClaimsUnderSavepoint(List<Long> transactionIds, String processInstanceId) {
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            Savepoint savepoint = con.setSavepoint();
+            try {
+                insertClaims(transactionIds, processInstanceId);
+            } catch (DuplicateKeyException e) {
+                con.rollback(savepoint);
+                throw e;
+            }
+            con.releaseSavepoint(savepoint);
+            return null;
+        });
     }
 
     private void insertClaims(List<Long> transactionIds, String processInstanceId) {
@@ -141,6 +150,14 @@ class ManualMatchTasks {
         return jdbc.query("SELECT process_instance_id, task_id FROM manual_match_task WHERE transaction_id = ?",
                 (rs, i) -> new OpenTask(transactionId, rs.getString(1), rs.getString(2)), transactionId)
                 .stream().findFirst();
+    }
+
+    /** The transactions this run applied money of that still have a clerk's task. */
+    List<OpenTask> settledWithOpenTask(long runId) {
+        return jdbc.query("SELECT m.transaction_id, m.process_instance_id, m.task_id FROM manual_match_task m "
+                + "WHERE EXISTS (SELECT 1 FROM allocation a WHERE a.transaction_id = m.transaction_id "
+                + "AND a.matching_run_id = ?) ORDER BY m.transaction_id",
+                (rs, i) -> new OpenTask(rs.getLong(1), rs.getString(2), rs.getString(3)), runId);
     }
 
     record OpenTask(long transactionId, String processInstanceId, String taskId) {

@@ -13,4 +13,11 @@ class MatchingConfiguration {
     MatchingPolicy matchingPolicy(MatchingSettings settings) {
         return settings.policy();
     }
+
+    /** A run whose job's retries are spent is FAILED, with the incident Cockpit shows. */
+    @Bean
+    static FailedRunIncidentHandler.Plugin failedRunIncidents(
+            org.springframework.beans.factory.ObjectProvider<MatchingRuns> runs) {
+        return new FailedRunIncidentHandler.Plugin(runs);
+    }
 }
