@@ -33,7 +33,7 @@ class MatchingRunController {
     }
 
     @Operation(summary = "Start a matching run", description = """
-            Matches every incoming transaction that is not fully allocated, in the background (a `paymentMatching`             instance whose job does the run, retried after a crash): what the rules settle is applied, each             exception becomes one `manualMatch` task in Tasklist. Answers at once with `Location` of the run; `GET`             it for the status (`RUNNING`, `COMPLETED`, or `FAILED` once the job's retries are spent and Cockpit             shows the incident) and the counts `transactions`, `autoMatched`, `suggested`, `unmatched`. While any             run is going (started here, by an import or otherwise), answers 409 at once with that run's             `Location`.""")
+            Matches every incoming transaction that is not fully allocated, in the background (a `matchingRun`             instance whose job does the run, retried after a crash): what the rules settle is applied, each             exception becomes one `manualMatch` task in Tasklist. Answers at once with `Location` of the run; `GET`             it for the status (`RUNNING`, `COMPLETED`, or `FAILED` once the job's retries are spent and Cockpit             shows the incident) and the counts `transactions`, `autoMatched`, `suggested`, `unmatched`. While any             run is going (started here, by an import or otherwise), answers 409 at once with that run's             `Location`.""")
     @ApiResponse(responseCode = "202", description = "Started: `{id, status}` and `Location`")
     @ApiResponse(responseCode = "409", description = "A run is going: problem+json with its `runId` and "
             + "`Location`")

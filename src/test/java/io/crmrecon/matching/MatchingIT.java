@@ -153,7 +153,8 @@ class MatchingIT extends IntegrationTest {
         assertThat(clerk.get("/api/customers/" + p + "A").json().get("balance").asText()).isEqualTo("3000.00");
 
         // the machine does not repeat what a clerk undid: the payment goes to a clerk with the match suggested
-        awaitRun(clerk.postJson("/api/matching/runs", "{}"));
+        runWaitingRuns();
+        assertThat(awaitRun(clerk.postJson("/api/matching/runs", "{}"))).isEqualTo("COMPLETED");
         assertThat(csv("/api/allocations")).doesNotContain(p + "-INV-2");
         assertThat(jdbc.queryForObject("SELECT o.status FROM matching_outcome o JOIN bank_transaction t "
                 + "ON t.id = o.transaction_id WHERE t.bank_reference = ? ORDER BY o.id DESC FETCH FIRST 1 ROWS ONLY",
