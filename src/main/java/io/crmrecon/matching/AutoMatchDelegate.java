@@ -1,9 +1,12 @@
 package io.crmrecon.matching;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,7 @@ import org.springframework.stereotype.Component;
 class AutoMatchDelegate implements JavaDelegate {
 
     static final String SETTLED_MESSAGE = "transactionSettled";
+    private static final int CHUNK = 500;
 
     private final MatchingRuns runs;
     private final ManualMatchTasks tasks;
@@ -71,17 +75,41 @@ class AutoMatchDelegate implements JavaDelegate {
      * itself, and its history says which run matched it ({@code settledByRun} on the task).
      */
     private void endTasksOfSettled(DelegateExecution execution, long runId) {
-        var services = execution.getProcessEngineServices();
-        for (ManualMatchTasks.OpenTask open : tasks.settledWithOpenTask(runId)) {
-            var task = open.taskId() == null ? null
-                    : services.getTaskService().createTaskQuery().taskId(open.taskId()).singleResult();
-            if (task == null) {
-                // no task to end (it is gone, or it predates stored task ids): the row only
-                tasks.closed(open.transactionId());
-                continue;
+        var taskService = execution.getProcessEngineServices().getTaskService();
+        var runtime = execution.getProcessEngineServices().getRuntimeService();
+        List<ManualMatchTasks.OpenTask> settled = tasks.settledWithOpenTask(runId);
+        for (int i = 0; i < settled.size(); i += CHUNK) {
+            List<ManualMatchTasks.OpenTask> chunk = settled.subList(i, Math.min(settled.size(), i + CHUNK));
+            String[] ids = chunk.stream().map(ManualMatchTasks.OpenTask::taskId).filter(java.util.Objects::nonNull)
+                    .toArray(String[]::new);
+            Map<String, Task> open = new HashMap<>();
+            if (ids.length > 0) {
+                taskService.createTaskQuery().taskIdIn(ids).list().forEach(t -> open.put(t.getId(), t));
             }
-            services.getTaskService().setVariableLocal(task.getId(), "settledByRun", runId);
-            services.getRuntimeService().messageEventReceived(SETTLED_MESSAGE, task.getExecutionId());
+            for (ManualMatchTasks.OpenTask each : chunk) {
+                Task task = each.taskId() == null ? olderTask(taskService, each) : open.get(each.taskId());
+                if (task == null) {
+                    // no task to end (it is gone): the row only
+                    tasks.closed(each.transactionId());
+                    continue;
+                }
+                if (runtime.createEventSubscriptionQuery().executionId(task.getExecutionId())
+                        .eventName(SETTLED_MESSAGE).count() == 0) {
+                    // a batch of a model version before the boundary event: its task stays for a clerk
+                    continue;
+                }
+                taskService.setVariableLocal(task.getId(), "settledByRun", runId);
+                runtime.messageEventReceived(SETTLED_MESSAGE, task.getExecutionId());
+            }
         }
+    }
+
+    /** A task created before its id was stored: found among its instance's tasks by its transaction. */
+    private static Task olderTask(org.camunda.bpm.engine.TaskService taskService, ManualMatchTasks.OpenTask open) {
+        return taskService.createTaskQuery().processInstanceId(open.processInstanceId())
+                .taskDefinitionKey("manualMatch").list().stream()
+                .filter(t -> taskService.getVariable(t.getId(), "transactionId") instanceof Number n
+                        && n.longValue() == open.transactionId())
+                .findFirst().orElse(null);
     }
 }
