@@ -103,7 +103,14 @@ class AllocationController {
     @PostMapping("/{id}/reversal")
     ResponseEntity<Map<String, Object>> reverse(@Parameter(description = "The `allocation_id`") @PathVariable long id,
             @RequestBody(required = false) Reversal body, @Parameter(hidden = true) Principal user) {
-        long reversal = allocations.reverse(id, user == null ? null : user.getName(), body == null ? null : body.note());
+        long reversal;
+        try {
+            reversal = allocations.reverse(id, user == null ? null : user.getName(), body == null ? null : body.note());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // two reversals at the same moment: both saw none, the table's key let one in
+            throw new io.crmrecon.common.BadRequestException(HttpStatus.CONFLICT,
+                    "allocation " + id + " is already reversed", List.of());
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("allocationId", id, "reversalId", reversal));
     }
 

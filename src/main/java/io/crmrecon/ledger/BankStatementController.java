@@ -29,7 +29,8 @@ class BankStatementController {
 
             CSV columns, all required but the last three: `transaction_id` (the bank's reference), `account`,             `booking_date`, `value_date`, `amount` (> 0 money in, < 0 money out), `currency`; optional             `counterparty_name`, `counterparty_account`, `remittance_info`.""")
     @ApiResponse(responseCode = "200", description = "Imported: `bankStatementId`, `format`, `transactions` newly "
-            + "stored, `duplicates` skipped")
+            + "stored, `duplicates` skipped, and the matching run the new transactions started: `matchingRunId`, "
+            + "`matchingRunUrl` (null when nothing new came)")
     @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
     @ApiResponse(responseCode = "422", description = "Not a bank file, a DOCTYPE, bad lines or rows: problem+json "
             + "with `errors` (`line` for XML and MT940, `row`/`column` for CSV); nothing stored")

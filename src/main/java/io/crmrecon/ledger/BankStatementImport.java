@@ -46,7 +46,11 @@ public class BankStatementImport {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    BankStatementImport(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    private final MatchingAfterImport matching;
+
+    BankStatementImport(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+            @org.springframework.context.annotation.Lazy MatchingAfterImport matching) {
+        this.matching = matching;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -56,7 +60,13 @@ public class BankStatementImport {
     public record Imported(long bankStatementId, int transactions) {
     }
 
-    public record Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates) {
+    /** What the import stored, and the matching run it started (none when nothing new came). */
+    public record Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates,
+            Long matchingRunId, String matchingRunUrl) {
+
+        public Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates) {
+            this(bankStatementId, format, transactions, duplicates, null, null);
+        }
     }
 
     /**
@@ -113,10 +123,12 @@ public class BankStatementImport {
                 byKey.size(), duplicates, importedBy);
         insertTransactions(statementId, new ArrayList<>(byKey.entrySet()));
         BulkLoads.analyzeAfter(jdbc, "bank_transaction", byKey.size());
-        if (!byKey.isEmpty()) {
-            events.publishEvent(new Imported(statementId, byKey.size()));
+        if (byKey.isEmpty()) {
+            return new Result(statementId, file.format(), 0, duplicates);
         }
-        return new Result(statementId, file.format(), byKey.size(), duplicates);
+        events.publishEvent(new Imported(statementId, byKey.size()));
+        MatchingAfterImport.StartedRun run = matching.bankStatementImported(statementId, importedBy);
+        return new Result(statementId, file.format(), byKey.size(), duplicates, run.id(), run.url());
     }
 
     private Set<String> storedKeys(List<String> keys) {

@@ -45,11 +45,15 @@ class DocumentController {
         this.documentImport = documentImport;
     }
 
-    record ImportCounts(int created, int unchanged) {
+    /** The counts, and the matching run the import started for the payments waiting (absent: none). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ImportCounts(int created, int unchanged, Long matchingRunId, String matchingRunUrl) {
     }
 
     @Operation(summary = "Import documents.csv or .xlsx", description = IMPORT_DESCRIPTION)
-    @ApiResponse(responseCode = "200", description = "Imported: counts `created`, `unchanged`")
+    @ApiResponse(responseCode = "200", description = "Imported: counts `created`, `unchanged`; when new documents "
+            + "came and payments wait to be applied, the matching run started for them: `matchingRunId` and "
+            + "`matchingRunUrl` (`GET` it until `COMPLETED`)")
     @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
     @ApiResponse(responseCode = "422", description = "Bad rows, missing columns, an empty or unreadable file: "
             + "problem+json with `errors: [{row, column, message}]`; nothing stored")
@@ -60,7 +64,7 @@ class DocumentController {
             @Parameter(description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`")
             @RequestParam(required = false) String charset) throws IOException {
         DocumentImport.Result result = documentImport.importFile(file.getBytes(), TabularFile.charsetNamed(charset));
-        return new ImportCounts(result.created(), result.unchanged());
+        return new ImportCounts(result.created(), result.unchanged(), result.matchingRunId(), result.matchingRunUrl());
     }
 
     /**

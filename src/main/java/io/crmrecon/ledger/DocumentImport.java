@@ -41,13 +41,27 @@ public class DocumentImport {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DocumentImport(Customers customers, JdbcTemplate jdbc, Clock clock) {
+    private final MatchingAfterImport matching;
+
+    DocumentImport(Customers customers, JdbcTemplate jdbc, Clock clock,
+            @org.springframework.context.annotation.Lazy MatchingAfterImport matching) {
+        this.matching = matching;
         this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    public record Result(int created, int unchanged, List<PostedDocument> documents) {
+    /** What the import stored, and the matching run it started for the payments waiting (none: null). */
+    public record Result(int created, int unchanged, List<PostedDocument> documents, Long matchingRunId,
+            String matchingRunUrl) {
+
+        public Result(int created, int unchanged, List<PostedDocument> documents) {
+            this(created, unchanged, documents, null, null);
+        }
+
+        Result startedRun(MatchingAfterImport.StartedRun run) {
+            return new Result(created, unchanged, documents, run.id(), run.url());
+        }
     }
 
     /** A document as it was posted; the row it came from is kept for error messages. */
@@ -115,7 +129,9 @@ public class DocumentImport {
         }
         insert(fresh);
         BulkLoads.analyzeAfter(jdbc, "document", fresh.size());
-        return new Result(fresh.size(), unchanged, fresh.stream().map(Row::document).toList());
+        Result result = new Result(fresh.size(), unchanged, fresh.stream().map(Row::document).toList());
+        // a payment that came before its invoice is matched now, without a clerk
+        return fresh.isEmpty() ? result : matching.documentsImported(null).map(result::startedRun).orElse(result);
     }
 
     private Row parse(Cells cells, Map<String, CustomerRef> byCode) {

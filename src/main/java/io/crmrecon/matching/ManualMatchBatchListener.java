@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * manualMatchBatch's start: reads, once, the transactions of its range that still need a task, for the
- * multi-instance over them (the engine evaluates its collection more than once).
+ * manualMatchBatch's start: reads, once, the transactions of its range that still need a task and claims them for
+ * this instance, for the multi-instance over them (the engine evaluates its collection more than once).
  */
 @Component("manualMatchBatchListener")
 class ManualMatchBatchListener implements ExecutionListener {
@@ -23,7 +23,8 @@ class ManualMatchBatchListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         var ids = batches.transactionIds((Number) execution.getVariable("matchingRunId"),
                 (Number) execution.getVariable("bankStatementId"), (Number) execution.getVariable("fromTransactionId"),
-                (Number) execution.getVariable("untilTransactionId"));
+                (Number) execution.getVariable("untilTransactionId"),
+                execution.getProcessInstanceId());
         execution.setVariables(batches.statementVariables((Number) execution.getVariable("bankStatementId")));
         execution.setVariable("transactionIds", Variables.objectValue(new ArrayList<>(ids))
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());

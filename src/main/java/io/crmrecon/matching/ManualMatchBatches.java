@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +20,10 @@ public class ManualMatchBatches {
     private final BankStatementImport bankStatements;
     private final int batchSize;
 
-    ManualMatchBatches(ManualMatchTasks tasks, BankStatementImport bankStatements,
-            @Value("${recon.matching.task-batch-size:200}") int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("recon.matching.task-batch-size must be at least 1, not " + batchSize);
-        }
+    ManualMatchBatches(ManualMatchTasks tasks, BankStatementImport bankStatements, MatchingSettings settings) {
         this.tasks = tasks;
         this.bankStatements = bankStatements;
-        this.batchSize = batchSize;
+        this.batchSize = settings.taskBatchSize();
     }
 
     /** The first transaction id of each batch, from the exceptions in id order. */
@@ -56,10 +51,14 @@ public class ManualMatchBatches {
         return next < starts.size() ? ((Number) starts.get(next)).longValue() : null;
     }
 
-    /** The transactions of one batch that still need a task (another process may have given them one since). */
-    List<Long> transactionIds(Number matchingRunId, Number bankStatementId, Number from, Number until) {
-        return tasks.exceptionsWithoutTask(matchingRunId.longValue(), bankStatementId.longValue(), from.longValue(),
-                until == null ? null : until.longValue());
+    /**
+     * The transactions of one batch that still need a task, claimed for this batch's instance (another run's batch
+     * may have given them one since, or be giving them one right now: each gets one task all the same).
+     */
+    List<Long> transactionIds(Number matchingRunId, Number bankStatementId, Number from, Number until,
+            String processInstanceId) {
+        return tasks.claim(tasks.exceptionsWithoutTask(matchingRunId.longValue(), bankStatementId.longValue(),
+                from.longValue(), until == null ? null : until.longValue()), processInstanceId);
     }
 
     /** The bank statement's file name, own id, account and dates, for a batch's instance as for paymentMatching's. */

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * manualMatch: on create, registers the task as the transaction's only one and fills what the form shows; on
- * complete, applies the clerk's choice through {@link ManualMatching}. A refused choice is the engine's form
+ * complete, applies the clerk's choice through {@link ManualMatching}; on delete (ended by a run that settled the
+ * transaction), the transaction has no open task any more. A refused choice is the engine's form
  * validation error (400 in engine-rest), so the task stays open.
  */
 @Component("manualMatchTaskListener")
@@ -53,11 +54,14 @@ class ManualMatchTaskListener implements TaskListener {
             created(task, transactionId);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             completed(task, transactionId);
+        } else if (EVENTNAME_DELETE.equals(task.getEventName())) {
+            // ended without a clerk (a run settled the transaction, or the instance was deleted): no task is open
+            tasks.closed(transactionId);
         }
     }
 
     private void created(DelegateTask task, long transactionId) {
-        tasks.opened(transactionId, task.getProcessInstanceId());
+        tasks.opened(transactionId, task.getProcessInstanceId(), task.getId());
         UnappliedTransaction t = ledger.unappliedTransaction(transactionId).orElse(null);
         if (t != null) {
             // only the parts the bank gave: never "· ·" for a missing name or text

@@ -1,20 +1,23 @@
 package io.crmrecon.matching;
 
-import java.math.BigDecimal;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MatchingSettings.class)
 class MatchingConfiguration {
 
     /** recon.matching.*: the tolerance for short payments (bank charges) and the search budget. */
     @Bean
-    MatchingPolicy matchingPolicy(
-            @Value("${recon.matching.tolerance-absolute:50.00}") BigDecimal toleranceAbsolute,
-            @Value("${recon.matching.tolerance-percent:0.5}") BigDecimal tolerancePercent,
-            @Value("${recon.matching.combination-budget:20000}") int combinationBudget,
-            @Value("${recon.matching.max-combination-size:4}") int maxCombinationSize) {
-        return new MatchingPolicy(toleranceAbsolute, tolerancePercent, combinationBudget, maxCombinationSize);
+    MatchingPolicy matchingPolicy(MatchingSettings settings) {
+        return settings.policy();
+    }
+
+    /** A run whose job's retries are spent is FAILED, with the incident Cockpit shows. */
+    @Bean
+    static FailedRunIncidentHandler.Plugin failedRunIncidents(
+            org.springframework.beans.factory.ObjectProvider<MatchingRuns> runs) {
+        return new FailedRunIncidentHandler.Plugin(runs);
     }
 }

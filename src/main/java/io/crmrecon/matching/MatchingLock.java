@@ -20,4 +20,12 @@ class MatchingLock {
     void hold() {
         jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
     }
+
+    /**
+     * Starting a run: held only while a start looks for a run that is going and records its own, so two starts
+     * never both see none. Never held while applying money, so a start does not wait for a run.
+     */
+    void holdStart() {
+        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 2 FOR UPDATE", Integer.class);
+    }
 }

@@ -8,9 +8,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,40 +24,22 @@ import org.springframework.http.ProblemDetail;
 @Tag(name = "Matching runs · 收款核销", description = "Match every incoming payment not yet applied")
 class MatchingRunController {
 
-    private static final Logger log = LoggerFactory.getLogger(MatchingRunController.class);
-
     private final MatchingRuns runs;
-    private final ManualMatchTasks tasks;
     private final PaymentMatchingListener process;
-    private final Executor executor;
 
-    MatchingRunController(MatchingRuns runs, ManualMatchTasks tasks, PaymentMatchingListener process,
-            org.springframework.core.task.TaskExecutor executor) {
+    MatchingRunController(MatchingRuns runs, PaymentMatchingListener process) {
         this.runs = runs;
-        this.tasks = tasks;
         this.process = process;
-        this.executor = executor;
     }
 
     @Operation(summary = "Start a matching run", description = """
-            Matches every incoming transaction that is not fully allocated, in the background: what the rules             settle is applied, each exception becomes one `manualMatch` task in Tasklist. Answers at once with             `Location` of the run; `GET` it for the status (`RUNNING`, `COMPLETED`, `FAILED`) and the counts             `transactions`, `autoMatched`, `suggested`, `unmatched`.""")
+            Matches every incoming transaction that is not fully allocated, in the background (a `matchingRun`             instance whose job does the run, retried after a crash): what the rules settle is applied, each             exception becomes one `manualMatch` task in Tasklist. Answers at once with `Location` of the run; `GET`             it for the status (`RUNNING`, `COMPLETED`, or `FAILED` once the job's retries are spent and Cockpit             shows the incident) and the counts `transactions`, `autoMatched`, `suggested`, `unmatched`. While any             run is going (started here, by an import or otherwise), answers 409 at once with that run's             `Location`.""")
     @ApiResponse(responseCode = "202", description = "Started: `{id, status}` and `Location`")
     @ApiResponse(responseCode = "409", description = "A run is going: problem+json with its `runId` and "
             + "`Location`")
     @PostMapping
     ResponseEntity<Map<String, Object>> start(@Parameter(hidden = true) Principal user) {
-        long runId = runs.open(null, user == null ? null : user.getName());
-        executor.execute(() -> {
-            try {
-                runs.execute(runId);
-                // exceptions are handed over after the run, one process instance per bank statement
-                for (Long statement : tasks.statementsWithExceptions(runId)) {
-                    process.handOverExceptions(runId, statement);
-                }
-            } catch (RuntimeException e) {
-                log.error("Matching run {} could not hand over its exceptions", runId, e);
-            }
-        });
+        long runId = process.startRun(user == null ? null : user.getName());
         return ResponseEntity.accepted().location(URI.create("/api/matching/runs/" + runId))
                 .body(body(runs.status(runId).orElseThrow()));
     }

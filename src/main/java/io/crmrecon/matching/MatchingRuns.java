@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,8 +59,8 @@ public class MatchingRuns {
     MatchingRuns(JdbcTemplate jdbc, LedgerQueries ledger, Allocations allocations, Customers customers,
             MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions,
             List<StatementReferences> statementReferences, MatchingLock lock,
-            @Value("${recon.matching.settled-lookback-days:180}") int settledLookbackDays) {
-        this.settledLookback = Duration.ofDays(settledLookbackDays);
+            MatchingSettings settings) {
+        this.settledLookback = settings.settledLookback();
         this.statementReferences = statementReferences;
         this.lock = lock;
         this.separateRead = new TransactionTemplate(transactions);
@@ -96,17 +95,32 @@ public class MatchingRuns {
         }
     }
 
-    /** Records a new run as RUNNING (committed at once, so others see it), or refuses while one is going. */
+    /**
+     * Records a new run over everything as RUNNING in the caller's transaction, or refuses at once while a run is
+     * going, whoever started it (an import's run waiting for its turn counts).
+     */
+    public long openIfNoneRunning(String startedBy) {
+        lock.holdStart();
+        List<Long> running = jdbc.queryForList("SELECT id FROM matching_run WHERE status = 'RUNNING' ORDER BY id "
+                + "FETCH FIRST 1 ROWS ONLY", Long.class);
+        if (!running.isEmpty()) {
+            throw new RunInProgress(running.get(0));
+        }
+        return insertRun(null, startedBy);
+    }
+
+    /**
+     * Records a new run as RUNNING in the caller's transaction (an import's): it commits or rolls back with it, and
+     * its job runs after any run that is going, never beside it.
+     */
+    public long openQueued(Long bankStatementId, String startedBy) {
+        lock.holdStart();
+        return insertRun(bankStatementId, startedBy);
+    }
+
+    /** Records a new run as RUNNING, committed at once, to be done by {@link #execute} (the run benchmark). */
     public long open(Long bankStatementId, String startedBy) {
-        return newTransaction.execute(tx -> {
-            lock.hold();
-            List<Long> running = jdbc.queryForList("SELECT id FROM matching_run WHERE status = 'RUNNING' "
-                    + "AND bank_statement_id IS NULL ORDER BY id", Long.class);
-            if (!running.isEmpty()) {
-                throw new RunInProgress(running.get(0));
-            }
-            return insertRun(bankStatementId, startedBy);
-        });
+        return newTransaction.execute(tx -> openQueued(bankStatementId, startedBy));
     }
 
     /** Records a new run in the transaction that is there (a job's): it commits or rolls back with the job. */
@@ -128,11 +142,28 @@ public class MatchingRuns {
         return key.getKey().longValue();
     }
 
-    /** A restart ends the runs it interrupted: they rolled back, nothing of them was recorded. */
-    public int failInterrupted() {
-        return jdbc.update("UPDATE matching_run SET status = 'FAILED', finished_at = ?, error = "
-                + "'interrupted by a restart; nothing of it was recorded' WHERE status = 'RUNNING'",
-                Timestamp.from(clock.instant()));
+    /** Whether any incoming payment is not fully applied (a documents import starts a run only then). */
+    public boolean anyPaymentWaiting() {
+        return !jdbc.queryForList("SELECT t.id FROM bank_transaction t WHERE t.amount > 0 AND t.amount > "
+                + "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.transaction_id = t.id), 0) "
+                + "FETCH FIRST 1 ROWS ONLY", Long.class).isEmpty();
+    }
+
+    /**
+     * The run's job has spent its retries (an incident in Cockpit): the run failed, nothing of it was recorded.
+     * Only a run still RUNNING: a run is never failed after it completed.
+     */
+    public void failed(long runId, String error) {
+        String text = String.valueOf(error);
+        jdbc.update("UPDATE matching_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ? "
+                + "AND status = 'RUNNING'", Timestamp.from(clock.instant()), text.substring(0, Math.min(2000,
+                text.length())), runId);
+    }
+
+    /** Someone retried the failed job (Cockpit): the run is going again. */
+    public void retried(long runId) {
+        jdbc.update("UPDATE matching_run SET status = 'RUNNING', finished_at = NULL, error = NULL WHERE id = ? "
+                + "AND status = 'FAILED'", runId);
     }
 
     /**
@@ -152,9 +183,15 @@ public class MatchingRuns {
         }
     }
 
-    /** The same as {@link #execute} in the transaction that is already there (a Camunda job's). */
+    /**
+     * The same as {@link #execute} in the transaction that is already there (a Camunda job's): a crash rolls it
+     * back with the job, which is retried, and the run stays RUNNING until it completes or its retries are spent.
+     * Waits for a run that is going. A run that is not RUNNING (completed before) is left as it is.
+     */
     public RunStatus executeHere(long runId) {
-        return match(runId);
+        lock.hold();
+        RunStatus now = status(runId).orElseThrow(() -> new IllegalStateException("no matching run " + runId));
+        return "RUNNING".equals(now.status()) ? match(runId) : now;
     }
 
     public Optional<RunStatus> status(long runId) {

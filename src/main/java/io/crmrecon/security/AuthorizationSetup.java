@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class AuthorizationSetup {
 
     /** Process definitions the API starts in the caller's name (POST /api/matching/runs, /api/statement-runs). */
-    static final List<String> STARTED_THROUGH_API = List.of("paymentMatching", "statementRun");
+    static final List<String> STARTED_THROUGH_API = List.of("paymentMatching", "matchingRun", "statementRun");
 
     private record Grant(Resource resource, String resourceId, Permission... permissions) {
     }

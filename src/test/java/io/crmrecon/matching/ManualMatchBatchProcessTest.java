@@ -46,9 +46,10 @@ class ManualMatchBatchProcessTest {
     }
 
     private ProcessInstance batchOf(List<Long> needingTasks) {
-        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, null, 200) {
+        Mocks.register("manualMatchBatchListener", new ManualMatchBatchListener(new ManualMatchBatches(null, null, MatchingSettings.defaults()) {
             @Override
-            public List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until) {
+            List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until,
+                    String processInstanceId) {
                 asked.add(runId + "/" + bankStatementId + "/" + from + "/" + until);
                 return needingTasks;
             }
@@ -136,6 +137,33 @@ class ManualMatchBatchProcessTest {
                 assertThat(engine.getTaskService().getVariable(t.getId(), name)).as(t.getName() + ": " + name).isNull();
             }
         }
+    }
+
+    @Test
+    void aTaskWhoseTransactionARunSettledEndsByItselfAndItsHistoryNamesTheRun() {
+        ProcessInstance pi = batchOf(List.of(101L, 102L));
+        Map<Long, Task> byTransaction = new HashMap<>();
+        taskQuery().processInstanceId(pi.getId()).list().forEach(t -> byTransaction.put(
+                ((Number) engine.getTaskService().getVariable(t.getId(), "transactionId")).longValue(), t));
+        Task settled = byTransaction.get(101L);
+
+        // what the auto-match job does for a transaction its run settled: to the task's own execution only
+        engine.getTaskService().setVariableLocal(settled.getId(), "settledByRun", 8L);
+        runtimeService().messageEventReceived(AutoMatchDelegate.SETTLED_MESSAGE, settled.getExecutionId());
+
+        assertThat(taskQuery().taskId(settled.getId()).count()).isZero();
+        assertThat(listened).contains("delete:101").doesNotContain("complete:101");
+        // the other task of the batch is untouched
+        assertThat(taskQuery().taskId(byTransaction.get(102L).getId()).count()).isOne();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().taskIdIn(settled.getId())
+                .variableName("settledByRun").singleResult().getValue()).isEqualTo(8L);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("settled").count()).isOne();
+
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        complete(byTransaction.get(102L), Map.of("documentNos", "INV-2"));
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        assertThat(pi).hasPassed("settledByRun", "settled", "decided", "batchDone").isEnded();
     }
 
     @Test

@@ -44,6 +44,8 @@ class MatchingIT extends IntegrationTest {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     Api clerk;
     String p;
@@ -151,7 +153,8 @@ class MatchingIT extends IntegrationTest {
         assertThat(clerk.get("/api/customers/" + p + "A").json().get("balance").asText()).isEqualTo("3000.00");
 
         // the machine does not repeat what a clerk undid: the payment goes to a clerk with the match suggested
-        awaitRun(clerk.postJson("/api/matching/runs", "{}"));
+        runWaitingRuns();
+        assertThat(awaitRun(clerk.postJson("/api/matching/runs", "{}"))).isEqualTo("COMPLETED");
         assertThat(csv("/api/allocations")).doesNotContain(p + "-INV-2");
         assertThat(jdbc.queryForObject("SELECT o.status FROM matching_outcome o JOIN bank_transaction t "
                 + "ON t.id = o.transaction_id WHERE t.bank_reference = ? ORDER BY o.id DESC FETCH FIRST 1 ROWS ONLY",
@@ -161,6 +164,8 @@ class MatchingIT extends IntegrationTest {
     private String awaitRun(Api.Response started) throws InterruptedException {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String location = started.headers().getLocation().toString();
+        // the run is paymentMatching's auto-match job (the job executor is off here)
+        ProcessJobs.runAll(runtime, management, "run-" + started.json().get("id").asLong());
         String status = "RUNNING";
         for (int i = 0; i < 300 && status.equals("RUNNING"); i++) {
             Thread.sleep(100);
@@ -206,25 +211,223 @@ class MatchingIT extends IntegrationTest {
                 .processInstanceBusinessKey(Long.toString(statement)).singleResult();
     }
 
-    @Test
-    void aRunOverEverythingAnswers202AndASecondOneWhileItRunsGets409() throws Exception {
-        jdbc.update("INSERT INTO matching_run (status, started_at, transactions, auto_matched, suggested, unmatched) "
-                + "VALUES ('RUNNING', CURRENT_TIMESTAMP, 0, 0, 0, 0)");
-        Long blocking = jdbc.queryForObject("SELECT MAX(id) FROM matching_run", Long.class);
-        try {
-            var conflict = clerk.postJson("/api/matching/runs", "{}");
-            assertThat(conflict.status()).isEqualTo(409);
-            assertThat(conflict.headers().getLocation().toString()).endsWith("/api/matching/runs/" + blocking);
-        } finally {
-            jdbc.update("DELETE FROM matching_run WHERE id = ?", blocking);
+    /** The runs other tests' imports left waiting for the job executor (off here): done, as it would do them. */
+    private void runWaitingRuns() {
+        for (int round = 0; round < 5; round++) {
+            var jobs = management.createJobQuery().activityId("autoMatch").executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
         }
+    }
+
+    @Test
+    void twoRunsAskedForAtTheSameMomentStartOneTheOtherGets409WithItsLocation() throws Exception {
+        runWaitingRuns();
+        var ready = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.await();
+                    return clerk.postJson("/api/matching/runs", "{}");
+                }));
+            }
+            Api.Response first = answers.get(0).get();
+            Api.Response second = answers.get(1).get();
+            Api.Response started = first.status() == 202 ? first : second;
+            Api.Response refused = started == first ? second : first;
+            assertThat(List.of(first.status(), second.status())).containsExactlyInAnyOrder(202, 409);
+            assertThat(started.json().get("status").asText()).isEqualTo("RUNNING");
+            String location = started.headers().getLocation().toString();
+            assertThat(location).endsWith("/api/matching/runs/" + started.json().get("id").asLong());
+            assertThat(refused.headers().getLocation().toString()).isEqualTo(location);
+            assertThat(refused.json().get("runId").asLong()).isEqualTo(started.json().get("id").asLong());
+
+            // an import's run waiting for its turn is a run that is going too
+            long statement = importBank("T9,X,2026-11-03,2026-11-03,12.34,CNY,某某,555555,\n");
+            var whileQueued = clerk.postJson("/api/matching/runs", "{}");
+            assertThat(whileQueued.status()).isEqualTo(409);
+            assertThat(awaitRun(started)).isEqualTo("COMPLETED");
+            var body = clerk.get(location).json();
+            assertThat(body.has("transactions") && body.has("autoMatched") && body.has("suggested")
+                    && body.has("unmatched")).isTrue();
+            ProcessJobs.runAll(runtime, management, Long.toString(statement));
+            assertThat(awaitRun(clerk.postJson("/api/matching/runs", "{}"))).isEqualTo("COMPLETED");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunWhoseJobFailsStaysRunningWhileRetriedAndIsFailedOnlyWithTheIncident() throws Exception {
+        runWaitingRuns();
         var started = clerk.postJson("/api/matching/runs", "{}");
-        assertThat(started.json().get("status").asText()).isEqualTo("RUNNING");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long runId = started.json().get("id").asLong();
         String location = started.headers().getLocation().toString();
-        assertThat(awaitRun(started)).isEqualTo("COMPLETED");
-        var body = clerk.get(location).json();
-        assertThat(body.has("transactions") && body.has("autoMatched") && body.has("suggested")
-                && body.has("unmatched")).isTrue();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("run-" + runId)
+                .singleResult();
+        var job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+        // the run cannot complete: whatever it did is rolled back with its job
+        jdbc.execute("ALTER TABLE matching_run ADD CONSTRAINT ck_test_no_completion CHECK (status <> 'COMPLETED' "
+                + "OR id <> " + runId + ") NOT VALID");
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // the job executor's retry (R3)
+                }
+                if (attempt < 3) {
+                    assertThat(clerk.get(location).json().get("status").asText()).isEqualTo("RUNNING");
+                }
+            }
+            assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+            var failed = clerk.get(location).json();
+            assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+            assertThat(failed.get("error").asText()).isNotBlank();
+        } finally {
+            jdbc.execute("ALTER TABLE matching_run DROP CONSTRAINT ck_test_no_completion");
+        }
+        // retried in Cockpit: going again, and it completes
+        management.setJobRetries(job.getId(), 1);
+        assertThat(clerk.get(location).json().get("status").asText()).isEqualTo("RUNNING");
+        management.executeJob(job.getId());
+        assertThat(clerk.get(location).json().get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aPaymentBeforeItsInvoiceIsMatchedWhenTheInvoiceIsImportedAndItsTaskEndsByItself() throws Exception {
+        runWaitingRuns();
+        // the customer pays an invoice that is not in the ledger yet: a clerk's task
+        var bank = importBankResponse("L1," + accountA + ",2026-11-05,2026-11-05,880.00,CNY,上海" + p + "机电,"
+                + accountA + ",支付" + p + "-INV-9货款\n");
+        long statement = bank.json().get("bankStatementId").asLong();
+        long bankRun = bank.json().get("matchingRunId").asLong();
+        assertThat(bank.json().get("matchingRunUrl").asText()).isEqualTo("/api/matching/runs/" + bankRun);
+        runJobs(processOf(statement));
+        assertThat(clerk.get("/api/matching/runs/" + bankRun).json().get("status").asText()).isEqualTo("COMPLETED");
+        Long transactionId = jdbc.queryForObject("SELECT id FROM bank_transaction WHERE bank_reference = ?",
+                Long.class, "L1-" + p);
+        String taskId = jdbc.queryForObject("SELECT task_id FROM manual_match_task WHERE transaction_id = ?",
+                String.class, transactionId);
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).as("the task id stored with the transaction's task").isNotNull();
+        assertThat(((Number) tasks.getVariable(taskId, "transactionId")).longValue()).isEqualTo(transactionId);
+
+        // the invoice arrives: the import starts a run, names it, and the run settles the payment
+        var documents = clerk.upload("/api/documents/import", "late.csv",
+                "document_no,customer_code,type,issue_date,currency,amount\n"
+                        + p + "-INV-9," + p + "A,INVOICE,2026-10-20,CNY,880.00\n");
+        ok(documents);
+        long runId = documents.json().get("matchingRunId").asLong();
+        assertThat(documents.json().get("matchingRunUrl").asText()).isEqualTo("/api/matching/runs/" + runId);
+        assertThat(clerk.get("/api/matching/runs/" + runId).json().get("status").asText()).isEqualTo("RUNNING");
+        ProcessJobs.runAll(runtime, management, "run-" + runId);
+        assertThat(clerk.get("/api/matching/runs/" + runId).json().get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(csv("/api/allocations")).containsPattern("L1-" + p + "," + p + "-INV-9,880\\.00,0\\.00,AUTO,");
+
+        // the clerk's task ended by itself, and its history says which run matched the payment
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM manual_match_task WHERE transaction_id = ?",
+                Integer.class, transactionId)).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(taskId).variableName("settledByRun")
+                .singleResult().getValue()).isEqualTo(runId);
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("settled")
+                .processInstanceId(task.getProcessInstanceId()).count()).isOne();
+    }
+
+    @Test
+    void twoRunsHandingOutTheSameExceptionsAtOnceGiveEachTransactionOneTask() throws Exception {
+        runWaitingRuns();
+        long statement = importBank("H1,X,2026-11-03,2026-11-03,41.00,CNY,某甲,444441,\n"
+                + "H2,X,2026-11-03,2026-11-03,42.00,CNY,某乙,444442,\n");
+        ProcessInstance pi = processOf(statement);
+        // the statement's run; its batch is not handed out yet
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        // a run over everything finds the same exceptions without a task and hands them out too
+        var started = clerk.postJson("/api/matching/runs", "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        ProcessJobs.runAll(runtime, management, "run-" + started.json().get("id").asLong());
+        var handOuts = runtime.createProcessInstanceQuery().processDefinitionKey("paymentMatching")
+                .processInstanceBusinessKey(Long.toString(statement)).count();
+        assertThat(handOuts).isEqualTo(2);
+        // both hand-outs' jobs up to their batches, then the batches side by side
+        for (int round = 0; round < 3; round++) {
+            jobsOf(statement).stream().filter(j -> !isBatchStart(j)).forEach(j -> management.executeJob(j.getId()));
+        }
+        var batches = jobsOf(statement);
+        assertThat(batches).hasSize(2).allSatisfy(j -> assertThat(isBatchStart(j)).isTrue());
+        var ready = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (var job : batches) {
+                done.add(pool.submit(() -> {
+                    ready.await();
+                    management.executeJob(job.getId());
+                    return null;
+                }));
+            }
+            for (var each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String ref : List.of("H1-" + p, "H2-" + p)) {
+            Long transactionId = jdbc.queryForObject("SELECT id FROM bank_transaction WHERE bank_reference = ?",
+                    Long.class, ref);
+            long open = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(statement))
+                    .taskDefinitionKey("manualMatch").list().stream()
+                    .filter(t -> transactionId.equals(((Number) tasks.getVariable(t.getId(), "transactionId"))
+                            .longValue())).count();
+            assertThat(open).as(ref).isOne();
+        }
+        assertThat(jobsOf(statement)).allSatisfy(j -> assertThat(j.getExceptionMessage()).isNull());
+    }
+
+    private List<org.camunda.bpm.engine.runtime.Job> jobsOf(long statement) {
+        List<org.camunda.bpm.engine.runtime.Job> jobs = new java.util.ArrayList<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(statement)).list()) {
+            jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list());
+        }
+        return jobs;
+    }
+
+    private boolean isBatchStart(org.camunda.bpm.engine.runtime.Job job) {
+        return management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+                .getActivityId().startsWith("clerkBatch");
+    }
+
+    @Test
+    void twoReversalsOfOneAllocationAtTheSameMomentReverseItOnceTheOtherGets409() throws Exception {
+        long statement = importBank("R2," + accountB + ",2026-11-02,2026-11-02,500.00,CNY,深圳" + p + ","
+                + accountB + "," + p + "-INV-3\n");
+        runJobs(processOf(statement));
+        Long id = jdbc.queryForObject("SELECT a.id FROM allocation a JOIN document d ON d.id = a.document_id "
+                + "WHERE d.document_no = ?", Long.class, p + "-INV-3");
+        var ready = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.await();
+                    return clerk.postJson("/api/allocations/" + id + "/reversal", "{}");
+                }));
+            }
+            assertThat(List.of(answers.get(0).get().status(), answers.get(1).get().status()))
+                    .containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM allocation WHERE reverses_id = ?", Integer.class, id))
+                .isOne();
     }
 
     @Test
@@ -304,13 +507,17 @@ class MatchingIT extends IntegrationTest {
     }
 
     private long importBank(String lines) {
+        return importBankResponse(lines).json().get("bankStatementId").asLong();
+    }
+
+    private Api.Response importBankResponse(String lines) {
         String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
                 + "counterparty_account,remittance_info\n";
         // bank references unique per test
-        String body = lines.replaceAll("(?m)^([TRWF]\\d),", "$1-" + p + ",");
+        String body = lines.replaceAll("(?m)^([TRWFLH]\\d),", "$1-" + p + ",");
         var response = clerk.upload("/api/bank-statements", "bank.csv", header + body);
         ok(response);
-        return response.json().get("bankStatementId").asLong();
+        return response;
     }
 
     /** Runs the jobs of the statement's paymentMatching and of the batches it called, until none is left. */

@@ -47,9 +47,10 @@ class PaymentMatchingProcessTest {
     private void autoMatchFinds(List<Long> exceptions, int batchSize) {
         List<Long> sorted = exceptions.stream().sorted().toList();
         // the batches as the application forms them; only the database read is replaced
-        ManualMatchBatches batches = new ManualMatchBatches(null, null, batchSize) {
+        ManualMatchBatches batches = new ManualMatchBatches(null, null, MatchingSettings.defaults().withTaskBatchSize(batchSize)) {
             @Override
-            public List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until) {
+            List<Long> transactionIds(Number runId, Number bankStatementId, Number from, Number until,
+                    String processInstanceId) {
                 long end = until == null ? Long.MAX_VALUE : until.longValue();
                 return sorted.stream().filter(id -> id >= from.longValue() && id < end).toList();
             }
