@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
+import io.crmrecon.common.XlsxFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -120,6 +121,28 @@ class DocumentImportIT extends IntegrationTest {
         var truncated = api.upload("/api/documents/import", "documents.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2));
         assertThat(truncated.status()).as(truncated.body()).isEqualTo(422);
         assertThat(truncated.json().get("detail").asText()).contains("damaged or truncated");
+    }
+
+    @Test
+    void aZipBombIs422AndNothingIsStored() throws IOException {
+        byte[] bomb = XlsxFiles.withPadding(workbook(p), 64 << 20);
+        var response = api.upload("/api/documents/import", "documents.xlsx", bomb);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("zip bomb");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE document_no = ?", Integer.class,
+                p + "-XL-1")).isZero();
+    }
+
+    @Test
+    void aLargeXlsxImportsStreaming() throws IOException {
+        int rows = 20_000;
+        byte[] xlsx = XlsxFiles.large(List.of(HEADER.trim().split(",")), rows, r -> new Object[] {
+                p + "-L-" + r, p, "INVOICE", "2026-10-05", null, "CNY", 100 + r / 100.0});
+        var response = api.upload("/api/documents/import", "documents.xlsx", xlsx);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("created").asInt()).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SELECT amount FROM document WHERE document_no = ?", java.math.BigDecimal.class,
+                p + "-L-" + rows)).isEqualByComparingTo("300.00");
     }
 
     @Test
