@@ -175,6 +175,29 @@ class DocumentImportIT extends IntegrationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(413);
     }
 
+    @Test
+    void aJsonBodyOverTheLimitIs413AndNothingIsStored() {
+        // recon.import.max-json-size is 1MB in the tests: some 12,000 documents
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; json.length() < 1_200_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"documentNo\":\"").append(p).append("-BIG-").append(i)
+                    .append("\",\"customerCode\":\"").append(p).append("\",\"type\":\"INVOICE\",")
+                    .append("\"issueDate\":\"2026-10-05\",\"currency\":\"CNY\",\"amount\":\"10.00\"}");
+        }
+        var response = api.postJson("/api/documents", json.append("]").toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertThat(response.entity().getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains("recon.import.max-json-size");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE document_no LIKE ?", Integer.class,
+                p + "-BIG-%")).isZero();
+
+        // a body within the limit is read as usual
+        var small = api.postJson("/api/documents", "[{\"documentNo\":\"" + p + "-BIG-0\",\"customerCode\":\""
+                + p + "\",\"type\":\"INVOICE\",\"issueDate\":\"2026-10-05\",\"currency\":\"CNY\","
+                + "\"amount\":\"10.00\"}]");
+        assertThat(small.status()).as(small.body()).isEqualTo(201);
+    }
+
     private static byte[] workbook(String p) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet();
