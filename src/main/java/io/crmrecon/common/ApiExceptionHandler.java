@@ -86,12 +86,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
-    /** A JSON body over {@code recon.import.max-json-size} (JsonBodyLimit) is 413, not a parse error. */
+    /** A JSON body over {@code recon.import.max-json-size} (JsonBodyLimitConfiguration) is 413, not a parse error. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonBodyLimit.TooLarge tooLarge) {
+            if (t instanceof JsonBodyLimitConfiguration.TooLarge tooLarge) {
                 Locale locale = LocaleContextHolder.getLocale();
                 String size = DataSize.ofBytes(tooLarge.limit()).toMegabytes() + " MB";
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,12 +20,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link TooLarge}, which {@link ApiExceptionHandler} answers with 413. The body is counted as it is read, never
  * buffered here, so a chunked body is capped as well as one with a Content-Length.
  */
-class JsonBodyLimit extends OncePerRequestFilter {
+@Configuration(proxyBeanMethods = false)
+class JsonBodyLimitConfiguration {
 
-    private final long limit;
-
-    JsonBodyLimit(DataSize limit) {
-        this.limit = limit.toBytes();
+    /** After Spring Security: an anonymous caller gets 401 before any of its body is read. */
+    @Bean
+    FilterRegistrationBean<LimitFilter> jsonBodyLimit(ImportProperties limits) {
+        FilterRegistrationBean<LimitFilter> registration =
+                new FilterRegistrationBean<>(new LimitFilter(limits.maxJsonSize()));
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     /** The body went past the limit; an IOException so that Spring MVC hands it on as the cause of its own. */
@@ -39,24 +46,33 @@ class JsonBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null) {
-            return true;
-        }
-        try {
-            MediaType media = MediaType.parseMediaType(type);
-            return !(MediaType.APPLICATION_JSON.includes(media) || media.getSubtype().endsWith("+json"));
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-    }
+    static final class LimitFilter extends OncePerRequestFilter {
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        chain.doFilter(new Limited(request, limit), response);
+        private final long limit;
+
+        LimitFilter(DataSize limit) {
+            this.limit = limit.toBytes();
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String type = request.getContentType();
+            if (type == null) {
+                return true;
+            }
+            try {
+                MediaType media = MediaType.parseMediaType(type);
+                return !(MediaType.APPLICATION_JSON.includes(media) || media.getSubtype().endsWith("+json"));
+            } catch (IllegalArgumentException e) {
+                return true;
+            }
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            chain.doFilter(new Limited(request, limit), response);
+        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
