@@ -122,7 +122,7 @@ class TabularFileTest {
 
     @Test
     void readsALargeSheetRowByRow() throws IOException {
-        int rows = 200_000;
+        int rows = 100_000;
         byte[] xlsx = XlsxFiles.large(java.util.List.of("document_no", "amount", "description"), rows,
                 r -> new Object[] {"D-" + r, r + 0.25, "第" + r + "行"});
         TabularFile file = TabularFile.read(xlsx, null);

@@ -287,12 +287,34 @@ class SecurityIT extends IntegrationTest {
 
     @Test
     void customerPagesNeverAskForALogin() {
+        // a token that does not exist: the same 404 as any bad token, never a login (no CSRF token needed either)
         ResponseEntity<String> page = get("/s/anything", null, h -> h.setAccept(List.of(MediaType.TEXT_HTML)));
-        assertThat(page.getStatusCode()).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.FOUND);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
 
         ResponseEntity<String> post = exchange(HttpMethod.POST, "/s/anything/confirm", null, h -> { });
-        assertThat(post.getStatusCode()).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.FOUND);
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void staffPagesFollowTheRoleTable() {
+        for (String path : List.of("/customers", "/receipts/unapplied")) {
+            for (String user : ROLES) {
+                assertThat(get(path, user, h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
+                        .as(user + " " + path).isEqualTo(HttpStatus.OK);
+            }
+            ResponseEntity<String> anonymous = get(path, null, h -> h.setAccept(List.of(MediaType.TEXT_HTML)));
+            assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.FOUND);
+            assertThat(anonymous.getHeaders().getLocation()).hasPath("/login");
+        }
+        // the workbench completes clerks' tasks: a task that does not exist is 404 for a clerk, managers may not
+        String workbench = "/matching/workbench/no-such-task";
+        for (String user : List.of("clerk:clerk", "admin:admin")) {
+            assertThat(get(workbench, user, h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(get(workbench, "manager:manager", h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
