@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -118,6 +119,22 @@ class TabularFileTest {
                 .isInstanceOf(ImportException.class).hasMessageContaining("zip bomb");
         // the same padding, modestly: a valid sheet that is read
         assertThat(TabularFile.read(XlsxFiles.withPadding(workbook(), 1000), null).rows()).hasSize(1);
+    }
+
+    @Test
+    void refusesAPartThatInflatesPastTheEntrySizeLimit() throws IOException {
+        double ratio = ZipSecureFile.getMinInflateRatio();
+        long entrySize = ZipSecureFile.getMaxEntrySize();
+        try {
+            ZipSecureFile.setMinInflateRatio(0);
+            ZipSecureFile.setMaxEntrySize(1 << 20);
+            byte[] padded = XlsxFiles.withPadding(workbook(), 4 << 20);
+            assertThatThrownBy(() -> TabularFile.read(padded, null))
+                    .isInstanceOf(ImportException.class).hasMessageContaining("zip bomb");
+        } finally {
+            ZipSecureFile.setMinInflateRatio(ratio);
+            ZipSecureFile.setMaxEntrySize(entrySize);
+        }
     }
 
     @Test
