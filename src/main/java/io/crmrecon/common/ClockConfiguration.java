@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +13,12 @@ import org.springframework.context.annotation.Configuration;
  * (timers, due dates) moves every date the application computes too.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconProperties.class)
 class ClockConfiguration {
 
     @Bean
-    Clock clock(@Value("${recon.zone:Asia/Shanghai}") ZoneId zone) {
-        return new EngineClock(zone);
+    Clock clock(ReconProperties settings) {
+        return new EngineClock(settings.zone());
     }
 
     private static final class EngineClock extends Clock {

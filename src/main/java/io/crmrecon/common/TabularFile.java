@@ -1,9 +1,7 @@
 package io.crmrecon.common;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -17,23 +15,15 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A table that people import: CSV (UTF-8 with or without BOM, or GB18030, RFC 4180) or XLSX (first sheet),
- * header row first, columns in any order. Headers are matched case-insensitively; rows keep the number a
+ * A table that people import: CSV (UTF-8 with or without BOM, or GB18030, RFC 4180) or XLSX (first sheet, read
+ * streaming by {@link XlsxSheetReader}; a zip bomb is refused), header row first, columns in any order. Headers are matched case-insensitively; rows keep the number a
  * spreadsheet shows (the header is row 1). Entirely empty rows are skipped.
  */
 public final class TabularFile {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
-    private static final java.math.MathContext EXCEL_PRECISION = new java.math.MathContext(15);
 
     private final Map<String, Integer> columns;
     private final List<TabularRow> rows;
@@ -141,72 +131,51 @@ public final class TabularFile {
     }
 
     private static TabularFile readXlsx(byte[] content) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw ImportException.ofFile("import.file.no-sheet");
-            }
-            Sheet sheet = workbook.getSheetAt(0);
-            Map<String, Integer> columns = null;
-            List<TabularRow> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                int width = Math.max(row.getLastCellNum(), 0);
-                String[] values = new String[width];
-                for (int i = 0; i < width; i++) {
-                    values[i] = cellText(row.getCell(i));
-                }
-                if (columns == null) {
-                    if (isBlank(values)) {
-                        continue;
-                    }
-                    columns = header(values);
-                    continue;
-                }
+        List<Map<String, Integer>> header = new ArrayList<>(1);
+        List<TabularRow> rows = new ArrayList<>();
+        boolean hasSheet;
+        try {
+            hasSheet = XlsxSheetReader.read(content, (rowNumber, values) -> {
                 if (isBlank(values)) {
-                    continue;
+                    return;
                 }
-                rows.add(new TabularRow(row.getRowNum() + 1, values, columns, false));
-            }
-            if (columns == null) {
-                throw ImportException.ofFile("import.file.sheet-empty");
-            }
-            return new TabularFile(columns, rows);
+                if (header.isEmpty()) {
+                    header.add(header(values));
+                } else {
+                    rows.add(new TabularRow(rowNumber, values, header.get(0), false));
+                }
+            });
         } catch (ImportException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            if (isZipBomb(e)) {
+                throw ImportException.ofFile("import.file.zip-bomb");
+            }
             // POI reports a truncated or damaged package in many ways; none of them is the user's to decode
             throw ImportException.ofFile("import.file.damaged");
         }
-    }
-
-    private static String cellText(Cell cell) {
-        if (cell == null) {
-            return "";
+        if (!hasSheet) {
+            throw ImportException.ofFile("import.file.no-sheet");
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell) || isEastAsianDateFormat(cell.getCellStyle().getDataFormat())) {
-                    yield cell.getLocalDateTimeCellValue().toLocalDate().toString();
-                }
-                // the decimal text stored in the sheet, at the 15 significant digits Excel shows: never the
-                // binary double's expansion (0.1 + 0.2 reads as 0.3)
-                String raw = cell instanceof XSSFCell x && cell.getCellType() == CellType.NUMERIC ? x.getRawValue() : null;
-                BigDecimal value = raw != null ? new BigDecimal(raw) : BigDecimal.valueOf(cell.getNumericCellValue());
-                yield value.round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
-            }
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            case STRING -> cell.getStringCellValue();
-            default -> "";
-        };
+        if (header.isEmpty()) {
+            throw ImportException.ofFile("import.file.sheet-empty");
+        }
+        return new TabularFile(header.get(0), rows);
     }
 
     /**
-     * Excel's built-in formats 27-31, 36 and 50-58 are dates in East Asian locales (such as yyyy"年"m"月"d"日"),
-     * but a Chinese Excel stores only their number, which POI does not know as a date (55 and 56 are times).
+     * POI refuses a part that inflates past its limits (ratio, entry size, number of entries) with a plain
+     * IOException; only its text tells that from a damaged file.
      */
-    private static boolean isEastAsianDateFormat(short format) {
-        return format >= 27 && format <= 31 || format == 36 || format >= 50 && format <= 58 && format != 55
-                && format != 56;
+    private static boolean isZipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.startsWith("Zip bomb detected")
+                    || m.startsWith("The file appears to be potentially malicious"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Integer> header(String[] values) {

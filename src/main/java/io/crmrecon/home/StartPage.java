@@ -1,6 +1,6 @@
 package io.crmrecon.home;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.crmrecon.common.ReconProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +15,9 @@ class StartPage {
     private final boolean demoUsers;
     private final boolean devMailbox;
 
-    StartPage(@Value("${recon.demo-users:false}") boolean demoUsers,
-            @Value("${recon.mail.capture:false}") boolean devMailbox) {
-        this.demoUsers = demoUsers;
-        this.devMailbox = devMailbox;
+    StartPage(ReconProperties settings) {
+        this.demoUsers = settings.demoUsers();
+        this.devMailbox = settings.mail().capture();
     }
 
     @GetMapping("/")

@@ -5,11 +5,19 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.crmrecon.common.Money;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +42,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Allocations · 核销记录", description = "What matching applied: cash to documents, write-offs, on account")
 class AllocationController {
 
-    static final String COLUMNS = "transaction_id,document_no,amount,writeoff,method,rule,confidence,"
-            + "bank_transaction_id,allocation_id,customer_code,currency,reverses_id,created_at,created_by,category,note";
+    static final String[] COLUMNS = {"transaction_id", "document_no", "amount", "writeoff", "method", "rule",
+            "confidence", "bank_transaction_id", "allocation_id", "customer_code", "currency", "reverses_id",
+            "created_at", "created_by", "category", "note"};
+
+    /** RFC 4180 with CRLF, fields quoted where they need it. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
 
     private final JdbcTemplate jdbc;
     private final Allocations allocations;
@@ -57,26 +69,21 @@ class AllocationController {
     ResponseEntity<StreamingResponseBody> csv(@Parameter(description = "`true`: reversed allocations and their "
             + "reversal rows (negative amounts) too") @RequestParam(defaultValue = "false") boolean includeReversed) {
         StreamingResponseBody body = out -> {
-            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
-                    java.nio.charset.StandardCharsets.UTF_8));
-            writer.write(COLUMNS);
-            writer.write("\r\n");
+            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CSVPrinter csv = new CSVPrinter(writer, CSV);
             rows(includeReversed, row -> {
                 try {
-                    writer.write(String.join(",", csv(row.transactionId()), csv(row.documentNo()), row.amount(),
-                            row.writeoff(), row.method(), nz(row.rule()), nz(row.confidence()),
-                            row.bankTransactionId() == null ? "" : row.bankTransactionId().toString(),
-                            Long.toString(row.allocationId()), csv(row.customerCode()), row.currency(),
-                            row.reversesId() == null ? "" : row.reversesId().toString(), row.createdAt(),
-                            csv(row.createdBy()), nz(row.category()), csv(row.note())));
-                    writer.write("\r\n");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    csv.printRecord(row.transactionId(), row.documentNo(), row.amount(), row.writeoff(), row.method(),
+                            row.rule(), row.confidence(), row.bankTransactionId(), row.allocationId(),
+                            row.customerCode(), row.currency(), row.reversesId(), row.createdAt(), row.createdBy(),
+                            row.category(), row.note());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            writer.flush();
+            csv.flush();
         };
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(body);
     }
 
@@ -123,33 +130,17 @@ class AllocationController {
                 + "FROM allocation a LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
                 + "LEFT JOIN document d ON d.id = a.document_id LEFT JOIN customer c ON c.id = a.customer_id" + where
                 + " ORDER BY a.id", rs -> {
-                    String currency = rs.getString(11);
-                    BigDecimal confidence = rs.getBigDecimal(7);
-                    long tx = rs.getLong(8);
-                    Long bankTransactionId = rs.wasNull() ? null : tx;
-                    long reverses = rs.getLong(12);
-                    Long reversesId = rs.wasNull() ? null : reverses;
-                    consumer.accept(new Row(rs.getString(1), rs.getString(2), Money.format(rs.getBigDecimal(3), currency),
-                            Money.format(rs.getBigDecimal(4), currency), rs.getString(5), rs.getString(6),
+                    String currency = rs.getString("currency");
+                    BigDecimal confidence = rs.getBigDecimal("confidence");
+                    consumer.accept(new Row(rs.getString("bank_reference"), rs.getString("document_no"),
+                            Money.format(rs.getBigDecimal("amount"), currency),
+                            Money.format(rs.getBigDecimal("writeoff"), currency), rs.getString("method"),
+                            rs.getString("rule"),
                             confidence == null ? null : confidence.stripTrailingZeros().toPlainString(),
-                            bankTransactionId, rs.getLong(9), rs.getString(10), currency, reversesId,
-                            rs.getObject(13, java.time.OffsetDateTime.class).toString(), rs.getString(14),
-                            rs.getString(15), rs.getString(16)));
+                            rs.getObject("transaction_id", Long.class), rs.getLong("id"), rs.getString("customer_code"),
+                            currency, rs.getObject("reverses_id", Long.class),
+                            rs.getObject("created_at", OffsetDateTime.class).toString(), rs.getString("created_by"),
+                            rs.getString("category"), rs.getString("note")));
                 });
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** RFC 4180: quote a field that holds a comma, a quote or a line break. */
-    private static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

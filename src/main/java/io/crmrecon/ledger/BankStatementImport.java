@@ -81,11 +81,13 @@ public class BankStatementImport {
     /** The facts of a stored bank statement, or null when there is none with that id. */
     @Transactional(readOnly = true)
     public StatementFacts facts(long bankStatementId) {
-        return jdbc.query("SELECT s.file_name, s.statement_refs, s.accounts, MIN(t.booking_date), MAX(t.booking_date) "
+        return jdbc.query("SELECT s.file_name, s.statement_refs, s.accounts, MIN(t.booking_date) AS first_booking, "
+                        + "MAX(t.booking_date) AS last_booking "
                         + "FROM bank_statement s LEFT JOIN bank_transaction t ON t.bank_statement_id = s.id "
                         + "WHERE s.id = ? GROUP BY s.file_name, s.statement_refs, s.accounts",
-                rs -> rs.next() ? new StatementFacts(rs.getString(1), emptyToNull(rs.getString(2)),
-                        emptyToNull(rs.getString(3)), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))
+                rs -> rs.next() ? new StatementFacts(rs.getString("file_name"),
+                        emptyToNull(rs.getString("statement_refs")), emptyToNull(rs.getString("accounts")),
+                        rs.getObject("first_booking", LocalDate.class), rs.getObject("last_booking", LocalDate.class))
                         : null, bankStatementId);
     }
 
@@ -137,7 +139,7 @@ public class BankStatementImport {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
             jdbc.query("SELECT dedup_key FROM bank_transaction WHERE dedup_key = ANY (?)", SqlArrays.varchars(chunk),
                     rs -> {
-                        found.add(rs.getString(1));
+                        found.add(rs.getString("dedup_key"));
                     });
         }
         return found;

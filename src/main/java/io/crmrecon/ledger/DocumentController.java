@@ -78,6 +78,8 @@ class DocumentController {
                     + "array position (from 1) as `row` and the camelCase field as `column`.")
     @ApiResponse(responseCode = "201", description = "Posted: `created`, `unchanged` and the documents")
     @ApiResponse(responseCode = "400", description = "Not a JSON array, or an empty one")
+    @ApiResponse(responseCode = "413", description = "The body is larger than `recon.import.max-json-size` "
+            + "(16MB by default): post smaller batches, or the file import")
     @ApiResponse(responseCode = "422", description = "Bad documents: `errors: [{row, column, message}]`; "
             + "nothing stored")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

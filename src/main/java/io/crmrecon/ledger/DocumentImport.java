@@ -186,12 +186,13 @@ public class DocumentImport {
                         + "tax_invoice_no, description FROM document WHERE document_no = ANY (?)",
                 SqlArrays.varchars(chunk.stream().map(r -> r.document.documentNo()).toList()),
                 rs -> {
-                    String currency = rs.getString(6);
-                    found.put(rs.getString(1), new PostedDocument(rs.getString(1), codes.get(rs.getLong(2)),
-                            DocumentType.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                            rs.getObject(5, LocalDate.class), currency,
-                            Money.of(rs.getBigDecimal(7).stripTrailingZeros(), currency), rs.getString(8),
-                            rs.getString(9), rs.getString(10)));
+                    String currency = rs.getString("currency");
+                    String documentNo = rs.getString("document_no");
+                    found.put(documentNo, new PostedDocument(documentNo, codes.get(rs.getLong("customer_id")),
+                            DocumentType.valueOf(rs.getString("type")), rs.getObject("issue_date", LocalDate.class),
+                            rs.getObject("due_date", LocalDate.class), currency,
+                            Money.of(rs.getBigDecimal("amount").stripTrailingZeros(), currency),
+                            rs.getString("reference"), rs.getString("tax_invoice_no"), rs.getString("description")));
                 });
         return found;
     }

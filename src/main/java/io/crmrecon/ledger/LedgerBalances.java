@@ -29,11 +29,11 @@ class LedgerBalances implements CustomerBalances {
         if (customerIds.isEmpty()) {
             return balances;
         }
-        jdbc.query("SELECT a.customer_id, SUM(a.amount + a.writeoff) FROM allocation a "
+        jdbc.query("SELECT a.customer_id, SUM(a.amount + a.writeoff) AS applied FROM allocation a "
                         + "JOIN customer c ON c.id = a.customer_id AND c.currency = a.currency "
                         + "WHERE a.customer_id IN (:ids) GROUP BY a.customer_id",
                 Map.of("ids", customerIds), rs -> {
-                    balances.merge(rs.getLong(1), rs.getBigDecimal(2).negate(), BigDecimal::add);
+                    balances.merge(rs.getLong("customer_id"), rs.getBigDecimal("applied").negate(), BigDecimal::add);
                 });
         return balances;
     }
@@ -48,11 +48,11 @@ class LedgerBalances implements CustomerBalances {
             return Collections.emptyMap();
         }
         Map<Long, BigDecimal> out = new HashMap<>();
-        jdbc.query("SELECT d.customer_id, SUM(" + signedAmount + ") FROM document d "
+        jdbc.query("SELECT d.customer_id, SUM(" + signedAmount + ") AS balance FROM document d "
                         + "JOIN customer c ON c.id = d.customer_id AND c.currency = d.currency "
                         + "WHERE d.customer_id IN (:ids) GROUP BY d.customer_id",
                 Map.of("ids", customerIds), rs -> {
-                    out.put(rs.getLong(1), rs.getBigDecimal(2));
+                    out.put(rs.getLong("customer_id"), rs.getBigDecimal("balance"));
                 });
         return out;
     }

@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class LedgerQueries {
 
     private static final String OPEN_DOCUMENTS = "SELECT d.id, d.document_no, d.tax_invoice_no, d.customer_id, d.type, "
-            + "d.currency, d.amount, d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END - COALESCE(a.applied, 0), "
-            + "d.issue_date, d.due_date FROM document d LEFT JOIN (SELECT document_id, SUM(amount + writeoff) AS applied, "
+            + "d.currency, d.amount, d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 ELSE 1 END - COALESCE(a.applied, 0) "
+            + "AS open_amount, d.issue_date, d.due_date FROM document d LEFT JOIN (SELECT document_id, SUM(amount + writeoff) AS applied, "
             + "MAX(created_at) AS last_applied FROM allocation WHERE document_id IS NOT NULL GROUP BY document_id) a "
             + "ON a.document_id = d.id WHERE d.type <> 'BILL' AND (d.amount * CASE d.type WHEN 'CREDIT_NOTE' THEN -1 "
             + "ELSE 1 END - COALESCE(a.applied, 0) <> 0 OR a.last_applied >= ?)";
 
     private static final String UNAPPLIED = "SELECT t.id, t.bank_statement_id, t.account, t.bank_reference, t.amount, "
-            + "t.amount - COALESCE(a.applied, 0), t.currency, t.booking_date, t.counterparty_name, "
+            + "t.amount - COALESCE(a.applied, 0) AS remaining, t.currency, t.booking_date, t.counterparty_name, "
             + "t.counterparty_account, t.remittance_info, t.structured_reference FROM bank_transaction t "
             + "LEFT JOIN (SELECT transaction_id, SUM(amount) AS applied FROM allocation "
             + "WHERE transaction_id IS NOT NULL GROUP BY transaction_id) a ON a.transaction_id = t.id "
@@ -43,7 +43,7 @@ public class LedgerQueries {
             + "d.issue_date, d.due_date FROM document d WHERE d.type <> 'BILL'";
 
     private static final String UNAPPLIED_ONE = "SELECT t.id, t.bank_statement_id, t.account, t.bank_reference, t.amount, "
-            + "t.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.transaction_id = t.id), 0), "
+            + "t.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.transaction_id = t.id), 0) AS remaining, "
             + "t.currency, t.booking_date, t.counterparty_name, t.counterparty_account, t.remittance_info, "
             + "t.structured_reference FROM bank_transaction t WHERE t.id = ? AND t.amount > 0";
 
@@ -103,18 +103,21 @@ public class LedgerQueries {
 
     private static RowCallbackHandler documentRows(Consumer<OpenDocument> consumer) {
         Repeats repeats = new Repeats();
-        return rs -> consumer.accept(new OpenDocument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                DocumentType.valueOf(rs.getString(5)), repeats.of(rs.getString(6)), rs.getBigDecimal(7),
-                rs.getBigDecimal(8), repeats.of(rs.getObject(9, LocalDate.class)),
-                repeats.of(rs.getObject(10, LocalDate.class))));
+        return rs -> consumer.accept(new OpenDocument(rs.getLong("id"), rs.getString("document_no"),
+                rs.getString("tax_invoice_no"), rs.getLong("customer_id"), DocumentType.valueOf(rs.getString("type")),
+                repeats.of(rs.getString("currency")), rs.getBigDecimal("amount"), rs.getBigDecimal("open_amount"),
+                repeats.of(rs.getObject("issue_date", LocalDate.class)),
+                repeats.of(rs.getObject("due_date", LocalDate.class))));
     }
 
     private static RowCallbackHandler transactionRows(Consumer<UnappliedTransaction> consumer) {
         Repeats repeats = new Repeats();
-        return rs -> consumer.accept(new UnappliedTransaction(rs.getLong(1), rs.getLong(2), repeats.of(rs.getString(3)),
-                rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), repeats.of(rs.getString(7)),
-                repeats.of(rs.getObject(8, LocalDate.class)), repeats.of(rs.getString(9)),
-                repeats.of(rs.getString(10)), rs.getString(11), rs.getString(12)));
+        return rs -> consumer.accept(new UnappliedTransaction(rs.getLong("id"), rs.getLong("bank_statement_id"),
+                repeats.of(rs.getString("account")), rs.getString("bank_reference"), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("remaining"), repeats.of(rs.getString("currency")),
+                repeats.of(rs.getObject("booking_date", LocalDate.class)), repeats.of(rs.getString("counterparty_name")),
+                repeats.of(rs.getString("counterparty_account")), rs.getString("remittance_info"),
+                rs.getString("structured_reference")));
     }
 
     /**

@@ -15,8 +15,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda authorizations each group needs (authorization is enabled). Grants are only ever added: a
- * permission an administrator added in Camunda Admin stays, one already there is not written twice.
+ * The Camunda authorizations each group needs (authorization is enabled). Grants are added: a permission an
+ * administrator added in Camunda Admin stays, one already there is not written twice. The one exception is
+ * starting the processes the application starts itself ({@link #STARTED_BY_THE_APP}), which clerks and managers
+ * must not have.
  *
  * <p>Clerks need no task grant here: the engine gives a task's candidate groups, candidate users and assignee
  * READ and the default task permission (UPDATE: claim, complete) on that task when the link is made (its
@@ -26,13 +28,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorizationSetup {
 
-    /** Process definitions the API starts in the caller's name (POST /api/matching/runs, /api/statement-runs). */
-    static final List<String> STARTED_THROUGH_API = List.of("paymentMatching", "matchingRun", "statementRun");
+    /**
+     * Process definitions that only the application starts (an import, POST /api/matching/runs): a clerk or manager
+     * who could create instances of them could start one with any variables through engine-rest or Tasklist.
+     * Earlier versions granted CREATE_INSTANCE on them; start-up takes it back.
+     */
+    static final List<String> STARTED_BY_THE_APP = List.of("paymentMatching", "matchingRun", "manualMatchBatch",
+            "statementRun");
 
     private record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
 
-    /** What a clerk and a manager both need for Tasklist, a read-only Cockpit, and starting runs via the API. */
+    /** What a clerk and a manager both need for Tasklist and a read-only Cockpit; they start no process themselves. */
     private static final List<Grant> STAFF = List.of(
             new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
@@ -46,9 +53,7 @@ class AuthorizationSetup {
             new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
             new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
             // names instead of ids for assignees, and picking a colleague when delegating a task
-            new Grant(Resources.USER, ANY, Permissions.READ),
-            // the API starts runs with the caller's Camunda authentication, so the engine checks these
-            new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+            new Grant(Resources.USER, ANY, Permissions.READ));
 
     /**
      * Managers watch every task read-only: Cockpit's Human Tasks (the engine's task report demands READ on every
@@ -72,8 +77,9 @@ class AuthorizationSetup {
         }
         for (String group : List.of(ReconGroups.CLERKS, ReconGroups.MANAGERS)) {
             STAFF.forEach(g -> grant(group, g));
-            STARTED_THROUGH_API.forEach(key -> grant(group,
-                    new Grant(Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+            STARTED_BY_THE_APP.forEach(key -> revoke(group, Resources.PROCESS_DEFINITION, key,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE));
+            revoke(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         }
         MANAGERS_ONLY.forEach(g -> grant(ReconGroups.MANAGERS, g));
     }
@@ -81,6 +87,21 @@ class AuthorizationSetup {
     /** Grants READ on one Tasklist filter to a group; without it the group does not see the filter. */
     void grantFilterRead(String group, String filterId) {
         grant(group, new Grant(Resources.FILTER, filterId, Permissions.READ));
+    }
+
+    /** Takes back a permission that earlier versions granted. */
+    private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (existing == null || !existing.isPermissionGranted(permission)) {
+            return;
+        }
+        existing.removePermission(permission);
+        authorizationService.saveAuthorization(existing);
     }
 
     private void grant(String group, Grant grant) {

@@ -1,5 +1,6 @@
 package io.crmrecon.security;
 
+import io.crmrecon.common.ReconProperties;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -7,12 +8,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The groups, and the users that exist before anyone can log in to Camunda Admin: the demo users, or in
- * production only the first administrator named by {@code RECON_ADMIN_USER}/{@code RECON_ADMIN_PASSWORD}.
+ * production only the first administrator named by {@code RECON_ADMIN_USER}/{@code RECON_ADMIN_PASSWORD}
+ * ({@code recon.security.admin.*}; the postgres profile does not start without them: {@link AdminCredentialsCheck}).
  * Existing users and memberships are left as they are, so a password changed in Admin survives a restart.
  */
 @Component
@@ -33,14 +34,11 @@ class IdentitySetup {
     private final String adminUser;
     private final String adminPassword;
 
-    IdentitySetup(IdentityService identityService,
-            @Value("${recon.demo-users:false}") boolean demoUsers,
-            @Value("${RECON_ADMIN_USER:}") String adminUser,
-            @Value("${RECON_ADMIN_PASSWORD:}") String adminPassword) {
+    IdentitySetup(IdentityService identityService, ReconProperties settings, SecurityProperties security) {
         this.identityService = identityService;
-        this.demoUsers = demoUsers;
-        this.adminUser = adminUser.trim();
-        this.adminPassword = adminPassword;
+        this.demoUsers = settings.demoUsers();
+        this.adminUser = security.admin().user().trim();
+        this.adminPassword = security.admin().password();
     }
 
     void run() {

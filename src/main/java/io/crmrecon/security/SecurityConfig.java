@@ -12,8 +12,11 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +37,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Spring MVC's, and with several servlets Spring Security cannot guess what a plain string pattern means.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -68,13 +72,12 @@ class SecurityConfig {
                         .requestMatchers(CROSS_SITE).denyAll()
                         // engine-rest: any user; Camunda authorization decides per resource
                         .requestMatchers(paths("/engine-rest/**")).authenticated()
-                        // reports are for managers; approving adjustments is a Camunda task of the managers group
-                        .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(MANAGER, ADMIN)
+                        // imports, runs and reversals are clerks' work; managers read (CONTRACT.md §1)
                         .requestMatchers(paths(POST,
                                 "/api/customers/import", "/api/documents/import", "/api/documents",
                                 "/api/bank-statements", "/api/matching/runs", "/api/statement-runs",
                                 "/api/allocations/*/reversal"))
-                                .hasAnyAuthority(CLERK, MANAGER, ADMIN)
+                                .hasAnyAuthority(CLERK, ADMIN)
                         .requestMatchers(paths(GET, "/api/**")).hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // anything not listed above is for administrators until a rule here says otherwise
                         .anyRequest().hasAuthority(ADMIN))
@@ -85,7 +88,9 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
-                .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
+                // engine-rest runs as the caller; the JSON API's own engine calls run as the application
+                .addFilterAfter(new CamundaAuthenticationFilter(identityService, paths("/engine-rest/**")),
+                        AuthorizationFilter.class);
         return http.build();
     }
 
@@ -118,6 +123,16 @@ class SecurityConfig {
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Before every other filter: the client's address and the scheme are settled first. */
+    @Bean
+    FilterRegistrationBean<TrustedProxies> trustedProxies(SecurityProperties settings) {
+        FilterRegistrationBean<TrustedProxies> registration =
+                new FilterRegistrationBean<>(new TrustedProxies(settings.trustedProxies()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
     }
 
     private static RequestMatcher paths(String... patterns) {

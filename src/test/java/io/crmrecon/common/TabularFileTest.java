@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -107,6 +108,71 @@ class TabularFileTest {
         byte[] truncated = Arrays.copyOf(xlsx, xlsx.length / 2);
         assertThatThrownBy(() -> TabularFile.read(truncated, null))
                 .isInstanceOf(ImportException.class).hasMessageContaining("damaged or truncated");
+    }
+
+    @Test
+    void refusesAZipBombAsSuchAndNotAsDamaged() throws IOException {
+        // 64 MB of blanks in the sheet pack to some 64 KB: an inflate ratio far below POI's 1 %
+        byte[] bomb = XlsxFiles.withPadding(workbook(), 64 << 20);
+        assertThat(bomb.length).isLessThan(1 << 20);
+        assertThatThrownBy(() -> TabularFile.read(bomb, null))
+                .isInstanceOf(ImportException.class).hasMessageContaining("zip bomb");
+        // the same padding, modestly: a valid sheet that is read
+        assertThat(TabularFile.read(XlsxFiles.withPadding(workbook(), 1000), null).rows()).hasSize(1);
+    }
+
+    @Test
+    void refusesAPartThatInflatesPastTheEntrySizeLimit() throws IOException {
+        double ratio = ZipSecureFile.getMinInflateRatio();
+        long entrySize = ZipSecureFile.getMaxEntrySize();
+        try {
+            ZipSecureFile.setMinInflateRatio(0);
+            ZipSecureFile.setMaxEntrySize(1 << 20);
+            byte[] padded = XlsxFiles.withPadding(workbook(), 4 << 20);
+            assertThatThrownBy(() -> TabularFile.read(padded, null))
+                    .isInstanceOf(ImportException.class).hasMessageContaining("zip bomb");
+        } finally {
+            ZipSecureFile.setMinInflateRatio(ratio);
+            ZipSecureFile.setMaxEntrySize(entrySize);
+        }
+    }
+
+    @Test
+    void readsALargeSheetRowByRow() throws IOException {
+        int rows = 100_000;
+        byte[] xlsx = XlsxFiles.large(java.util.List.of("document_no", "amount", "description"), rows,
+                r -> new Object[] {"D-" + r, r + 0.25, "第" + r + "行"});
+        TabularFile file = TabularFile.read(xlsx, null);
+        assertThat(file.rows()).hasSize(rows);
+        TabularFile.TabularRow last = file.rows().get(rows - 1);
+        assertThat(last.rowNumber()).isEqualTo(rows + 1);
+        assertThat(last.get("document_no")).isEqualTo("D-" + rows);
+        assertThat(last.get("amount")).isEqualTo(rows + ".25");
+        assertThat(last.get("description")).isEqualTo("第" + rows + "行");
+    }
+
+    @Test
+    void readsInlineStringsBooleansAndEastAsianDateFormats() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet();
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("flag");
+            header.createCell(2).setCellValue("issue_date");
+            Row row = sheet.createRow(3);
+            row.createCell(0).setCellValue(true);
+            CellStyle chinese = wb.createCellStyle();
+            chinese.setDataFormat((short) 31);
+            var date = row.createCell(2);
+            date.setCellValue(LocalDate.of(2026, 11, 21));
+            date.setCellStyle(chinese);
+            wb.write(out);
+            TabularFile file = TabularFile.read(out.toByteArray(), null);
+            assertThat(file.rows()).singleElement().satisfies(r -> {
+                assertThat(r.rowNumber()).isEqualTo(4);
+                assertThat(r.get("flag")).isEqualTo("true");
+                assertThat(r.get("issue_date")).isEqualTo("2026-11-21");
+            });
+        }
     }
 
     private static byte[] workbook() throws IOException {

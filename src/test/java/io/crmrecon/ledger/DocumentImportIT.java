@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
+import io.crmrecon.common.XlsxFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -123,6 +124,28 @@ class DocumentImportIT extends IntegrationTest {
     }
 
     @Test
+    void aZipBombIs422AndNothingIsStored() throws IOException {
+        byte[] bomb = XlsxFiles.withPadding(workbook(p), 64 << 20);
+        var response = api.upload("/api/documents/import", "documents.xlsx", bomb);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("zip bomb");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE document_no = ?", Integer.class,
+                p + "-XL-1")).isZero();
+    }
+
+    @Test
+    void aLargeXlsxImportsStreaming() throws IOException {
+        int rows = 20_000;
+        byte[] xlsx = XlsxFiles.large(List.of(HEADER.trim().split(",")), rows, r -> new Object[] {
+                p + "-L-" + r, p, "INVOICE", "2026-10-05", null, "CNY", 100 + r / 100.0});
+        var response = api.upload("/api/documents/import", "documents.xlsx", xlsx);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("created").asInt()).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SELECT amount FROM document WHERE document_no = ?", java.math.BigDecimal.class,
+                p + "-L-" + rows)).isEqualByComparingTo("300.00");
+    }
+
+    @Test
     void aCrmPostsJson() {
         String json = "[{\"documentNo\":\"" + p + "-J-1\",\"customerCode\":\"" + p + "\",\"type\":\"INVOICE\","
                 + "\"issueDate\":\"2026-10-05\",\"currency\":\"CNY\",\"amount\":1280.5,\"taxInvoiceNo\":\"0441\"},"
@@ -150,6 +173,29 @@ class DocumentImportIT extends IntegrationTest {
         Arrays.fill(big, (byte) 'a');
         var response = api.upload("/api/documents/import", "documents.csv", big);
         assertThat(response.status()).as(response.body()).isEqualTo(413);
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIs413AndNothingIsStored() {
+        // recon.import.max-json-size is 1MB in the tests: some 12,000 documents
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; json.length() < 1_200_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"documentNo\":\"").append(p).append("-BIG-").append(i)
+                    .append("\",\"customerCode\":\"").append(p).append("\",\"type\":\"INVOICE\",")
+                    .append("\"issueDate\":\"2026-10-05\",\"currency\":\"CNY\",\"amount\":\"10.00\"}");
+        }
+        var response = api.postJson("/api/documents", json.append("]").toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertThat(response.entity().getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains("recon.import.max-json-size");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE document_no LIKE ?", Integer.class,
+                p + "-BIG-%")).isZero();
+
+        // a body within the limit is read as usual
+        var small = api.postJson("/api/documents", "[{\"documentNo\":\"" + p + "-BIG-0\",\"customerCode\":\""
+                + p + "\",\"type\":\"INVOICE\",\"issueDate\":\"2026-10-05\",\"currency\":\"CNY\","
+                + "\"amount\":\"10.00\"}]");
+        assertThat(small.status()).as(small.body()).isEqualTo(201);
     }
 
     private static byte[] workbook(String p) throws IOException {

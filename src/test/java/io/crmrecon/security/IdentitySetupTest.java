@@ -2,6 +2,9 @@ package io.crmrecon.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmrecon.common.ReconProperties;
+import java.time.ZoneId;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -39,7 +42,7 @@ class IdentitySetupTest {
 
     @Test
     void withoutDemoUsersOnlyTheConfiguredAdminExists() {
-        new IdentitySetup(identity, false, "boss", "s3cret").run();
+        setup(identity, false, "boss", "s3cret").run();
 
         assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("boss");
         assertThat(identity.createUserQuery().userId("boss").memberOfGroup("camunda-admin").count()).isOne();
@@ -50,8 +53,8 @@ class IdentitySetupTest {
 
     @Test
     void anExistingAdminKeepsItsPassword() {
-        new IdentitySetup(identity, false, "boss", "first").run();
-        new IdentitySetup(identity, false, "boss", "second").run();
+        setup(identity, false, "boss", "first").run();
+        setup(identity, false, "boss", "second").run();
 
         assertThat(identity.checkPassword("boss", "first")).isTrue();
         assertThat(identity.createUserQuery().count()).isOne();
@@ -59,18 +62,25 @@ class IdentitySetupTest {
 
     @Test
     void noDemoUsersAndNoAdminCreatesNoUser() {
-        new IdentitySetup(identity, false, "", "").run();
+        setup(identity, false, "", "").run();
 
         assertThat(identity.createUserQuery().count()).isZero();
     }
 
     @Test
     void demoUsersHaveTheirNamesAsPasswords() {
-        new IdentitySetup(identity, true, "", "").run();
-        new IdentitySetup(identity, true, "", "").run();
+        setup(identity, true, "", "").run();
+        setup(identity, true, "", "").run();
 
         assertThat(identity.createUserQuery().count()).isEqualTo(3);
         assertThat(identity.checkPassword("manager", "manager")).isTrue();
         assertThat(identity.createUserQuery().userId("manager").memberOfGroup("managers").count()).isOne();
+    }
+
+    private static IdentitySetup setup(IdentityService identity, boolean demoUsers, String admin, String password) {
+        return new IdentitySetup(identity,
+                new ReconProperties(ZoneId.of("Asia/Shanghai"), "http://localhost", false, demoUsers,
+                        new ReconProperties.Mail(false)),
+                new SecurityProperties(new SecurityProperties.Admin(admin, password), false, List.of()));
     }
 }

@@ -2,6 +2,7 @@ package io.crmrecon.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmrecon.IntegrationTest;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -27,15 +30,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 class SecurityIT extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     // only processes that exist have filters; managers see the manual-matching exceptions read-only
     private static final List<String> CLERK_FILTERS = List.of("我的待办 / My tasks", "我的组任务 / My group tasks",
@@ -68,6 +77,9 @@ class SecurityIT extends IntegrationTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
 
     RestClient http;
 
@@ -115,41 +127,92 @@ class SecurityIT extends IntegrationTest {
     @Test
     void clerkReadsEngineRestTasks() {
         assertThat(get(engineRest("/task"), "clerk:clerk", h -> { }).getStatusCode()).isEqualTo(HttpStatus.OK);
-        // the default engine's short path passes security too (it answers 400 here only because the test
-        // engine is not named "default")
-        assertThat((HttpStatus) get("/engine-rest/task", "clerk:clerk", h -> { }).getStatusCode())
-                .isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
     }
 
-    @Test
-    void clerkMayNotReadReports() {
-        ResponseEntity<String> response = get("/api/reports/aging?asOf=2026-10-31", "clerk:clerk", h -> { });
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody()).contains("\"status\":403");
-    }
+    // --- the role table of CONTRACT.md §1, for the API's endpoints ----------------------------------------------
+
+    private static final List<String> ROLES = List.of("clerk:clerk", "manager:manager", "admin:admin");
 
     @Test
-    void managerGetsPastSecurityForReports() {
-        for (String user : List.of("manager:manager", "admin:admin")) {
-            HttpStatus status = (HttpStatus) get("/api/reports/aging?asOf=2026-10-31", user, h -> { })
-                    .getStatusCode();
-            assertThat(status).as(user).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+    void everyoneLoggedInReadsTheListsAndNobodyAnonymous() {
+        for (String path : List.of("/api/customers?size=1", "/api/allocations", "/api/receipts/unapplied?size=1")) {
+            for (String user : ROLES) {
+                assertThat(get(path, user, h -> h.setAccept(List.of(MediaType.APPLICATION_JSON))).getStatusCode())
+                        .as(user + " " + path).isEqualTo(HttpStatus.OK);
+            }
+            assertThat(get(path, null, h -> { }).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        // an unknown run or customer is 404 for every reader, not a security answer
+        for (String path : List.of("/api/matching/runs/0", "/api/customers/NO-SUCH-CUSTOMER")) {
+            for (String user : ROLES) {
+                assertThat(get(path, user, h -> { }).getStatusCode()).as(user + " " + path)
+                        .isEqualTo(HttpStatus.NOT_FOUND);
+            }
         }
     }
 
     @Test
-    void clerkGetsPastSecurityForImportsAndRunsButNotForOtherWrites() {
-        for (String path : List.of("/api/customers/import", "/api/documents/import", "/api/documents",
-                "/api/bank-statements", "/api/matching/runs", "/api/statement-runs")) {
-            HttpStatus status = (HttpStatus) exchange(HttpMethod.POST, path, "clerk:clerk", h -> { })
-                    .getStatusCode();
-            assertThat(status).as(path).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
-        }
-        assertThat(exchange(HttpMethod.DELETE, "/api/customers/C001", "clerk:clerk", h -> { }).getStatusCode())
+    void importsAndReversalsAreForClerksAndAdministratorsNotManagers() {
+        // each request is harmless and gets its own answer once past security: an empty file, an empty array, an
+        // allocation that does not exist
+        Map<String, HttpStatus> past = Map.of(
+                "/api/customers/import", HttpStatus.UNPROCESSABLE_ENTITY,
+                "/api/documents/import", HttpStatus.UNPROCESSABLE_ENTITY,
+                "/api/bank-statements", HttpStatus.UNPROCESSABLE_ENTITY,
+                "/api/documents", HttpStatus.BAD_REQUEST,
+                "/api/allocations/0/reversal", HttpStatus.NOT_FOUND);
+        past.forEach((path, expected) -> {
+            assertThat(write(path, "clerk:clerk").getStatusCode()).as("clerk " + path).isEqualTo(expected);
+            assertThat(write(path, "admin:admin").getStatusCode()).as("admin " + path).isEqualTo(expected);
+            ResponseEntity<String> manager = write(path, "manager:manager");
+            assertThat(manager.getStatusCode()).as("manager " + path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(manager.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(write(path, null).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+        });
+        assertThat(exchange(HttpMethod.POST, "/api/matching/runs", "manager:manager", h -> { }).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(exchange(HttpMethod.DELETE, "/api/customers/C001", "manager:manager", h -> { })
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void clerksCannotStartPaymentMatchingThemselvesButTheAppStartsItForThem() throws Exception {
+        String forged = "{\"businessKey\":\"forged-by-hand\",\"variables\":{\"bankStatementId\":"
+                + "{\"value\":1,\"type\":\"Long\"}}}";
+        for (String user : List.of("clerk:clerk", "manager:manager")) {
+            for (String path : List.of("/engine-rest/process-definition/key/paymentMatching/start",
+                    engineRest("/process-definition/key/paymentMatching/start"))) {
+                ResponseEntity<String> start = postJson(path, user, forged);
+                assertThat(start.getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
+            }
+            // and Tasklist offers them nothing to start
+            assertThat(get(engineRest("/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+                    + "&latestVersion=true"), user, h -> { }).getBody()).as(user).isEqualTo("[]");
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("forged-by-hand")
+                .count()).isZero();
+        assertThat(authorizationService.isUserAuthorized("clerk", List.of("clerks"),
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "paymentMatching"))
+                .isFalse();
+
+        // a clerk's bank statement import starts paymentMatching: the application starts it
+        String reference = "SEC-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<String> imported = upload("/api/bank-statements", "clerk:clerk", "bank.csv",
+                "transaction_id,account,booking_date,amount,currency,counterparty_name,remittance_info\n"
+                        + reference + ",SEC-ACC,2026-11-02,123.45,CNY,某公司,货款\n");
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
+        String statementId = JSON.readTree(imported.getBody()).get("bankStatementId").asText();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("paymentMatching")
+                .processInstanceBusinessKey(statementId).count()).isOne();
+
+        // and a matching run through the API still works for a clerk
+        ResponseEntity<String> run = exchange(HttpMethod.POST, "/api/matching/runs", "clerk:clerk", h -> { });
+        assertThat(run.getStatusCode()).as(run.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String location = run.getHeaders().getLocation().toString();
+        String status = "RUNNING";
+        for (int i = 0; i < 300 && status.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            status = JSON.readTree(get(location, "clerk:clerk", h -> { }).getBody()).get("status").asText();
+        }
+        assertThat(status).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -224,12 +287,34 @@ class SecurityIT extends IntegrationTest {
 
     @Test
     void customerPagesNeverAskForALogin() {
+        // a token that does not exist: the same 404 as any bad token, never a login (no CSRF token needed either)
         ResponseEntity<String> page = get("/s/anything", null, h -> h.setAccept(List.of(MediaType.TEXT_HTML)));
-        assertThat(page.getStatusCode()).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.FOUND);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
 
         ResponseEntity<String> post = exchange(HttpMethod.POST, "/s/anything/confirm", null, h -> { });
-        assertThat(post.getStatusCode()).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.FOUND);
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void staffPagesFollowTheRoleTable() {
+        for (String path : List.of("/customers", "/receipts/unapplied")) {
+            for (String user : ROLES) {
+                assertThat(get(path, user, h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
+                        .as(user + " " + path).isEqualTo(HttpStatus.OK);
+            }
+            ResponseEntity<String> anonymous = get(path, null, h -> h.setAccept(List.of(MediaType.TEXT_HTML)));
+            assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.FOUND);
+            assertThat(anonymous.getHeaders().getLocation()).hasPath("/login");
+        }
+        // the workbench completes clerks' tasks: a task that does not exist is 404 for a clerk, managers may not
+        String workbench = "/matching/workbench/no-such-task";
+        for (String user : List.of("clerk:clerk", "admin:admin")) {
+            assertThat(get(workbench, user, h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(get(workbench, "manager:manager", h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -258,6 +343,20 @@ class SecurityIT extends IntegrationTest {
 
         assertThat(get("/login", null, h -> h.setAccept(List.of(MediaType.TEXT_HTML))).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void forwardedHeadersFromAPeerThatIsNoConfiguredProxyAreIgnored() {
+        // the tests configure no proxy: the login redirect keeps the real scheme and host
+        ResponseEntity<String> redirect = get("/swagger-ui.html", null, h -> {
+            h.setAccept(List.of(MediaType.TEXT_HTML));
+            h.set("X-Forwarded-Host", "evil.example");
+            h.set("X-Forwarded-Proto", "https");
+            h.set("Forwarded", "for=203.0.113.7;host=evil.example;proto=https");
+        });
+        assertThat(redirect.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(redirect.getHeaders().getLocation().toString()).doesNotContain("evil.example")
+                .doesNotStartWith("https:");
     }
 
     // --- start-up: groups, users, filters, authorizations ------------------------------------------------------
@@ -365,6 +464,32 @@ class SecurityIT extends IntegrationTest {
                 .headers(h -> basic(h, credentials))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(json)
+                .retrieve()
+                .toEntity(String.class);
+    }
+
+    /** A POST that each endpoint answers without side effects once past security. */
+    private ResponseEntity<String> write(String path, String credentials) {
+        if (path.endsWith("/import") || path.equals("/api/bank-statements")) {
+            return upload(path, credentials, "empty.csv", "");
+        }
+        return postJson(path, credentials, path.equals("/api/documents") ? "[]" : "{}");
+    }
+
+    private ResponseEntity<String> upload(String path, String credentials, String fileName, String content) {
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, part));
+        return http.post().uri(path)
+                .headers(h -> basic(h, credentials))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
                 .retrieve()
                 .toEntity(String.class);
     }
