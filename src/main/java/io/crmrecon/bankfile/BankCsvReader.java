@@ -60,7 +60,7 @@ final class BankCsvReader {
             }
             accounts.add(account);
             currencies.add(currency);
-            transactions.add(new ParsedTransaction(account, cells.text("transaction_id"), booking, value, amount,
+            transactions.add(new ParsedTransaction(account, BankReferences.meaningful(cells.text("transaction_id")), booking, value, amount,
                     currency, cells.text("counterparty_name"), cells.text("counterparty_account"),
                     cells.text("remittance_info"), null, null, null));
         }

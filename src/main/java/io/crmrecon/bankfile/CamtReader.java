@@ -235,7 +235,7 @@ final class CamtReader {
         if (errors.size() > before) {
             return;
         }
-        String entryRef = e.first("AcctSvcrRef");
+        String entryRef = BankReferences.meaningful(e.first("AcctSvcrRef"));
         String entryCode = bankTxCode(e);
         List<Fields> details = e.children;
 
@@ -277,7 +277,7 @@ final class CamtReader {
         String remittance = unstructured.isEmpty() ? null : String.join(" ", unstructured);
         String endToEnd = meaningful(d.first("Refs/EndToEndId"));
         String creditorRef = d.first("RmtInf/Strd/CdtrRefInf/Ref");
-        String reference = entryRef != null ? entryRef : d.first("Refs/AcctSvcrRef");
+        String reference = entryRef != null ? entryRef : BankReferences.meaningful(d.first("Refs/AcctSvcrRef"));
         String code = bankTxCode(d);
         return new ParsedTransaction(account, reference, booking, value, amount, currency, name, counterpartyAccount,
                 remittance, creditorRef != null ? creditorRef : endToEnd, endToEnd, code != null ? code : entryCode);
@@ -285,10 +285,7 @@ final class CamtReader {
 
     /** ISO 20022 fills mandatory reference fields with these when there is nothing to say. */
     private static String meaningful(String reference) {
-        if (reference == null || reference.equalsIgnoreCase("NOTPROVIDED") || reference.equalsIgnoreCase("NONREF")) {
-            return null;
-        }
-        return reference;
+        return BankReferences.meaningful(reference);
     }
 
     private static String bankTxCode(Fields f) {

@@ -303,7 +303,7 @@ final class Mt940Reader {
 
         // only the bank's own reference (after //) identifies the booking; the account owner's reference before
         // it is the payer's text (often an invoice number), not unique, so it goes to matching instead
-        String reference = Mt940Details.blankToNull(bankReference);
+        String reference = BankReferences.meaningful(bankReference);
         String ownerReference = customerReference.isEmpty()
                 || NO_REFERENCE.contains(customerReference.toUpperCase(Locale.ROOT)) ? null : customerReference;
         String counterpartyAccount = details.counterpartyAccount();
