@@ -48,6 +48,8 @@ final class CamtReader {
     private final ElementPath root = new ElementPath("");
     private int knownPaths;
     private String kind;
+    /** The signed sum of the booked entries of the statement being read. */
+    private BigDecimal entriesTotal;
 
     private CamtReader(XMLStreamReader r) {
         this.r = r;
@@ -149,6 +151,7 @@ final class CamtReader {
         boolean accountReported = false;
         List<Fields> balances = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();
+        entriesTotal = BigDecimal.ZERO;
         while (nextChild()) {
             switch (r.getLocalName()) {
                 case "Id" -> id = r.getElementText().trim();
@@ -178,6 +181,7 @@ final class CamtReader {
         BigDecimal opening = null;
         BigDecimal previousClosing = null;
         BigDecimal closing = null;
+        boolean closingAvailable = false;
         for (Fields bal : balances) {
             String code = bal.first("Tp/CdOrPrtry/Cd");
             if (code == null) {
@@ -187,6 +191,7 @@ final class CamtReader {
                 case "OPBD" -> opening = opening != null ? opening : balance(bal);
                 case "PRCD" -> previousClosing = previousClosing != null ? previousClosing : balance(bal);
                 case "CLBD" -> closing = closing != null ? closing : balance(bal);
+                case "CLAV" -> closingAvailable = true;
                 default -> {
                     // available and interim balances do not bound the booked entries
                 }
@@ -198,8 +203,17 @@ final class CamtReader {
         if (currency == null && !transactions.isEmpty()) {
             currency = transactions.get(0).currency();
         }
+        boolean announced = balances.stream().anyMatch(b -> {
+            String code = b.first("Tp/CdOrPrtry/Cd");
+            return "OPBD".equals(code) || "PRCD".equals(code);
+        });
+        if (announced && closing == null && !closingAvailable && recordName.equals("Stmt")) {
+            // a statement that opens with a balance and never closes is a cut transmission, not a statement
+            error(line, "<Stmt>" + (id == null ? "" : " " + id) + " ends without its closing balance (CLBD): "
+                    + "the transmission is incomplete");
+        }
         return new ParsedStatement(id, account, currency, opening != null ? opening : previousClosing, closing,
-                transactions);
+                transactions, entriesTotal);
     }
 
     private BigDecimal balance(Fields bal) {
@@ -235,6 +249,7 @@ final class CamtReader {
         if (errors.size() > before) {
             return;
         }
+        entriesTotal = entriesTotal.add(signed(amount, debit));
         String entryRef = BankReferences.meaningful(e.first("AcctSvcrRef"));
         String entryCode = bankTxCode(e);
         List<Fields> details = e.children;

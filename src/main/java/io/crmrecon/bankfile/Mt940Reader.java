@@ -51,6 +51,7 @@ final class Mt940Reader {
         String number;
         Balance opening;
         Balance closing;
+        boolean closingSeen;
         final List<Line> lines = new ArrayList<>();
 
         Statement(int line, String reference) {
@@ -113,6 +114,7 @@ final class Mt940Reader {
                     }
                 }
                 case "62F", "62M" -> {
+                    statement.closingSeen = true;
                     if (statement.closing == null) {
                         statement.closing = balance(field);
                     }
@@ -202,6 +204,10 @@ final class Mt940Reader {
         String where = "statement :20:" + s.reference + " (line " + s.line + ")";
         if (s.account == null || s.account.isEmpty()) {
             error(s.line, where + " has no account (:25:)");
+        }
+        if (!s.closingSeen) {
+            // every statement ends with its closing balance: without it the transmission was cut off
+            error(s.line, where + " ends without its closing balance (:62F:): the transmission is incomplete");
         }
         String currency = s.opening != null ? s.opening.currency : s.closing != null ? s.closing.currency : null;
         if (currency == null && !s.lines.isEmpty()) {

@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,9 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
 class BankStatementController {
 
     private final BankStatementImport bankStatementImport;
+    private final MessageSource messages;
 
-    BankStatementController(BankStatementImport bankStatementImport) {
+    BankStatementController(BankStatementImport bankStatementImport, MessageSource messages) {
         this.bankStatementImport = bankStatementImport;
+        this.messages = messages;
     }
 
     @Operation(summary = "Import a bank file (camt.053/054, MT940 or CSV)", description = """
@@ -29,7 +34,8 @@ class BankStatementController {
 
             CSV columns, all required but the last three: `transaction_id` (the bank's reference), `account`,             `booking_date`, `value_date`, `amount` (> 0 money in, < 0 money out), `currency`; optional             `counterparty_name`, `counterparty_account`, `remittance_info`.""")
     @ApiResponse(responseCode = "200", description = "Imported: `bankStatementId`, `format`, `transactions` newly "
-            + "stored, `duplicates` skipped")
+            + "stored, `duplicates` skipped, `warnings` per statement whose entries do not add up from its opening to its "
+            + "closing balance (`statement`, `difference`, `currency`, `message`)")
     @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
     @ApiResponse(responseCode = "422", description = "Not a bank file, a DOCTYPE, bad lines or rows: problem+json "
             + "with `errors` (`line` for XML and MT940, `row`/`column` for CSV); nothing stored")
@@ -37,7 +43,11 @@ class BankStatementController {
     BankStatementImport.Result importFile(
             @Parameter(description = "The bank file: camt XML, MT940 text or CSV") @RequestPart("file")
             MultipartFile file, @Parameter(hidden = true) Principal user) throws IOException {
-        return bankStatementImport.importFile(file.getBytes(), file.getOriginalFilename(),
-                user == null ? null : user.getName());
+        BankStatementImport.Result result = bankStatementImport.importFile(file.getBytes(),
+                file.getOriginalFilename(), user == null ? null : user.getName());
+        Locale locale = LocaleContextHolder.getLocale();
+        return result.withWarnings(result.warnings().stream()
+                .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
+                .toList());
     }
 }

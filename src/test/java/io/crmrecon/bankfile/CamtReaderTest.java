@@ -293,4 +293,31 @@ class CamtReaderTest {
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .containsExactly("line 3: <Stmt> has no account (<Acct><Id>) before its entries"));
     }
+
+    @Test
+    void aStatementThatOpensWithABalanceAndNeverClosesIsRefused() {
+        String cut = camt053("02", "<IBAN>CN11</IBAN>", "").replace("""
+                      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">50.00</Amt>
+                        <CdtDbtInd>DBIT</CdtDbtInd><Dt><Dt>2024-01-31</Dt></Dt></Bal>
+                """, "");
+        assertThatThrownBy(() -> CamtReader.read(utf8(cut)))
+                .satisfies(e -> assertThat(((ImportException) e).errors()).singleElement().satisfies(error -> {
+                    assertThat(error.line()).isEqualTo(5);
+                    assertThat(error.message()).contains("S1", "closing balance");
+                }));
+    }
+
+    @Test
+    void entriesThatDoNotAddUpAreReadAndTheDifferenceTold() {
+        // PRCD 100.00 CRDT, CLBD 50.00 DBIT: the entries should take 150.00 out; they take 99.00
+        String entries = """
+                      <Ntry><Amt Ccy="CNY">99.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+                        <BookgDt><Dt>2024-01-31</Dt></BookgDt></Ntry>
+                      <Ntry><Amt Ccy="CNY">7.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>PDNG</Sts>
+                        <BookgDt><Dt>2024-01-31</Dt></BookgDt></Ntry>
+                """;
+        ParsedStatement s = CamtReader.read(utf8(camt053("02", "<IBAN>CN11</IBAN>", entries))).statements().get(0);
+        assertThat(s.expectedClosing()).isEqualByComparingTo("1.00");
+        assertThat(s.difference()).isEqualByComparingTo("-51.00");
+    }
 }
