@@ -5,6 +5,7 @@ import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
 import io.crmrecon.common.TabularFile;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,11 @@ final class BankCsvReader {
     }
 
     static ParsedBankFile read(byte[] content) {
-        TabularFile table = TabularFile.read(content, null);
+        return read(content, null);
+    }
+
+    static ParsedBankFile read(byte[] content, Charset charset) {
+        TabularFile table = TabularFile.read(content, charset);
         table.requireColumns("account", "booking_date", "amount", "currency");
         List<ImportError> errors = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();

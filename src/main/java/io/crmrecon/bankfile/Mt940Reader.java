@@ -3,12 +3,10 @@ package io.crmrecon.bankfile;
 import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,11 +24,15 @@ import java.util.regex.Pattern;
  */
 final class Mt940Reader {
 
-    private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS):(.*)", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):(.*)", Pattern.DOTALL);
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     /** "-", "-}" (SWIFT envelope) and the "-XXX" trailer ING writes. */
     private static final Pattern END_OF_MESSAGE = Pattern.compile("-(}.*|[A-Z]{0,4})");
-    private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})([\\d,]+)");
-    private static final Pattern AMOUNT = Pattern.compile("\\d+(,\\d*)?");
+    private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})?([\\d,.]+)");
+    /** SWIFT writes a decimal comma; older exports (with {@code :940:} and {@code :28:} headers) a point. */
+    private static final Pattern AMOUNT = Pattern.compile("\\d+([,.]\\d*)?");
+    /** A :61: transaction type: N, F or S and three letters or digits (NTRF, NCHG, N062, S051). */
+    private static final Pattern TYPE = Pattern.compile("[NFS][A-Z0-9]{3}");
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     /** Customer references that only say "there is none" or "look in :86:" (Rabobank, German SEPA). */
     private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
@@ -73,21 +75,12 @@ final class Mt940Reader {
     }
 
     static ParsedBankFile read(byte[] content) {
-        return new Mt940Reader().parse(decode(content));
+        return read(content, null);
     }
 
-    /** MT940 is ASCII in theory; in practice UTF-8 or ISO-8859-1. Valid UTF-8 is taken as such. */
-    static String decode(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(content, StandardCharsets.ISO_8859_1);
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    /** {@code charset}: what the upload says the text is in, or null to tell from the bytes. */
+    static ParsedBankFile read(byte[] content, Charset charset) {
+        return new Mt940Reader().parse(BankText.decode(content, charset));
     }
 
     private ParsedBankFile parse(String text) {
@@ -95,6 +88,10 @@ final class Mt940Reader {
         Statement statement = null;
         Field previous = null;
         for (Field field : fields(text)) {
+            if (field.tag.equals("940")) {
+                // the header line of older exports (Rabobank): nothing of a statement yet
+                continue;
+            }
             if (field.tag.equals("20")) {
                 statement = new Statement(field.line, field.first());
                 statements.add(statement);
@@ -110,13 +107,13 @@ final class Mt940Reader {
                 case "28", "28C" -> statement.number = field.first();
                 case "60F", "60M" -> {
                     if (statement.opening == null) {
-                        statement.opening = balance(field);
+                        statement.opening = balance(field, null);
                     }
                 }
                 case "62F", "62M" -> {
                     statement.closingSeen = true;
                     if (statement.closing == null) {
-                        statement.closing = balance(field);
+                        statement.closing = balance(field, statement.opening);
                     }
                 }
                 case "61" -> statement.lines.add(new Line(field));
@@ -153,7 +150,8 @@ final class Mt940Reader {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
-            String line = lines[i];
+            // FIN transmissions wrap each message in SOH ... ETX; trailing blanks mean nothing
+            String line = CONTROL.matcher(lines[i]).replaceAll("").stripTrailing();
             if (line.startsWith("{")) {
                 int body = line.indexOf("{4:");
                 if (body < 0) {
@@ -166,7 +164,7 @@ final class Mt940Reader {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (END_OF_MESSAGE.matcher(trimmed).matches()) {
+            if (END_OF_MESSAGE.matcher(trimmed).matches() && endsMessage(lines, i, trimmed)) {
                 current = null;
                 continue;
             }
@@ -182,7 +180,32 @@ final class Mt940Reader {
         return fields;
     }
 
-    private Balance balance(Field field) {
+    /**
+     * A line of "-" ends a message, but :86: texts wrap onto lines that start with "-" too: it is the end only
+     * when no field but a new statement's :20: follows before the next envelope.
+     */
+    private static boolean endsMessage(String[] lines, int at, String trimmed) {
+        if (trimmed.startsWith("-}")) {
+            return true;
+        }
+        for (int i = at + 1; i < lines.length; i++) {
+            String next = CONTROL.matcher(lines[i]).replaceAll("").strip();
+            if (next.isEmpty()) {
+                continue;
+            }
+            Matcher m = TAG.matcher(next);
+            if (m.matches()) {
+                return m.group(1).equals("20") || m.group(1).equals("940");
+            }
+            if (next.startsWith("{")) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /** A balance; one that leaves its currency out (seen in German exports) is in the opening balance's. */
+    private Balance balance(Field field, Balance opening) {
         Matcher m = BALANCE.matcher(field.first());
         if (!m.matches()) {
             error(field.line, ":" + field.tag + ": balance '" + field.first()
@@ -192,7 +215,7 @@ final class Mt940Reader {
         if (date(field, m.group(2), "balance date") == null) {
             return null;
         }
-        String currency = m.group(3);
+        String currency = m.group(3) != null ? m.group(3) : opening != null ? opening.currency : null;
         BigDecimal amount = amount(field, m.group(4), currency);
         if (amount == null) {
             return null;
@@ -266,7 +289,8 @@ final class Mt940Reader {
             continuation = 2;
         }
         int amountEnd = pos;
-        while (amountEnd < s.length() && (isDigit(s.charAt(amountEnd)) || s.charAt(amountEnd) == ',')) {
+        while (amountEnd < s.length() && (isDigit(s.charAt(amountEnd)) || s.charAt(amountEnd) == ','
+                || s.charAt(amountEnd) == '.')) {
             amountEnd++;
         }
         if (amountEnd == pos) {
@@ -280,12 +304,14 @@ final class Mt940Reader {
         }
         BigDecimal amount = amount(f, amountText, currency);
         pos = amountEnd;
-        if (pos + 4 > s.length() || !isLetter(s.charAt(pos))) {
-            error(f.line, ":61: statement line has no transaction type (e.g. NTRF) after the amount");
-            return null;
+        // some banks leave the transaction type out and go straight to the reference
+        String type = null;
+        if (pos + 4 <= s.length() && TYPE.matcher(s.substring(pos, pos + 4)).matches()
+                && !s.startsWith("NONREF", pos)) {
+            type = s.substring(pos, pos + 4);
+            pos += 4;
         }
-        String type = s.substring(pos, pos + 4);
-        String rest = s.substring(pos + 4);
+        String rest = s.substring(pos);
         int slashes = rest.indexOf("//");
         String customerReference = (slashes >= 0 ? rest.substring(0, slashes) : rest).strip();
         String bankReference = slashes >= 0 ? rest.substring(slashes + 2).strip() : "";
@@ -343,9 +369,15 @@ final class Mt940Reader {
 
     private LocalDate date(Field f, String yymmdd, String what) {
         int yy = Integer.parseInt(yymmdd.substring(0, 2));
+        int month = Integer.parseInt(yymmdd.substring(2, 4));
+        int day = Integer.parseInt(yymmdd.substring(4, 6));
         try {
-            return LocalDate.of(yy < 80 ? 2000 + yy : 1900 + yy, Integer.parseInt(yymmdd.substring(2, 4)),
-                    Integer.parseInt(yymmdd.substring(4, 6)));
+            YearMonth ym = YearMonth.of(yy < 80 ? 2000 + yy : 1900 + yy, month);
+            if (day >= 1 && day <= 31 && day > ym.lengthOfMonth() && ym.getMonthValue() == 2 && day <= 30) {
+                // German banks count interest in 30-day months and write value dates such as 30 February
+                return ym.atEndOfMonth();
+            }
+            return ym.atDay(day);
         } catch (DateTimeException e) {
             error(f.line, ":" + f.tag + ": " + what + " '" + yymmdd + "' is not a date (YYMMDD)");
             return null;
@@ -362,7 +394,10 @@ final class Mt940Reader {
             error(f.line, ":" + f.tag + ": amount '" + text + "' is not digits with a decimal comma");
             return null;
         }
-        String plain = text.endsWith(",") ? text.substring(0, text.length() - 1) : text.replace(',', '.');
+        String plain = text.replace(',', '.');
+        if (plain.endsWith(".")) {
+            plain = plain.substring(0, plain.length() - 1);
+        }
         BigDecimal amount = BankAmounts.fit(new BigDecimal(plain), currency);
         if (amount == null) {
             error(f.line, ":" + f.tag + ": " + BankAmounts.tooManyDecimals(text, currency));

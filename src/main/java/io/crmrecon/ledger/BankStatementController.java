@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import io.crmrecon.common.TabularFile;
+import java.nio.charset.Charset;
 import java.security.Principal;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -12,6 +14,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -42,12 +45,29 @@ class BankStatementController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     BankStatementImport.Result importFile(
             @Parameter(description = "The bank file: camt XML, MT940 text or CSV") @RequestPart("file")
-            MultipartFile file, @Parameter(hidden = true) Principal user) throws IOException {
-        BankStatementImport.Result result = bankStatementImport.importFile(file.getBytes(),
+            MultipartFile file,
+            @Parameter(description = "The text's charset when it is neither UTF-8 nor GB18030 (e.g. ISO-8859-1); "
+                    + "the file part's content type may name it instead") @RequestParam(required = false)
+            String charset, @Parameter(hidden = true) Principal user) throws IOException {
+        Charset named = charset != null ? TabularFile.charsetNamed(charset) : charsetOf(file.getContentType());
+        BankStatementImport.Result result = bankStatementImport.importFile(file.getBytes(), named,
                 file.getOriginalFilename(), user == null ? null : user.getName());
         Locale locale = LocaleContextHolder.getLocale();
         return result.withWarnings(result.warnings().stream()
                 .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
                 .toList());
+    }
+
+    /** The {@code charset} parameter of the part's content type; a content type that cannot be read names none. */
+    private static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).getCharset();
+        } catch (IllegalArgumentException e) {
+            // InvalidMediaTypeException, or an unknown charset name
+            return null;
+        }
     }
 }

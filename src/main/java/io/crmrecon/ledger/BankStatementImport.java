@@ -8,6 +8,7 @@ import io.crmrecon.bankfile.ParsedStatement;
 import io.crmrecon.bankfile.ParsedTransaction;
 import io.crmrecon.common.BulkLoads;
 import io.crmrecon.common.SqlArrays;
+import java.nio.charset.Charset;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
@@ -100,7 +101,13 @@ public class BankStatementImport {
 
     @Transactional
     public Result importFile(byte[] content, String fileName, String importedBy) {
-        ParsedBankFile file = BankFileReader.read(content);
+        return importFile(content, null, fileName, importedBy);
+    }
+
+    /** {@code charset}: what the upload says its text is in (MT940 and CSV), or null to tell from the bytes. */
+    @Transactional
+    public Result importFile(byte[] content, Charset charset, String fileName, String importedBy) {
+        ParsedBankFile file = BankFileReader.read(content, charset);
         Map<String, ParsedTransaction> byKey = new LinkedHashMap<>();
         int duplicates = 0;
         Set<String> accounts = new LinkedHashSet<>();

@@ -153,7 +153,6 @@ class Mt940ReaderTest {
                                 "line 5: :61: statement line has no debit/credit mark (C, D, RC or RD) after its dates",
                                 "line 6: :61: value date '240199' is not a date (YYMMDD)",
                                 "line 7: :61: amount 1,001 has more decimals than EUR allows (2)",
-                                "line 8: :61: statement line has no transaction type (e.g. NTRF) after the amount",
                                 "line 9: :62F: currency 'XYZ' is not an ISO 4217 currency code"));
     }
 
