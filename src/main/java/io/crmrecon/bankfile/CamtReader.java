@@ -151,10 +151,12 @@ final class CamtReader {
         boolean accountReported = false;
         List<Fields> balances = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();
+        LocalDate created = null;
         entriesTotal = BigDecimal.ZERO;
         while (nextChild()) {
             switch (r.getLocalName()) {
                 case "Id" -> id = r.getElementText().trim();
+                case "CreDtTm" -> created = isoDate(r.getElementText().trim());
                 case "Acct" -> {
                     Fields acct = collect(null);
                     account = acct.first("Id/IBAN", "Id/Othr/Id");
@@ -170,7 +172,7 @@ final class CamtReader {
                         }
                         continue;
                     }
-                    entry(entry, account, transactions);
+                    entry(entry, account, transactions, created);
                 }
                 default -> skip();
             }
@@ -224,7 +226,8 @@ final class CamtReader {
         return "DBIT".equals(bal.first("CdtDbtInd")) ? amount.negate() : amount;
     }
 
-    private void entry(Fields e, String account, List<ParsedTransaction> out) {
+    /** {@code created}: the day the statement or notification was made, for entries that give no date. */
+    private void entry(Fields e, String account, List<ParsedTransaction> out, LocalDate created) {
         String status = e.first("Sts", "Sts/Cd");
         if ("PDNG".equals(status) || "INFO".equals(status)) {
             // not booked: the same money comes again as a booked entry
@@ -242,6 +245,10 @@ final class CamtReader {
         LocalDate value = date(e, VALUE_DATE, "value date");
         if (booking == null) {
             booking = value;
+        }
+        if (booking == null && errors.size() == before) {
+            // notifications (camt.054) often date only themselves: the entry is booked when it is notified
+            booking = created;
         }
         if (booking == null && errors.size() == before) {
             error(e.line, "entry has no booking date (<BookgDt>) and no value date (<ValDt>)");

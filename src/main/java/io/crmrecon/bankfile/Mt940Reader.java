@@ -129,7 +129,7 @@ final class Mt940Reader {
             }
             previous = field;
         }
-        if (statements.isEmpty()) {
+        if (statements.isEmpty() && errors.isEmpty()) {
             throw new ImportException("the MT940 file has no statement (no :20: line)");
         }
         List<ParsedStatement> parsed = new ArrayList<>();
