@@ -16,7 +16,7 @@ public final class BankFileReader {
     static final String UNRECOGNISED = "unrecognised bank file: expected camt.053, camt.054, MT940 or CSV";
 
     /** A bank's header line before the first tag: a BIC, "940", a batch number; never a comma-separated table. */
-    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[^,;:]{1,60}");
+    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[^,;:][^,;]{0,59}");
     private static final Pattern MT940_TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):.*");
 
     private BankFileReader() {
