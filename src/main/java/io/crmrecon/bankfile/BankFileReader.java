@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class BankFileReader {
 
-    static final String UNRECOGNISED = "unrecognised bank file: expected camt.053, camt.054, MT940 or CSV";
-
     /** A bank's header line before the first tag: a BIC, "940", a batch number; never a comma-separated table. */
     private static final Pattern MT940_HEADER_LINE = Pattern.compile("[^,;:][^,;]{0,59}");
     private static final Pattern MT940_TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):.*");
@@ -32,7 +30,7 @@ public final class BankFileReader {
      */
     public static ParsedBankFile read(byte[] content, Charset charset) {
         if (content == null || content.length == 0) {
-            throw new ImportException("the file is empty");
+            throw ImportException.ofFile("import.file.empty");
         }
         if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
             // an .xlsx workbook: the contract accepts every table as xlsx too
@@ -50,7 +48,7 @@ public final class BankFileReader {
             start++;
         }
         if (start == content.length) {
-            throw new ImportException("the file is empty");
+            throw ImportException.ofFile("import.file.empty");
         }
         if (content[start] == '<') {
             return CamtReader.read(content);
@@ -70,7 +68,7 @@ public final class BankFileReader {
         if (isMt940AfterHeader(lines)) {
             return Mt940Reader.read(content, charset);
         }
-        throw new ImportException(UNRECOGNISED);
+        throw ImportException.ofFile("import.bank.unrecognised");
     }
 
     private static boolean isUtf16Xml(byte[] c) {

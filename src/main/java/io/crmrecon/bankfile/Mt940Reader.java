@@ -1,7 +1,7 @@
 package io.crmrecon.bankfile;
 
-import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
+import io.crmrecon.common.Money;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,9 +35,8 @@ final class Mt940Reader {
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     /** Customer references that only say "there is none" or "look in :86:" (Rabobank, German SEPA). */
     private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
-    private static final int MAX_ERRORS = 100;
 
-    private final List<ImportError> errors = new ArrayList<>();
+    private final BankErrors errors = new BankErrors();
 
     private record Field(String tag, int line, List<String> lines) {
         String first() {
@@ -99,7 +97,7 @@ final class Mt940Reader {
                 continue;
             }
             if (statement == null) {
-                error(field.line, ":" + field.tag + ": comes before the first :20: that starts a statement");
+                error(field.line, "import.bank.mt940.before-statement", field.tag);
                 continue;
             }
             switch (field.tag) {
@@ -130,15 +128,14 @@ final class Mt940Reader {
             previous = field;
         }
         if (statements.isEmpty() && errors.isEmpty()) {
-            throw new ImportException("the MT940 file has no statement (no :20: line)");
+            throw ImportException.ofFile("import.bank.mt940.no-statement");
         }
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Statement s : statements) {
             parsed.add(statement(s));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(ImportError::line));
-            throw new ImportException("the MT940 file has " + count(errors.size()), errors);
+            throw errors.refuse("import.bank.mt940.invalid", true);
         }
         return new ParsedBankFile(BankFileFormat.MT940, parsed);
     }
@@ -208,11 +205,10 @@ final class Mt940Reader {
     private Balance balance(Field field, Balance opening) {
         Matcher m = BALANCE.matcher(field.first());
         if (!m.matches()) {
-            error(field.line, ":" + field.tag + ": balance '" + field.first()
-                    + "' is not C/D, date (YYMMDD), currency and amount");
+            error(field.line, "import.bank.mt940.balance", field.tag, field.first());
             return null;
         }
-        if (date(field, m.group(2), "balance date") == null) {
+        if (date(field, m.group(2)) == null) {
             return null;
         }
         String currency = m.group(3) != null ? m.group(3) : opening != null ? opening.currency : null;
@@ -224,17 +220,16 @@ final class Mt940Reader {
     }
 
     private ParsedStatement statement(Statement s) {
-        String where = "statement :20:" + s.reference + " (line " + s.line + ")";
         if (s.account == null || s.account.isEmpty()) {
-            error(s.line, where + " has no account (:25:)");
+            error(s.line, "import.bank.mt940.no-account", s.reference);
         }
         if (!s.closingSeen) {
             // every statement ends with its closing balance: without it the transmission was cut off
-            error(s.line, where + " ends without its closing balance (:62F:): the transmission is incomplete");
+            error(s.line, "import.bank.mt940.no-closing", s.reference);
         }
         String currency = s.opening != null ? s.opening.currency : s.closing != null ? s.closing.currency : null;
         if (currency == null && !s.lines.isEmpty()) {
-            error(s.line, where + " has no opening balance (:60F:) to give the currency of its lines");
+            error(s.line, "import.bank.mt940.no-opening", s.reference);
         }
         List<ParsedTransaction> transactions = new ArrayList<>();
         if (currency != null && BankAmounts.currencyProblem(currency) == null) {
@@ -259,10 +254,10 @@ final class Mt940Reader {
         String s = f.first();
         int continuation = 1;
         if (!digits(s, 0, 6)) {
-            error(f.line, ":61: statement line has no value date (YYMMDD) at its start");
+            error(f.line, "import.bank.mt940.line.no-value-date");
             return null;
         }
-        LocalDate value = date(f, s.substring(0, 6), "value date");
+        LocalDate value = date(f, s.substring(0, 6));
         int pos = 6;
         String entryDate = null;
         if (digits(s, pos, 4)) {
@@ -275,7 +270,7 @@ final class Mt940Reader {
         } else if (s.startsWith("C", pos) || s.startsWith("D", pos)) {
             mark = s.substring(pos, pos + 1);
         } else {
-            error(f.line, ":61: statement line has no debit/credit mark (C, D, RC or RD) after its dates");
+            error(f.line, "import.bank.mt940.line.no-mark");
             return null;
         }
         pos += mark.length();
@@ -294,12 +289,12 @@ final class Mt940Reader {
             amountEnd++;
         }
         if (amountEnd == pos) {
-            error(f.line, ":61: statement line has no amount");
+            error(f.line, "import.bank.mt940.line.no-amount");
             return null;
         }
         String amountText = s.substring(pos, amountEnd);
         if (!AMOUNT.matcher(amountText).matches()) {
-            error(f.line, ":61: amount '" + amountText + "' is not digits with a decimal comma");
+            error(f.line, "import.bank.mt940.amount", f.tag, amountText);
             return null;
         }
         BigDecimal amount = amount(f, amountText, currency);
@@ -325,7 +320,7 @@ final class Mt940Reader {
             booking = entryDate(value, Integer.parseInt(entryDate.substring(0, 2)),
                     Integer.parseInt(entryDate.substring(2)));
             if (booking == null) {
-                error(f.line, ":61: entry date '" + entryDate + "' is not a date (MMDD)");
+                error(f.line, "import.bank.mt940.line.entry-date", entryDate);
                 return null;
             }
         }
@@ -367,7 +362,7 @@ final class Mt940Reader {
         return best;
     }
 
-    private LocalDate date(Field f, String yymmdd, String what) {
+    private LocalDate date(Field f, String yymmdd) {
         int yy = Integer.parseInt(yymmdd.substring(0, 2));
         int month = Integer.parseInt(yymmdd.substring(2, 4));
         int day = Integer.parseInt(yymmdd.substring(4, 6));
@@ -379,7 +374,7 @@ final class Mt940Reader {
             }
             return ym.atDay(day);
         } catch (DateTimeException e) {
-            error(f.line, ":" + f.tag + ": " + what + " '" + yymmdd + "' is not a date (YYMMDD)");
+            error(f.line, "import.bank.mt940.date", f.tag, yymmdd);
             return null;
         }
     }
@@ -387,11 +382,11 @@ final class Mt940Reader {
     private BigDecimal amount(Field f, String text, String currency) {
         String problem = BankAmounts.currencyProblem(currency);
         if (problem != null) {
-            error(f.line, ":" + f.tag + ": " + problem);
+            error(f.line, problem, ":" + f.tag + ":", currency);
             return null;
         }
         if (!AMOUNT.matcher(text).matches()) {
-            error(f.line, ":" + f.tag + ": amount '" + text + "' is not digits with a decimal comma");
+            error(f.line, "import.bank.mt940.amount", f.tag, text);
             return null;
         }
         String plain = text.replace(',', '.');
@@ -400,7 +395,8 @@ final class Mt940Reader {
         }
         BigDecimal amount = BankAmounts.fit(new BigDecimal(plain), currency);
         if (amount == null) {
-            error(f.line, ":" + f.tag + ": " + BankAmounts.tooManyDecimals(text, currency));
+            error(f.line, BankAmounts.TOO_MANY_DECIMALS, ":" + f.tag + ":", text, currency,
+                    Money.minorDigits(currency));
         }
         return amount;
     }
@@ -425,13 +421,7 @@ final class Mt940Reader {
         return c >= 'A' && c <= 'Z';
     }
 
-    private static String count(int errors) {
-        return errors >= MAX_ERRORS ? MAX_ERRORS + " or more errors" : errors == 1 ? "1 error" : errors + " errors";
-    }
-
-    private void error(int line, String message) {
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(ImportError.atLine(line, "line " + line + ": " + message));
-        }
+    private void error(int line, String code, Object... args) {
+        errors.add(line, code, args);
     }
 }

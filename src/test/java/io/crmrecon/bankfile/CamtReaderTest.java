@@ -165,10 +165,10 @@ class CamtReaderTest {
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .containsExactly(
-                                "line 12: entry has no amount (<Amt>)",
-                                "line 15: entry amount 1.234 has more decimals than CNY allows (2)",
-                                "line 18: entry amount 1.00 currency 'XXQ' is not an ISO 4217 currency code",
-                                "line 21: booking date '2024-02-30' is not a date (yyyy-MM-dd)"));
+                                "line 12: <Ntry> has no amount (<Amt>)",
+                                "line 15: <Ntry> amount 1.234 has more decimals than CNY allows (2)",
+                                "line 18: <Ntry> currency 'XXQ' is not an ISO 4217 currency code",
+                                "line 21: <BookgDt> '2024-02-30' is not a date (yyyy-MM-dd)"));
     }
 
     @Test
@@ -233,7 +233,7 @@ class CamtReaderTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 assertThatThrownBy(() -> BankFileReader.read(utf8(xml)))
                         .isInstanceOf(ImportException.class)
-                        .hasMessage(DOCTYPE));
+                        .hasMessageEndingWith(DOCTYPE));
     }
 
     @Test
@@ -247,7 +247,7 @@ class CamtReaderTest {
                 """;
         assertThatThrownBy(() -> BankFileReader.read(utf8(xxe)))
                 .isInstanceOf(ImportException.class)
-                .hasMessage(DOCTYPE)
+                .hasMessageEndingWith(DOCTYPE)
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .noneMatch(m -> m.contains("root:")));
 
@@ -263,8 +263,8 @@ class CamtReaderTest {
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"/>
                 """;
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-            assertThatThrownBy(() -> BankFileReader.read(utf8(externalDtd))).hasMessage(DOCTYPE);
-            assertThatThrownBy(() -> BankFileReader.read(utf8(parameterEntity))).hasMessage(DOCTYPE);
+            assertThatThrownBy(() -> BankFileReader.read(utf8(externalDtd))).hasMessageEndingWith(DOCTYPE);
+            assertThatThrownBy(() -> BankFileReader.read(utf8(parameterEntity))).hasMessageEndingWith(DOCTYPE);
         });
     }
 

@@ -73,6 +73,11 @@ class Mt940AsBanksWriteItTest {
         byte[] latin1 = german.getBytes(StandardCharsets.ISO_8859_1);
         assertThat(BankFileReader.read(latin1, StandardCharsets.ISO_8859_1).transactions().get(0).remittanceInfo())
                 .isEqualTo("Zahlung Müller Straße");
+        // two accented letters side by side are valid GB18030 too: only the named charset reads them right
+        byte[] grusse = TEXTBOOK.replace("PAYMENT INV-1", "Grüße").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(BankFileReader.read(grusse, StandardCharsets.ISO_8859_1).transactions().get(0).remittanceInfo())
+                .isEqualTo("Grüße");
+        assertThat(BankFileReader.read(grusse).transactions().get(0).remittanceInfo()).isNotEqualTo("Grüße");
         // without a name, a lone accented letter between ASCII is Latin, not half a Chinese character
         assertThat(BankFileReader.read(latin1).transactions().get(0).remittanceInfo())
                 .isEqualTo("Zahlung Müller Straße");

@@ -151,7 +151,7 @@ class Mt940ReaderTest {
                                 "line 1: statement :20:BAD (line 1) has no account (:25:)",
                                 "line 4: :61: statement line has no amount",
                                 "line 5: :61: statement line has no debit/credit mark (C, D, RC or RD) after its dates",
-                                "line 6: :61: value date '240199' is not a date (YYMMDD)",
+                                "line 6: :61: date '240199' is not a date (YYMMDD)",
                                 "line 7: :61: amount 1,001 has more decimals than EUR allows (2)",
                                 "line 9: :62F: currency 'XYZ' is not an ISO 4217 currency code"));
     }
@@ -169,7 +169,7 @@ class Mt940ReaderTest {
     @Test
     void fieldsOutsideAStatementAndMissingBalancesAreNamed() {
         assertThatThrownBy(() -> Mt940Reader.read(utf8(":25:1\n:20:A\n:25:1\n:60F:C240105EUR0,00\n:62F:C240105EUR0,00\n")))
-                .hasMessage("the MT940 file has 1 error")
+                .hasMessage("line 1: :25: comes before the first :20: that starts a statement")
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .containsExactly("line 1: :25: comes before the first :20: that starts a statement"));
         assertThatThrownBy(() -> BankFileReader.read(utf8(":20:A\n:25:1\n:61:240105C1,00NTRFNONREF\n-\n")))

@@ -92,4 +92,40 @@ class BankStatementLinesIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE account = ?", Integer.class,
                 account)).isZero();
     }
+
+    @Test
+    void aBankFile422ReadsInTheCallersLanguageAndCountsItsErrorsOnce() {
+        String bad = ":20:BAD\n:25:" + account + "\n:60F:C261002CNY0,00\n:61:261002CNTRFNONREF\n"
+                + ":61:261302C1,00NTRFNONREF\n:62F:C261002CNY0,00\n-\n";
+        var en = api.upload("/api/bank-statements", "bad.sta", bad);
+        assertThat(en.status()).as(en.body()).isEqualTo(422);
+        assertThat(en.json().get("detail").asText()).isEqualTo("errors in the MT940 file, nothing was imported (2)");
+        assertThat(en.json().get("errors").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(en.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("line 4: :61: statement line has no amount");
+
+        var zh = new Api(rest, "clerk").language("zh").upload("/api/bank-statements", "bad.sta", bad);
+        assertThat(zh.status()).isEqualTo(422);
+        assertThat(zh.json().get("detail").asText()).isEqualTo("MT940 文件有错误，未导入任何数据 (2)");
+        assertThat(zh.json().get("errors").get(0).get("message").asText()).isEqualTo("第 4 行：:61: 流水行没有金额");
+        assertThat(zh.json().get("errors").get(1).get("message").asText()).startsWith("第 5 行：");
+
+        var unknown = new Api(rest, "clerk").language("zh").upload("/api/bank-statements", "note.txt", "hello");
+        assertThat(unknown.json().get("detail").asText()).startsWith("无法识别的银行文件");
+        var csv = api.upload("/api/bank-statements", "bank.csv", "account,booking_date,amount,currency\n"
+                + account + ",2026-10-02,0,CNY\n");
+        assertThat(csv.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("amount must not be zero (> 0 money in, < 0 money out)");
+    }
+
+    @Test
+    void aLatinCharsetNamedByTheUploadIsReadAsSuch() {
+        String mt940 = ":20:L1\n:25:" + account + "\n:28C:1\n:60F:C261002EUR0,00\n:61:261002C10,00NTRFNONREF\n"
+                + ":86:Gr\u00fc\u00dfe\n:62F:C261002EUR10,00\n-\n";
+        var response = api.upload("/api/bank-statements?charset=ISO-8859-1", "latin.sta",
+                mt940.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT remittance_info FROM bank_transaction WHERE account = ?",
+                String.class, account)).isEqualTo("Gr\u00fc\u00dfe");
+    }
 }
