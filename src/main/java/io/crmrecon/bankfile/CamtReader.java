@@ -146,11 +146,13 @@ final class CamtReader {
         List<Fields> balances = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();
         LocalDate created = null;
+        boolean lastPage = true;
         entriesTotal = BigDecimal.ZERO;
         while (nextChild()) {
             switch (r.getLocalName()) {
                 case "Id" -> id = r.getElementText().trim();
                 case "CreDtTm" -> created = isoDate(r.getElementText().trim());
+                case "StmtPgntn" -> lastPage = !"false".equalsIgnoreCase(collect(null).first("LastPgInd"));
                 case "Acct" -> {
                     Fields acct = collect(null);
                     account = acct.first("Id/IBAN", "Id/Othr/Id");
@@ -203,8 +205,9 @@ final class CamtReader {
             String code = b.first("Tp/CdOrPrtry/Cd");
             return "OPBD".equals(code) || "PRCD".equals(code);
         });
-        if (announced && closing == null && !closingAvailable && recordName.equals("Stmt")) {
-            // a statement that opens with a balance and never closes is a cut transmission, not a statement
+        if (announced && closing == null && !closingAvailable && recordName.equals("Stmt") && lastPage) {
+            // a statement that opens with a balance and never closes is a cut transmission, not a statement;
+            // only a page that says more pages follow (StmtPgntn/LastPgInd false) may leave its closing out
             error(line, "import.bank.camt.no-closing", id == null ? "" : id);
         }
         return new ParsedStatement(id, account, currency, opening != null ? opening : previousClosing, closing,

@@ -305,6 +305,9 @@ class CamtReaderTest {
                     assertThat(error.line()).isEqualTo(5);
                     assertThat(error.message()).contains("S1", "closing balance");
                 }));
+        // a page that says more pages follow closes on the last page
+        String firstPage = cut.replace("<Id>S1</Id>", "<Id>S1</Id><StmtPgntn><PgNb>1</PgNb><LastPgInd>false</LastPgInd></StmtPgntn>");
+        assertThat(CamtReader.read(utf8(firstPage)).statements().get(0).difference()).isNull();
     }
 
     @Test
