@@ -1,5 +1,6 @@
 package io.crmrecon.bankfile;
 
+import io.crmrecon.bankfile.Mt940Fields.Field;
 import io.crmrecon.common.ImportException;
 import io.crmrecon.common.Money;
 import java.math.BigDecimal;
@@ -23,10 +24,6 @@ import java.util.regex.Pattern;
  */
 final class Mt940Reader {
 
-    private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):(.*)", Pattern.DOTALL);
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-    /** "-", "-}" (SWIFT envelope) and the "-XXX" trailer ING writes. */
-    private static final Pattern END_OF_MESSAGE = Pattern.compile("-(}.*|[A-Z]{0,4})");
     private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})?([\\d,.]+)");
     /** SWIFT writes a decimal comma; older exports (with {@code :940:} and {@code :28:} headers) a point. */
     private static final Pattern AMOUNT = Pattern.compile("\\d+([,.]\\d*)?");
@@ -37,12 +34,6 @@ final class Mt940Reader {
     private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
 
     private final BankErrors errors = new BankErrors();
-
-    private record Field(String tag, int line, List<String> lines) {
-        String first() {
-            return lines.get(0).strip();
-        }
-    }
 
     private static final class Statement {
         final int line;
@@ -85,22 +76,22 @@ final class Mt940Reader {
         List<Statement> statements = new ArrayList<>();
         Statement statement = null;
         Field previous = null;
-        for (Field field : fields(text)) {
-            if (field.tag.equals("940")) {
+        for (Field field : Mt940Fields.of(text)) {
+            if (field.tag().equals("940")) {
                 // the header line of older exports (Rabobank): nothing of a statement yet
                 continue;
             }
-            if (field.tag.equals("20")) {
-                statement = new Statement(field.line, field.first());
+            if (field.tag().equals("20")) {
+                statement = new Statement(field.line(), field.first());
                 statements.add(statement);
                 previous = field;
                 continue;
             }
             if (statement == null) {
-                error(field.line, "import.bank.mt940.before-statement", field.tag);
+                error(field.line(), "import.bank.mt940.before-statement", field.tag());
                 continue;
             }
-            switch (field.tag) {
+            switch (field.tag()) {
                 case "25" -> statement.account = field.first();
                 case "28", "28C" -> statement.number = field.first();
                 case "60F", "60M" -> {
@@ -117,7 +108,7 @@ final class Mt940Reader {
                 case "61" -> statement.lines.add(new Line(field));
                 case "86" -> {
                     // after a :61: it describes that line; elsewhere it is information about the whole statement
-                    if (previous != null && previous.tag.equals("61")) {
+                    if (previous != null && previous.tag().equals("61")) {
                         statement.lines.get(statement.lines.size() - 1).details = field;
                     }
                 }
@@ -140,72 +131,11 @@ final class Mt940Reader {
         return new ParsedBankFile(BankFileFormat.MT940, parsed);
     }
 
-    /** Splits the text into tagged fields with their continuation lines; envelopes and header lines are dropped. */
-    private static List<Field> fields(String text) {
-        List<Field> fields = new ArrayList<>();
-        Field current = null;
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int number = i + 1;
-            // FIN transmissions wrap each message in SOH ... ETX; trailing blanks mean nothing
-            String line = CONTROL.matcher(lines[i]).replaceAll("").stripTrailing();
-            if (line.startsWith("{")) {
-                int body = line.indexOf("{4:");
-                if (body < 0) {
-                    current = null;
-                    continue;
-                }
-                line = line.substring(body + 3);
-            }
-            String trimmed = line.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            if (END_OF_MESSAGE.matcher(trimmed).matches() && endsMessage(lines, i, trimmed)) {
-                current = null;
-                continue;
-            }
-            Matcher m = TAG.matcher(line);
-            if (m.matches()) {
-                current = new Field(m.group(1), number, new ArrayList<>(List.of(m.group(2))));
-                fields.add(current);
-            } else if (current != null) {
-                current.lines.add(line);
-            }
-            // else: a header line between messages
-        }
-        return fields;
-    }
-
-    /**
-     * A line of "-" ends a message, but :86: texts wrap onto lines that start with "-" too: it is the end only
-     * when no field but a new statement's :20: follows before the next envelope.
-     */
-    private static boolean endsMessage(String[] lines, int at, String trimmed) {
-        if (trimmed.startsWith("-}")) {
-            return true;
-        }
-        for (int i = at + 1; i < lines.length; i++) {
-            String next = CONTROL.matcher(lines[i]).replaceAll("").strip();
-            if (next.isEmpty()) {
-                continue;
-            }
-            Matcher m = TAG.matcher(next);
-            if (m.matches()) {
-                return m.group(1).equals("20") || m.group(1).equals("940");
-            }
-            if (next.startsWith("{")) {
-                return true;
-            }
-        }
-        return true;
-    }
-
     /** A balance; one that leaves its currency out (seen in German exports) is in the opening balance's. */
     private Balance balance(Field field, Balance opening) {
         Matcher m = BALANCE.matcher(field.first());
         if (!m.matches()) {
-            error(field.line, "import.bank.mt940.balance", field.tag, field.first());
+            error(field.line(), "import.bank.mt940.balance", field.tag(), field.first());
             return null;
         }
         if (date(field, m.group(2)) == null) {
@@ -254,7 +184,7 @@ final class Mt940Reader {
         String s = f.first();
         int continuation = 1;
         if (!digits(s, 0, 6)) {
-            error(f.line, "import.bank.mt940.line.no-value-date");
+            error(f.line(), "import.bank.mt940.line.no-value-date");
             return null;
         }
         LocalDate value = date(f, s.substring(0, 6));
@@ -270,7 +200,7 @@ final class Mt940Reader {
         } else if (s.startsWith("C", pos) || s.startsWith("D", pos)) {
             mark = s.substring(pos, pos + 1);
         } else {
-            error(f.line, "import.bank.mt940.line.no-mark");
+            error(f.line(), "import.bank.mt940.line.no-mark");
             return null;
         }
         pos += mark.length();
@@ -278,9 +208,9 @@ final class Mt940Reader {
         if (pos + 1 < s.length() && isLetter(s.charAt(pos)) && isDigit(s.charAt(pos + 1))) {
             pos++;
         }
-        if (pos == s.length() && f.lines.size() > 1) {
+        if (pos == s.length() && f.lines().size() > 1) {
             // some savings banks break the line before the amount
-            s = s + f.lines.get(1).strip();
+            s = s + f.lines().get(1).strip();
             continuation = 2;
         }
         int amountEnd = pos;
@@ -289,12 +219,12 @@ final class Mt940Reader {
             amountEnd++;
         }
         if (amountEnd == pos) {
-            error(f.line, "import.bank.mt940.line.no-amount");
+            error(f.line(), "import.bank.mt940.line.no-amount");
             return null;
         }
         String amountText = s.substring(pos, amountEnd);
         if (!AMOUNT.matcher(amountText).matches()) {
-            error(f.line, "import.bank.mt940.amount", f.tag, amountText);
+            error(f.line(), "import.bank.mt940.amount", f.tag(), amountText);
             return null;
         }
         BigDecimal amount = amount(f, amountText, currency);
@@ -310,7 +240,7 @@ final class Mt940Reader {
         int slashes = rest.indexOf("//");
         String customerReference = (slashes >= 0 ? rest.substring(0, slashes) : rest).strip();
         String bankReference = slashes >= 0 ? rest.substring(slashes + 2).strip() : "";
-        String supplementary = f.lines.size() > continuation ? f.lines.get(continuation).strip() : "";
+        String supplementary = f.lines().size() > continuation ? f.lines().get(continuation).strip() : "";
 
         if (value == null || amount == null) {
             return null;
@@ -320,13 +250,13 @@ final class Mt940Reader {
             booking = entryDate(value, Integer.parseInt(entryDate.substring(0, 2)),
                     Integer.parseInt(entryDate.substring(2)));
             if (booking == null) {
-                error(f.line, "import.bank.mt940.line.entry-date", entryDate);
+                error(f.line(), "import.bank.mt940.line.entry-date", entryDate);
                 return null;
             }
         }
         // RC (reversal of a credit) takes money out, RD (reversal of a debit) brings it back
         boolean out = mark.equals("D") || mark.equals("RC");
-        Mt940Details details = line.details == null ? Mt940Details.NONE : Mt940Details.parse(line.details.lines);
+        Mt940Details details = line.details == null ? Mt940Details.NONE : Mt940Details.parse(line.details.lines());
 
         // only the bank's own reference (after //) identifies the booking; the account owner's reference before
         // it is the payer's text (often an invoice number), not unique, so it goes to matching instead
@@ -374,7 +304,7 @@ final class Mt940Reader {
             }
             return ym.atDay(day);
         } catch (DateTimeException e) {
-            error(f.line, "import.bank.mt940.date", f.tag, yymmdd);
+            error(f.line(), "import.bank.mt940.date", f.tag(), yymmdd);
             return null;
         }
     }
@@ -382,11 +312,11 @@ final class Mt940Reader {
     private BigDecimal amount(Field f, String text, String currency) {
         String problem = BankAmounts.currencyProblem(currency);
         if (problem != null) {
-            error(f.line, problem, ":" + f.tag + ":", currency);
+            error(f.line(), problem, ":" + f.tag() + ":", currency);
             return null;
         }
         if (!AMOUNT.matcher(text).matches()) {
-            error(f.line, "import.bank.mt940.amount", f.tag, text);
+            error(f.line(), "import.bank.mt940.amount", f.tag(), text);
             return null;
         }
         String plain = text.replace(',', '.');
@@ -395,7 +325,7 @@ final class Mt940Reader {
         }
         BigDecimal amount = BankAmounts.fit(new BigDecimal(plain), currency);
         if (amount == null) {
-            error(f.line, BankAmounts.TOO_MANY_DECIMALS, ":" + f.tag + ":", text, currency,
+            error(f.line(), BankAmounts.TOO_MANY_DECIMALS, ":" + f.tag() + ":", text, currency,
                     Money.minorDigits(currency));
         }
         return amount;
