@@ -10,13 +10,18 @@ final class BankAmounts {
     private BankAmounts() {
     }
 
-    /** Why the code is not usable as a currency, or null when it is. */
+    /** Message codes: {0} line, {1} where (tag or element), then the currency, text and digits as named. */
+    static final String NO_CURRENCY = "import.bank.currency.missing";
+    static final String UNKNOWN_CURRENCY = "import.bank.currency.unknown";
+    static final String TOO_MANY_DECIMALS = "import.bank.amount.decimals";
+
+    /** The message code of why the code is not usable as a currency ({1} where, {2} the code), or null. */
     static String currencyProblem(String currency) {
         if (currency == null || currency.isEmpty()) {
-            return "has no currency";
+            return NO_CURRENCY;
         }
         if (!Money.isCurrency(currency)) {
-            return "currency '" + currency + "' is not an ISO 4217 currency code";
+            return UNKNOWN_CURRENCY;
         }
         return null;
     }
@@ -35,10 +40,5 @@ final class BankAmounts {
         } catch (ArithmeticException e) {
             return null;
         }
-    }
-
-    static String tooManyDecimals(String text, String currency) {
-        int digits = Money.minorDigits(currency);
-        return "amount " + text + " has more decimals than " + currency + " allows (" + digits + ")";
     }
 }

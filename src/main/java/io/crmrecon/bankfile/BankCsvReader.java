@@ -5,6 +5,7 @@ import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
 import io.crmrecon.common.TabularFile;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,11 @@ final class BankCsvReader {
     }
 
     static ParsedBankFile read(byte[] content) {
-        TabularFile table = TabularFile.read(content, null);
+        return read(content, null);
+    }
+
+    static ParsedBankFile read(byte[] content, Charset charset) {
+        TabularFile table = TabularFile.read(content, charset);
         table.requireColumns("account", "booking_date", "amount", "currency");
         List<ImportError> errors = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();
@@ -37,14 +42,14 @@ final class BankCsvReader {
             String account = cells.required("account");
             LocalDate booking = cells.date("booking_date");
             if (cells.text("booking_date") == null) {
-                cells.error("booking_date", "is required");
+                cells.invalid("booking_date", "import.cell.required");
             }
             LocalDate value = cells.date("value_date");
             String currency = cells.required("currency");
             if (currency != null) {
                 String code = currency.toUpperCase(Locale.ROOT);
                 if (BankAmounts.currencyProblem(code) != null) {
-                    cells.error("currency", "'" + currency + "' is not an ISO 4217 currency code");
+                    cells.invalid("currency", "import.cell.currency", currency);
                     currency = null;
                 } else {
                     currency = code;
@@ -53,21 +58,19 @@ final class BankCsvReader {
             cells.required("amount");
             BigDecimal amount = cells.amount("amount", currency, false);
             if (amount != null && amount.signum() == 0) {
-                cells.error("amount", "must not be zero (> 0 money in, < 0 money out)");
+                cells.invalid("amount", "import.bank.csv.amount-zero");
             }
             if (errors.size() > before) {
                 continue;
             }
             accounts.add(account);
             currencies.add(currency);
-            transactions.add(new ParsedTransaction(account, cells.text("transaction_id"), booking, value, amount,
+            transactions.add(new ParsedTransaction(account, BankReferences.meaningful(cells.text("transaction_id")), booking, value, amount,
                     currency, cells.text("counterparty_name"), cells.text("counterparty_account"),
                     cells.text("remittance_info"), null, null, null));
         }
         if (!errors.isEmpty()) {
-            long rows = errors.stream().map(ImportError::row).distinct().count();
-            throw new ImportException(rows == 1 ? "1 row of the bank file is not valid"
-                    : rows + " rows of the bank file are not valid", errors);
+            throw ImportException.ofRows(errors);
         }
         return new ParsedBankFile(BankFileFormat.CSV, List.of(new ParsedStatement(null,
                 accounts.size() == 1 ? accounts.iterator().next() : null,

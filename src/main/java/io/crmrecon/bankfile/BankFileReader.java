@@ -1,6 +1,7 @@
 package io.crmrecon.bankfile;
 
 import io.crmrecon.common.ImportException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,20 +13,28 @@ import java.util.regex.Pattern;
  */
 public final class BankFileReader {
 
-    static final String UNRECOGNISED = "unrecognised bank file: expected camt.053, camt.054, MT940 or CSV";
-
-    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[A-Za-z0-9 ]{1,40}");
+    /** A bank's header line before the first tag: a BIC, "940", a batch number; never a comma-separated table. */
+    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[^,;:][^,;]{0,59}");
+    private static final Pattern MT940_TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):.*");
 
     private BankFileReader() {
     }
 
     public static ParsedBankFile read(byte[] content) {
+        return read(content, null);
+    }
+
+    /**
+     * {@code charset}: the charset the upload names (its content type's {@code charset} parameter), or null.
+     * It decides for MT940 and CSV text; XML says its own encoding in its declaration.
+     */
+    public static ParsedBankFile read(byte[] content, Charset charset) {
         if (content == null || content.length == 0) {
-            throw new ImportException("the file is empty");
+            throw ImportException.ofFile("import.file.empty");
         }
         if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
             // an .xlsx workbook: the contract accepts every table as xlsx too
-            return BankCsvReader.read(content);
+            return BankCsvReader.read(content, charset);
         }
         if (isUtf16Xml(content)) {
             return CamtReader.read(content);
@@ -39,7 +48,7 @@ public final class BankFileReader {
             start++;
         }
         if (start == content.length) {
-            throw new ImportException("the file is empty");
+            throw ImportException.ofFile("import.file.empty");
         }
         if (content[start] == '<') {
             return CamtReader.read(content);
@@ -49,16 +58,17 @@ public final class BankFileReader {
         String head = new String(content, start, length, StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\r\n|\r|\n", 12);
         String first = lines[0];
-        if (first.startsWith(":20:") || first.startsWith("{1:") || first.startsWith(":940:")) {
-            return Mt940Reader.read(content);
+        if (MT940_TAG.matcher(first).matches() || first.startsWith("{1:")) {
+            // any MT940 tag first: a statement, or a fragment the MT940 reader refuses naming its lines
+            return Mt940Reader.read(content, charset);
         }
         if (isCsvHeader(first)) {
-            return BankCsvReader.read(content);
+            return BankCsvReader.read(content, charset);
         }
         if (isMt940AfterHeader(lines)) {
-            return Mt940Reader.read(content);
+            return Mt940Reader.read(content, charset);
         }
-        throw new ImportException(UNRECOGNISED);
+        throw ImportException.ofFile("import.bank.unrecognised");
     }
 
     private static boolean isUtf16Xml(byte[] c) {
@@ -66,8 +76,9 @@ public final class BankFileReader {
                 || (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xFE && c[2] == '<' && c[3] == 0);
     }
 
+    /** Blanks, line breaks and the SOH/ETX framing of FIN transmissions (mBank starts its files with SOH). */
     private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 1 || b == 3;
     }
 
     /** At least two of the contract's column names in the first line. */
@@ -89,7 +100,7 @@ public final class BankFileReader {
     private static boolean isMt940AfterHeader(String[] lines) {
         for (int i = 0; i < Math.min(lines.length, 10); i++) {
             String line = lines[i].strip();
-            if (line.startsWith(":20:")) {
+            if (line.startsWith(":20:") || line.startsWith("{1:")) {
                 return i > 0;
             }
             if (!line.isEmpty() && !MT940_HEADER_LINE.matcher(line).matches()) {

@@ -1,7 +1,7 @@
 package io.crmrecon.bankfile;
 
-import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
+import io.crmrecon.common.Money;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -25,12 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class CamtReader {
 
-    static final String DOCTYPE_REJECTED = "XML with a DOCTYPE is not accepted (entities are never resolved)";
-
     private static final Pattern NAMESPACE =
             Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.(05[34])\\.001\\.(\\d{2})");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
-    private static final int MAX_ERRORS = 100;
     private static final int MAX_PATHS = 10_000;
 
     // where each field sits, relative to its Ntry or TxDtls; 001.08 wraps parties in Pty
@@ -44,10 +41,12 @@ final class CamtReader {
     private static final String[] CREDITOR_ACCOUNT = {"RltdPties/CdtrAcct/Id/IBAN", "RltdPties/CdtrAcct/Id/Othr/Id"};
 
     private final XMLStreamReader r;
-    private final List<ImportError> errors = new ArrayList<>();
+    private final BankErrors errors = new BankErrors();
     private final ElementPath root = new ElementPath("");
     private int knownPaths;
     private String kind;
+    /** The signed sum of the booked entries of the statement being read. */
+    private BigDecimal entriesTotal;
 
     private CamtReader(XMLStreamReader r) {
         this.r = r;
@@ -86,25 +85,25 @@ final class CamtReader {
         int event = r.getEventType();
         while (event != XMLStreamConstants.START_ELEMENT) {
             if (!r.hasNext()) {
-                throw new ImportException("the XML file has no root element");
+                throw ImportException.ofFile("import.bank.xml.no-root");
             }
             event = r.next();
             if (event == XMLStreamConstants.DTD) {
-                throw new ImportException(DOCTYPE_REJECTED, List.of(ImportError.atLine(line(), DOCTYPE_REJECTED)));
+                throw BankErrors.refuse(line(), "import.bank.xml.doctype");
             }
         }
         String namespace = r.getNamespaceURI();
         Matcher m = namespace == null ? null : NAMESPACE.matcher(namespace);
         if (!"Document".equals(r.getLocalName()) || m == null || !m.matches()) {
-            String of = namespace == null || namespace.isEmpty() ? "without a namespace" : "of " + namespace;
-            throw new ImportException("not a bank statement: XML root is <" + r.getLocalName() + "> " + of
-                    + " (expected camt.053 or camt.054)");
+            if (namespace == null || namespace.isEmpty()) {
+                throw ImportException.ofFile("import.bank.xml.not-statement", r.getLocalName());
+            }
+            throw ImportException.ofFile("import.bank.xml.not-statement-ns", r.getLocalName(), namespace);
         }
         kind = "camt." + m.group(1);
         int version = Integer.parseInt(m.group(2));
         if (version < 2 || version > 8) {
-            throw new ImportException(kind + " version 001." + m.group(2)
-                    + " is not supported (001.02 to 001.08 are)");
+            throw ImportException.ofFile("import.bank.camt.version", kind, "001." + m.group(2));
         }
         boolean statement = m.group(1).equals("053");
         String messageName = statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn";
@@ -127,16 +126,13 @@ final class CamtReader {
             }
         }
         if (messageLine == null) {
-            throw new ImportException("the " + kind + " file has no <" + messageName + "> under <Document>");
+            throw ImportException.ofFile("import.bank.camt.no-message", kind, messageName);
         }
         if (statements.isEmpty()) {
-            String message = "the " + kind + " file contains no " + (statement ? "statement" : "notification")
-                    + ": <" + messageName + "> has only a group header and no <" + recordName
-                    + ">, so there is no account, balance or entry to import";
-            throw new ImportException(message, List.of(ImportError.atLine(messageLine, message)));
+            throw BankErrors.refuse(messageLine, "import.bank.camt.no-statement", kind, messageName, recordName);
         }
         if (!errors.isEmpty()) {
-            throw new ImportException("the " + kind + " file has " + count(errors.size()), errors);
+            throw errors.refuse("import.bank.camt.invalid", false);
         }
         return new ParsedBankFile(statement ? BankFileFormat.CAMT053 : BankFileFormat.CAMT054, statements);
     }
@@ -149,9 +145,14 @@ final class CamtReader {
         boolean accountReported = false;
         List<Fields> balances = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();
+        LocalDate created = null;
+        boolean lastPage = true;
+        entriesTotal = BigDecimal.ZERO;
         while (nextChild()) {
             switch (r.getLocalName()) {
                 case "Id" -> id = r.getElementText().trim();
+                case "CreDtTm" -> created = isoDate(r.getElementText().trim());
+                case "StmtPgntn" -> lastPage = !"false".equalsIgnoreCase(collect(null).first("LastPgInd"));
                 case "Acct" -> {
                     Fields acct = collect(null);
                     account = acct.first("Id/IBAN", "Id/Othr/Id");
@@ -162,22 +163,23 @@ final class CamtReader {
                     Fields entry = collect("TxDtls");
                     if (account == null) {
                         if (!accountReported) {
-                            error(line, "<" + recordName + "> has no account (<Acct><Id>) before its entries");
+                            error(line, "import.bank.camt.no-account-before-entries", recordName);
                             accountReported = true;
                         }
                         continue;
                     }
-                    entry(entry, account, transactions);
+                    entry(entry, account, transactions, created);
                 }
                 default -> skip();
             }
         }
         if (account == null && !accountReported) {
-            error(line, "<" + recordName + "> has no account (<Acct><Id>)");
+            error(line, "import.bank.camt.no-account", recordName);
         }
         BigDecimal opening = null;
         BigDecimal previousClosing = null;
         BigDecimal closing = null;
+        boolean closingAvailable = false;
         for (Fields bal : balances) {
             String code = bal.first("Tp/CdOrPrtry/Cd");
             if (code == null) {
@@ -187,6 +189,7 @@ final class CamtReader {
                 case "OPBD" -> opening = opening != null ? opening : balance(bal);
                 case "PRCD" -> previousClosing = previousClosing != null ? previousClosing : balance(bal);
                 case "CLBD" -> closing = closing != null ? closing : balance(bal);
+                case "CLAV" -> closingAvailable = true;
                 default -> {
                     // available and interim balances do not bound the booked entries
                 }
@@ -198,19 +201,29 @@ final class CamtReader {
         if (currency == null && !transactions.isEmpty()) {
             currency = transactions.get(0).currency();
         }
+        boolean announced = balances.stream().anyMatch(b -> {
+            String code = b.first("Tp/CdOrPrtry/Cd");
+            return "OPBD".equals(code) || "PRCD".equals(code);
+        });
+        if (announced && closing == null && !closingAvailable && recordName.equals("Stmt") && lastPage) {
+            // a statement that opens with a balance and never closes is a cut transmission, not a statement;
+            // only a page that says more pages follow (StmtPgntn/LastPgInd false) may leave its closing out
+            error(line, "import.bank.camt.no-closing", id == null ? "" : id);
+        }
         return new ParsedStatement(id, account, currency, opening != null ? opening : previousClosing, closing,
-                transactions);
+                transactions, entriesTotal);
     }
 
     private BigDecimal balance(Fields bal) {
-        BigDecimal amount = amount(bal.line, "balance", bal.first("Amt"), bal.first("Amt@Ccy"));
+        BigDecimal amount = amount(bal.line, "<Bal>", bal.first("Amt"), bal.first("Amt@Ccy"));
         if (amount == null) {
             return null;
         }
         return "DBIT".equals(bal.first("CdtDbtInd")) ? amount.negate() : amount;
     }
 
-    private void entry(Fields e, String account, List<ParsedTransaction> out) {
+    /** {@code created}: the day the statement or notification was made, for entries that give no date. */
+    private void entry(Fields e, String account, List<ParsedTransaction> out, LocalDate created) {
         String status = e.first("Sts", "Sts/Cd");
         if ("PDNG".equals(status) || "INFO".equals(status)) {
             // not booked: the same money comes again as a booked entry
@@ -218,24 +231,29 @@ final class CamtReader {
         }
         int before = errors.size();
         String currency = e.first("Amt@Ccy");
-        BigDecimal amount = amount(e.line, "entry", e.first("Amt"), currency);
+        BigDecimal amount = amount(e.line, "<Ntry>", e.first("Amt"), currency);
         String indicator = e.first("CdtDbtInd");
         boolean debit = "DBIT".equals(indicator);
         if (!debit && !"CRDT".equals(indicator)) {
-            error(e.line, "entry has no credit/debit indicator (<CdtDbtInd> must be CRDT or DBIT)");
+            error(e.line, "import.bank.camt.no-indicator");
         }
-        LocalDate booking = date(e, BOOKING_DATE, "booking date");
-        LocalDate value = date(e, VALUE_DATE, "value date");
+        LocalDate booking = date(e, BOOKING_DATE, "<BookgDt>");
+        LocalDate value = date(e, VALUE_DATE, "<ValDt>");
         if (booking == null) {
             booking = value;
         }
         if (booking == null && errors.size() == before) {
-            error(e.line, "entry has no booking date (<BookgDt>) and no value date (<ValDt>)");
+            // notifications (camt.054) often date only themselves: the entry is booked when it is notified
+            booking = created;
+        }
+        if (booking == null && errors.size() == before) {
+            error(e.line, "import.bank.camt.no-date");
         }
         if (errors.size() > before) {
             return;
         }
-        String entryRef = e.first("AcctSvcrRef");
+        entriesTotal = entriesTotal.add(signed(amount, debit));
+        String entryRef = BankReferences.meaningful(e.first("AcctSvcrRef"));
         String entryCode = bankTxCode(e);
         List<Fields> details = e.children;
 
@@ -249,7 +267,7 @@ final class CamtReader {
         }
         for (Fields d : details) {
             String txCurrency = d.first(TX_AMOUNT_CCY);
-            BigDecimal txAmount = amount(d.line, "transaction", d.first(TX_AMOUNT), txCurrency);
+            BigDecimal txAmount = amount(d.line, "<TxDtls>", d.first(TX_AMOUNT), txCurrency);
             if (txAmount == null) {
                 continue;
             }
@@ -277,7 +295,7 @@ final class CamtReader {
         String remittance = unstructured.isEmpty() ? null : String.join(" ", unstructured);
         String endToEnd = meaningful(d.first("Refs/EndToEndId"));
         String creditorRef = d.first("RmtInf/Strd/CdtrRefInf/Ref");
-        String reference = entryRef != null ? entryRef : d.first("Refs/AcctSvcrRef");
+        String reference = entryRef != null ? entryRef : BankReferences.meaningful(d.first("Refs/AcctSvcrRef"));
         String code = bankTxCode(d);
         return new ParsedTransaction(account, reference, booking, value, amount, currency, name, counterpartyAccount,
                 remittance, creditorRef != null ? creditorRef : endToEnd, endToEnd, code != null ? code : entryCode);
@@ -285,10 +303,7 @@ final class CamtReader {
 
     /** ISO 20022 fills mandatory reference fields with these when there is nothing to say. */
     private static String meaningful(String reference) {
-        if (reference == null || reference.equalsIgnoreCase("NOTPROVIDED") || reference.equalsIgnoreCase("NONREF")) {
-            return null;
-        }
-        return reference;
+        return BankReferences.meaningful(reference);
     }
 
     private static String bankTxCode(Fields f) {
@@ -303,21 +318,21 @@ final class CamtReader {
 
     private BigDecimal amount(int line, String what, String text, String currency) {
         if (text == null) {
-            error(line, what + " has no amount (<Amt>)");
+            error(line, "import.bank.camt.no-amount", what);
             return null;
         }
         if (!DECIMAL.matcher(text).matches()) {
-            error(line, what + " amount '" + text + "' is not a number with '.' as decimal separator");
+            error(line, "import.bank.camt.amount", what, text);
             return null;
         }
         String problem = BankAmounts.currencyProblem(currency);
         if (problem != null) {
-            error(line, what + " amount " + text + " " + (currency == null ? "has no currency (Ccy)" : problem));
+            error(line, problem, what, currency == null ? "" : currency);
             return null;
         }
         BigDecimal amount = BankAmounts.fit(new BigDecimal(text), currency);
         if (amount == null) {
-            error(line, what + " " + BankAmounts.tooManyDecimals(text, currency));
+            error(line, BankAmounts.TOO_MANY_DECIMALS, what, text, currency, Money.minorDigits(currency));
         }
         return amount;
     }
@@ -330,7 +345,7 @@ final class CamtReader {
         // a DtTm keeps the calendar day the bank wrote, whatever its offset
         LocalDate date = isoDate(text);
         if (date == null) {
-            error(f.line, what + " '" + text + "' is not a date (yyyy-MM-dd)");
+            error(f.line, "import.bank.camt.date", what, text);
         }
         return date;
     }
@@ -366,14 +381,8 @@ final class CamtReader {
         return value;
     }
 
-    private static String count(int errors) {
-        return errors >= MAX_ERRORS ? MAX_ERRORS + " or more errors" : errors == 1 ? "1 error" : errors + " errors";
-    }
-
-    private void error(int line, String message) {
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(ImportError.atLine(line, "line " + line + ": " + message));
-        }
+    private void error(int line, String code, Object... args) {
+        errors.add(line, code, args);
     }
 
     private int line() {
@@ -498,8 +507,10 @@ final class CamtReader {
         if (at >= 0) {
             detail = detail.substring(at + "Message: ".length());
         }
-        String message = (line != null ? "line " + line + ": " : "") + "the XML is not well-formed: " + detail.trim();
-        return new ImportException(message, List.of(ImportError.atLine(line, message)));
+        if (line == null) {
+            return ImportException.ofFile("import.bank.xml.malformed-file", detail.trim());
+        }
+        return BankErrors.refuse(line, "import.bank.xml.malformed", detail.trim());
     }
 
     /** The leaf texts of one subtree; the line is where the subtree starts, for messages. */

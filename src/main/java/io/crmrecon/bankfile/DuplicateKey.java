@@ -34,7 +34,8 @@ public final class DuplicateKey {
         Map<String, Integer> occurrences = new HashMap<>();
         List<String> keys = new ArrayList<>(transactionsOfOneStatement.size());
         for (ParsedTransaction t : transactionsOfOneStatement) {
-            String reference = text(t.bankReference());
+            // a placeholder such as NONREF is no reference: the whole-line rule applies
+            String reference = text(BankReferences.meaningful(t.bankReference()));
             String identity;
             if (reference != null) {
                 identity = join("R", account(t.account()), reference);

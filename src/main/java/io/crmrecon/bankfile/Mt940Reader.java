@@ -1,17 +1,15 @@
 package io.crmrecon.bankfile;
 
-import io.crmrecon.common.ImportError;
+import io.crmrecon.bankfile.Mt940Fields.Field;
 import io.crmrecon.common.ImportException;
+import io.crmrecon.common.Money;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,23 +24,16 @@ import java.util.regex.Pattern;
  */
 final class Mt940Reader {
 
-    private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS):(.*)", Pattern.DOTALL);
-    /** "-", "-}" (SWIFT envelope) and the "-XXX" trailer ING writes. */
-    private static final Pattern END_OF_MESSAGE = Pattern.compile("-(}.*|[A-Z]{0,4})");
-    private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})([\\d,]+)");
-    private static final Pattern AMOUNT = Pattern.compile("\\d+(,\\d*)?");
+    private static final Pattern BALANCE = Pattern.compile("([CD])(\\d{6})([A-Z]{3})?([\\d,.]+)");
+    /** SWIFT writes a decimal comma; older exports (with {@code :940:} and {@code :28:} headers) a point. */
+    private static final Pattern AMOUNT = Pattern.compile("\\d+([,.]\\d*)?");
+    /** A :61: transaction type: N, F or S and three letters or digits (NTRF, NCHG, N062, S051). */
+    private static final Pattern TYPE = Pattern.compile("[NFS][A-Z0-9]{3}");
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     /** Customer references that only say "there is none" or "look in :86:" (Rabobank, German SEPA). */
     private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
-    private static final int MAX_ERRORS = 100;
 
-    private final List<ImportError> errors = new ArrayList<>();
-
-    private record Field(String tag, int line, List<String> lines) {
-        String first() {
-            return lines.get(0).strip();
-        }
-    }
+    private final BankErrors errors = new BankErrors();
 
     private static final class Statement {
         final int line;
@@ -51,6 +42,7 @@ final class Mt940Reader {
         String number;
         Balance opening;
         Balance closing;
+        boolean closingSeen;
         final List<Line> lines = new ArrayList<>();
 
         Statement(int line, String reference) {
@@ -72,55 +64,51 @@ final class Mt940Reader {
     }
 
     static ParsedBankFile read(byte[] content) {
-        return new Mt940Reader().parse(decode(content));
+        return read(content, null);
     }
 
-    /** MT940 is ASCII in theory; in practice UTF-8 or ISO-8859-1. Valid UTF-8 is taken as such. */
-    static String decode(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(content, StandardCharsets.ISO_8859_1);
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    /** {@code charset}: what the upload says the text is in, or null to tell from the bytes. */
+    static ParsedBankFile read(byte[] content, Charset charset) {
+        return new Mt940Reader().parse(BankText.decode(content, charset));
     }
 
     private ParsedBankFile parse(String text) {
         List<Statement> statements = new ArrayList<>();
         Statement statement = null;
         Field previous = null;
-        for (Field field : fields(text)) {
-            if (field.tag.equals("20")) {
-                statement = new Statement(field.line, field.first());
+        for (Field field : Mt940Fields.of(text)) {
+            if (field.tag().equals("940")) {
+                // the header line of older exports (Rabobank): nothing of a statement yet
+                continue;
+            }
+            if (field.tag().equals("20")) {
+                statement = new Statement(field.line(), field.first());
                 statements.add(statement);
                 previous = field;
                 continue;
             }
             if (statement == null) {
-                error(field.line, ":" + field.tag + ": comes before the first :20: that starts a statement");
+                error(field.line(), "import.bank.mt940.before-statement", field.tag());
                 continue;
             }
-            switch (field.tag) {
+            switch (field.tag()) {
                 case "25" -> statement.account = field.first();
                 case "28", "28C" -> statement.number = field.first();
                 case "60F", "60M" -> {
                     if (statement.opening == null) {
-                        statement.opening = balance(field);
+                        statement.opening = balance(field, null);
                     }
                 }
                 case "62F", "62M" -> {
+                    statement.closingSeen = true;
                     if (statement.closing == null) {
-                        statement.closing = balance(field);
+                        statement.closing = balance(field, statement.opening);
                     }
                 }
                 case "61" -> statement.lines.add(new Line(field));
                 case "86" -> {
                     // after a :61: it describes that line; elsewhere it is information about the whole statement
-                    if (previous != null && previous.tag.equals("61")) {
+                    if (previous != null && previous.tag().equals("61")) {
                         statement.lines.get(statement.lines.size() - 1).details = field;
                     }
                 }
@@ -130,67 +118,30 @@ final class Mt940Reader {
             }
             previous = field;
         }
-        if (statements.isEmpty()) {
-            throw new ImportException("the MT940 file has no statement (no :20: line)");
+        if (statements.isEmpty() && errors.isEmpty()) {
+            throw ImportException.ofFile("import.bank.mt940.no-statement");
         }
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Statement s : statements) {
             parsed.add(statement(s));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(ImportError::line));
-            throw new ImportException("the MT940 file has " + count(errors.size()), errors);
+            throw errors.refuse("import.bank.mt940.invalid", true);
         }
         return new ParsedBankFile(BankFileFormat.MT940, parsed);
     }
 
-    /** Splits the text into tagged fields with their continuation lines; envelopes and header lines are dropped. */
-    private static List<Field> fields(String text) {
-        List<Field> fields = new ArrayList<>();
-        Field current = null;
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int number = i + 1;
-            String line = lines[i];
-            if (line.startsWith("{")) {
-                int body = line.indexOf("{4:");
-                if (body < 0) {
-                    current = null;
-                    continue;
-                }
-                line = line.substring(body + 3);
-            }
-            String trimmed = line.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            if (END_OF_MESSAGE.matcher(trimmed).matches()) {
-                current = null;
-                continue;
-            }
-            Matcher m = TAG.matcher(line);
-            if (m.matches()) {
-                current = new Field(m.group(1), number, new ArrayList<>(List.of(m.group(2))));
-                fields.add(current);
-            } else if (current != null) {
-                current.lines.add(line);
-            }
-            // else: a header line between messages
-        }
-        return fields;
-    }
-
-    private Balance balance(Field field) {
+    /** A balance; one that leaves its currency out (seen in German exports) is in the opening balance's. */
+    private Balance balance(Field field, Balance opening) {
         Matcher m = BALANCE.matcher(field.first());
         if (!m.matches()) {
-            error(field.line, ":" + field.tag + ": balance '" + field.first()
-                    + "' is not C/D, date (YYMMDD), currency and amount");
+            error(field.line(), "import.bank.mt940.balance", field.tag(), field.first());
             return null;
         }
-        if (date(field, m.group(2), "balance date") == null) {
+        if (date(field, m.group(2)) == null) {
             return null;
         }
-        String currency = m.group(3);
+        String currency = m.group(3) != null ? m.group(3) : opening != null ? opening.currency : null;
         BigDecimal amount = amount(field, m.group(4), currency);
         if (amount == null) {
             return null;
@@ -199,13 +150,16 @@ final class Mt940Reader {
     }
 
     private ParsedStatement statement(Statement s) {
-        String where = "statement :20:" + s.reference + " (line " + s.line + ")";
         if (s.account == null || s.account.isEmpty()) {
-            error(s.line, where + " has no account (:25:)");
+            error(s.line, "import.bank.mt940.no-account", s.reference);
+        }
+        if (!s.closingSeen) {
+            // every statement ends with its closing balance: without it the transmission was cut off
+            error(s.line, "import.bank.mt940.no-closing", s.reference);
         }
         String currency = s.opening != null ? s.opening.currency : s.closing != null ? s.closing.currency : null;
         if (currency == null && !s.lines.isEmpty()) {
-            error(s.line, where + " has no opening balance (:60F:) to give the currency of its lines");
+            error(s.line, "import.bank.mt940.no-opening", s.reference);
         }
         List<ParsedTransaction> transactions = new ArrayList<>();
         if (currency != null && BankAmounts.currencyProblem(currency) == null) {
@@ -230,10 +184,10 @@ final class Mt940Reader {
         String s = f.first();
         int continuation = 1;
         if (!digits(s, 0, 6)) {
-            error(f.line, ":61: statement line has no value date (YYMMDD) at its start");
+            error(f.line(), "import.bank.mt940.line.no-value-date");
             return null;
         }
-        LocalDate value = date(f, s.substring(0, 6), "value date");
+        LocalDate value = date(f, s.substring(0, 6));
         int pos = 6;
         String entryDate = null;
         if (digits(s, pos, 4)) {
@@ -246,7 +200,7 @@ final class Mt940Reader {
         } else if (s.startsWith("C", pos) || s.startsWith("D", pos)) {
             mark = s.substring(pos, pos + 1);
         } else {
-            error(f.line, ":61: statement line has no debit/credit mark (C, D, RC or RD) after its dates");
+            error(f.line(), "import.bank.mt940.line.no-mark");
             return null;
         }
         pos += mark.length();
@@ -254,36 +208,39 @@ final class Mt940Reader {
         if (pos + 1 < s.length() && isLetter(s.charAt(pos)) && isDigit(s.charAt(pos + 1))) {
             pos++;
         }
-        if (pos == s.length() && f.lines.size() > 1) {
+        if (pos == s.length() && f.lines().size() > 1) {
             // some savings banks break the line before the amount
-            s = s + f.lines.get(1).strip();
+            s = s + f.lines().get(1).strip();
             continuation = 2;
         }
         int amountEnd = pos;
-        while (amountEnd < s.length() && (isDigit(s.charAt(amountEnd)) || s.charAt(amountEnd) == ',')) {
+        while (amountEnd < s.length() && (isDigit(s.charAt(amountEnd)) || s.charAt(amountEnd) == ','
+                || s.charAt(amountEnd) == '.')) {
             amountEnd++;
         }
         if (amountEnd == pos) {
-            error(f.line, ":61: statement line has no amount");
+            error(f.line(), "import.bank.mt940.line.no-amount");
             return null;
         }
         String amountText = s.substring(pos, amountEnd);
         if (!AMOUNT.matcher(amountText).matches()) {
-            error(f.line, ":61: amount '" + amountText + "' is not digits with a decimal comma");
+            error(f.line(), "import.bank.mt940.amount", f.tag(), amountText);
             return null;
         }
         BigDecimal amount = amount(f, amountText, currency);
         pos = amountEnd;
-        if (pos + 4 > s.length() || !isLetter(s.charAt(pos))) {
-            error(f.line, ":61: statement line has no transaction type (e.g. NTRF) after the amount");
-            return null;
+        // some banks leave the transaction type out and go straight to the reference
+        String type = null;
+        if (pos + 4 <= s.length() && TYPE.matcher(s.substring(pos, pos + 4)).matches()
+                && !s.startsWith("NONREF", pos)) {
+            type = s.substring(pos, pos + 4);
+            pos += 4;
         }
-        String type = s.substring(pos, pos + 4);
-        String rest = s.substring(pos + 4);
+        String rest = s.substring(pos);
         int slashes = rest.indexOf("//");
         String customerReference = (slashes >= 0 ? rest.substring(0, slashes) : rest).strip();
         String bankReference = slashes >= 0 ? rest.substring(slashes + 2).strip() : "";
-        String supplementary = f.lines.size() > continuation ? f.lines.get(continuation).strip() : "";
+        String supplementary = f.lines().size() > continuation ? f.lines().get(continuation).strip() : "";
 
         if (value == null || amount == null) {
             return null;
@@ -293,17 +250,17 @@ final class Mt940Reader {
             booking = entryDate(value, Integer.parseInt(entryDate.substring(0, 2)),
                     Integer.parseInt(entryDate.substring(2)));
             if (booking == null) {
-                error(f.line, ":61: entry date '" + entryDate + "' is not a date (MMDD)");
+                error(f.line(), "import.bank.mt940.line.entry-date", entryDate);
                 return null;
             }
         }
         // RC (reversal of a credit) takes money out, RD (reversal of a debit) brings it back
         boolean out = mark.equals("D") || mark.equals("RC");
-        Mt940Details details = line.details == null ? Mt940Details.NONE : Mt940Details.parse(line.details.lines);
+        Mt940Details details = line.details == null ? Mt940Details.NONE : Mt940Details.parse(line.details.lines());
 
         // only the bank's own reference (after //) identifies the booking; the account owner's reference before
         // it is the payer's text (often an invoice number), not unique, so it goes to matching instead
-        String reference = Mt940Details.blankToNull(bankReference);
+        String reference = BankReferences.meaningful(bankReference);
         String ownerReference = customerReference.isEmpty()
                 || NO_REFERENCE.contains(customerReference.toUpperCase(Locale.ROOT)) ? null : customerReference;
         String counterpartyAccount = details.counterpartyAccount();
@@ -335,13 +292,19 @@ final class Mt940Reader {
         return best;
     }
 
-    private LocalDate date(Field f, String yymmdd, String what) {
+    private LocalDate date(Field f, String yymmdd) {
         int yy = Integer.parseInt(yymmdd.substring(0, 2));
+        int month = Integer.parseInt(yymmdd.substring(2, 4));
+        int day = Integer.parseInt(yymmdd.substring(4, 6));
         try {
-            return LocalDate.of(yy < 80 ? 2000 + yy : 1900 + yy, Integer.parseInt(yymmdd.substring(2, 4)),
-                    Integer.parseInt(yymmdd.substring(4, 6)));
+            YearMonth ym = YearMonth.of(yy < 80 ? 2000 + yy : 1900 + yy, month);
+            if (day >= 1 && day <= 31 && day > ym.lengthOfMonth() && ym.getMonthValue() == 2 && day <= 30) {
+                // German banks count interest in 30-day months and write value dates such as 30 February
+                return ym.atEndOfMonth();
+            }
+            return ym.atDay(day);
         } catch (DateTimeException e) {
-            error(f.line, ":" + f.tag + ": " + what + " '" + yymmdd + "' is not a date (YYMMDD)");
+            error(f.line(), "import.bank.mt940.date", f.tag(), yymmdd);
             return null;
         }
     }
@@ -349,17 +312,21 @@ final class Mt940Reader {
     private BigDecimal amount(Field f, String text, String currency) {
         String problem = BankAmounts.currencyProblem(currency);
         if (problem != null) {
-            error(f.line, ":" + f.tag + ": " + problem);
+            error(f.line(), problem, ":" + f.tag() + ":", currency);
             return null;
         }
         if (!AMOUNT.matcher(text).matches()) {
-            error(f.line, ":" + f.tag + ": amount '" + text + "' is not digits with a decimal comma");
+            error(f.line(), "import.bank.mt940.amount", f.tag(), text);
             return null;
         }
-        String plain = text.endsWith(",") ? text.substring(0, text.length() - 1) : text.replace(',', '.');
+        String plain = text.replace(',', '.');
+        if (plain.endsWith(".")) {
+            plain = plain.substring(0, plain.length() - 1);
+        }
         BigDecimal amount = BankAmounts.fit(new BigDecimal(plain), currency);
         if (amount == null) {
-            error(f.line, ":" + f.tag + ": " + BankAmounts.tooManyDecimals(text, currency));
+            error(f.line(), BankAmounts.TOO_MANY_DECIMALS, ":" + f.tag() + ":", text, currency,
+                    Money.minorDigits(currency));
         }
         return amount;
     }
@@ -384,13 +351,7 @@ final class Mt940Reader {
         return c >= 'A' && c <= 'Z';
     }
 
-    private static String count(int errors) {
-        return errors >= MAX_ERRORS ? MAX_ERRORS + " or more errors" : errors == 1 ? "1 error" : errors + " errors";
-    }
-
-    private void error(int line, String message) {
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(ImportError.atLine(line, "line " + line + ": " + message));
-        }
+    private void error(int line, String code, Object... args) {
+        errors.add(line, code, args);
     }
 }

@@ -5,10 +5,16 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import io.crmrecon.common.TabularFile;
+import java.nio.charset.Charset;
 import java.security.Principal;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -19,9 +25,11 @@ import org.springframework.web.multipart.MultipartFile;
 class BankStatementController {
 
     private final BankStatementImport bankStatementImport;
+    private final MessageSource messages;
 
-    BankStatementController(BankStatementImport bankStatementImport) {
+    BankStatementController(BankStatementImport bankStatementImport, MessageSource messages) {
         this.bankStatementImport = bankStatementImport;
+        this.messages = messages;
     }
 
     @Operation(summary = "Import a bank file (camt.053/054, MT940 or CSV)", description = """
@@ -29,16 +37,38 @@ class BankStatementController {
 
             CSV columns, all required but the last three: `transaction_id` (the bank's reference), `account`,             `booking_date`, `value_date`, `amount` (> 0 money in, < 0 money out), `currency`; optional             `counterparty_name`, `counterparty_account`, `remittance_info`.""")
     @ApiResponse(responseCode = "200", description = "Imported: `bankStatementId`, `format`, `transactions` newly "
-            + "stored, `duplicates` skipped, and the matching run the new transactions started: `matchingRunId`, "
-            + "`matchingRunUrl` (null when nothing new came)")
+            + "stored, `duplicates` skipped, the matching run the new transactions started: `matchingRunId`, "
+            + "`matchingRunUrl` (null when nothing new came), and `warnings` per statement whose entries do not add up "
+            + "from its opening to its closing balance (`statement`, `difference`, `currency`, `message`)")
     @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
     @ApiResponse(responseCode = "422", description = "Not a bank file, a DOCTYPE, bad lines or rows: problem+json "
             + "with `errors` (`line` for XML and MT940, `row`/`column` for CSV); nothing stored")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     BankStatementImport.Result importFile(
             @Parameter(description = "The bank file: camt XML, MT940 text or CSV") @RequestPart("file")
-            MultipartFile file, @Parameter(hidden = true) Principal user) throws IOException {
-        return bankStatementImport.importFile(file.getBytes(), file.getOriginalFilename(),
-                user == null ? null : user.getName());
+            MultipartFile file,
+            @Parameter(description = "The text's charset when it is neither UTF-8 nor GB18030 (e.g. ISO-8859-1); "
+                    + "the file part's content type may name it instead") @RequestParam(required = false)
+            String charset, @Parameter(hidden = true) Principal user) throws IOException {
+        Charset named = charset != null ? TabularFile.charsetNamed(charset) : charsetOf(file.getContentType());
+        BankStatementImport.Result result = bankStatementImport.importFile(file.getBytes(), named,
+                file.getOriginalFilename(), user == null ? null : user.getName());
+        Locale locale = LocaleContextHolder.getLocale();
+        return result.withWarnings(result.warnings().stream()
+                .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
+                .toList());
+    }
+
+    /** The {@code charset} parameter of the part's content type; a content type that cannot be read names none. */
+    private static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).getCharset();
+        } catch (IllegalArgumentException e) {
+            // InvalidMediaTypeException, or an unknown charset name
+            return null;
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.crmrecon.bankfile.ParsedStatement;
 import io.crmrecon.bankfile.ParsedTransaction;
 import io.crmrecon.common.BulkLoads;
 import io.crmrecon.common.SqlArrays;
+import java.nio.charset.Charset;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
@@ -24,9 +25,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -45,27 +48,38 @@ public class BankStatementImport {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
     private final MatchingAfterImport matching;
 
-    BankStatementImport(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+    BankStatementImport(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, MessageSource messages,
             @org.springframework.context.annotation.Lazy MatchingAfterImport matching) {
         this.matching = matching;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.messages = messages;
     }
 
     /** Published inside the import's transaction when it stored new transactions. */
     public record Imported(long bankStatementId, int transactions) {
     }
 
-    /** What the import stored, and the matching run it started (none when nothing new came). */
+    /**
+     * What the import stored, the matching run it started (none when nothing new came) and {@code warnings}: what
+     * the file says that does not add up, per statement; empty when all is well.
+     */
     public record Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates,
-            Long matchingRunId, String matchingRunUrl) {
+            Long matchingRunId, String matchingRunUrl, List<BankStatementWarning> warnings) {
 
-        public Result(long bankStatementId, BankFileFormat format, int transactions, int duplicates) {
-            this(bankStatementId, format, transactions, duplicates, null, null);
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** The same result with the warnings' texts in another language. */
+        public Result withWarnings(List<BankStatementWarning> rendered) {
+            return new Result(bankStatementId, format, transactions, duplicates, matchingRunId, matchingRunUrl,
+                    rendered);
         }
     }
 
@@ -97,12 +111,24 @@ public class BankStatementImport {
 
     @Transactional
     public Result importFile(byte[] content, String fileName, String importedBy) {
-        ParsedBankFile file = BankFileReader.read(content);
+        return importFile(content, null, fileName, importedBy);
+    }
+
+    /** {@code charset}: what the upload says its text is in (MT940 and CSV), or null to tell from the bytes. */
+    @Transactional
+    public Result importFile(byte[] content, Charset charset, String fileName, String importedBy) {
+        ParsedBankFile file = BankFileReader.read(content, charset);
         Map<String, ParsedTransaction> byKey = new LinkedHashMap<>();
         int duplicates = 0;
         Set<String> accounts = new LinkedHashSet<>();
         Set<String> statementIds = new LinkedHashSet<>();
+        List<BankStatementWarning> warnings = new ArrayList<>();
         for (ParsedStatement statement : file.statements()) {
+            BankStatementWarning warning = BankStatementWarning.of(statement);
+            if (warning != null) {
+                // kept in English with the bank statement; the answer renders it in the caller's language
+                warnings.add(warning.rendered((code, args) -> messages.getMessage(code, args, code, Locale.ENGLISH)));
+            }
             if (statement.account() != null) {
                 accounts.add(statement.account());
             }
@@ -122,15 +148,15 @@ public class BankStatementImport {
         byKey.keySet().removeAll(stored);
 
         long statementId = insertStatement(file.format(), fileName, sha256(content), statementIds, accounts,
-                byKey.size(), duplicates, importedBy);
+                byKey.size(), duplicates, importedBy, warnings);
         insertTransactions(statementId, new ArrayList<>(byKey.entrySet()));
         BulkLoads.analyzeAfter(jdbc, "bank_transaction", byKey.size());
         if (byKey.isEmpty()) {
-            return new Result(statementId, file.format(), 0, duplicates);
+            return new Result(statementId, file.format(), 0, duplicates, null, null, warnings);
         }
         events.publishEvent(new Imported(statementId, byKey.size()));
         MatchingAfterImport.StartedRun run = matching.bankStatementImported(statementId, importedBy);
-        return new Result(statementId, file.format(), byKey.size(), duplicates, run.id(), run.url());
+        return new Result(statementId, file.format(), byKey.size(), duplicates, run.id(), run.url(), warnings);
     }
 
     private Set<String> storedKeys(List<String> keys) {
@@ -146,12 +172,13 @@ public class BankStatementImport {
     }
 
     private long insertStatement(BankFileFormat format, String fileName, String sha256, Set<String> statementIds,
-            Set<String> accounts, int transactions, int duplicates, String importedBy) {
+            Set<String> accounts, int transactions, int duplicates, String importedBy,
+            List<BankStatementWarning> warnings) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO bank_statement (format, file_name, file_sha256, "
-                    + "statement_refs, accounts, transactions, duplicates, imported_at, imported_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + "statement_refs, accounts, transactions, duplicates, imported_at, imported_by, warnings) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             ps.setString(1, format.name());
             ps.setString(2, fit(fileName, 255));
             ps.setString(3, sha256);
@@ -161,6 +188,8 @@ public class BankStatementImport {
             ps.setInt(7, duplicates);
             ps.setTimestamp(8, Timestamp.from(clock.instant()));
             ps.setString(9, importedBy);
+            JdbcValues.setText(ps, 10, warnings.isEmpty() ? null
+                    : fit(String.join("\n", warnings.stream().map(BankStatementWarning::message).toList()), 4000));
             return ps;
         }, key);
         return key.getKey().longValue();

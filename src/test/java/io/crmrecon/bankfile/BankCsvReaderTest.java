@@ -65,7 +65,7 @@ class BankCsvReaderTest {
                 + "T9,ACC,,,,,,,\n";                            // row 10 nothing required
         assertThatThrownBy(() -> BankFileReader.read(utf8(csv)))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("8 rows of the bank file are not valid")
+                .hasMessage("8 row(s) of the file are not valid; nothing was imported")
                 .satisfies(e -> assertThat(((ImportException) e).errors())
                         .extracting(ImportError::row, ImportError::column)
                         .containsExactly(

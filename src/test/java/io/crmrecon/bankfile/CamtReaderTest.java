@@ -165,10 +165,10 @@ class CamtReaderTest {
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .containsExactly(
-                                "line 12: entry has no amount (<Amt>)",
-                                "line 15: entry amount 1.234 has more decimals than CNY allows (2)",
-                                "line 18: entry amount 1.00 currency 'XXQ' is not an ISO 4217 currency code",
-                                "line 21: booking date '2024-02-30' is not a date (yyyy-MM-dd)"));
+                                "line 12: <Ntry> has no amount (<Amt>)",
+                                "line 15: <Ntry> amount 1.234 has more decimals than CNY allows (2)",
+                                "line 18: <Ntry> currency 'XXQ' is not an ISO 4217 currency code",
+                                "line 21: <BookgDt> '2024-02-30' is not a date (yyyy-MM-dd)"));
     }
 
     @Test
@@ -233,7 +233,7 @@ class CamtReaderTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 assertThatThrownBy(() -> BankFileReader.read(utf8(xml)))
                         .isInstanceOf(ImportException.class)
-                        .hasMessage(DOCTYPE));
+                        .hasMessageEndingWith(DOCTYPE));
     }
 
     @Test
@@ -247,7 +247,7 @@ class CamtReaderTest {
                 """;
         assertThatThrownBy(() -> BankFileReader.read(utf8(xxe)))
                 .isInstanceOf(ImportException.class)
-                .hasMessage(DOCTYPE)
+                .hasMessageEndingWith(DOCTYPE)
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .noneMatch(m -> m.contains("root:")));
 
@@ -263,8 +263,8 @@ class CamtReaderTest {
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"/>
                 """;
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-            assertThatThrownBy(() -> BankFileReader.read(utf8(externalDtd))).hasMessage(DOCTYPE);
-            assertThatThrownBy(() -> BankFileReader.read(utf8(parameterEntity))).hasMessage(DOCTYPE);
+            assertThatThrownBy(() -> BankFileReader.read(utf8(externalDtd))).hasMessageEndingWith(DOCTYPE);
+            assertThatThrownBy(() -> BankFileReader.read(utf8(parameterEntity))).hasMessageEndingWith(DOCTYPE);
         });
     }
 
@@ -292,5 +292,35 @@ class CamtReaderTest {
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .containsExactly("line 3: <Stmt> has no account (<Acct><Id>) before its entries"));
+    }
+
+    @Test
+    void aStatementThatOpensWithABalanceAndNeverClosesIsRefused() {
+        String cut = camt053("02", "<IBAN>CN11</IBAN>", "").replace("""
+                      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">50.00</Amt>
+                        <CdtDbtInd>DBIT</CdtDbtInd><Dt><Dt>2024-01-31</Dt></Dt></Bal>
+                """, "");
+        assertThatThrownBy(() -> CamtReader.read(utf8(cut)))
+                .satisfies(e -> assertThat(((ImportException) e).errors()).singleElement().satisfies(error -> {
+                    assertThat(error.line()).isEqualTo(5);
+                    assertThat(error.message()).contains("S1", "closing balance");
+                }));
+        // a page that says more pages follow closes on the last page
+        String firstPage = cut.replace("<Id>S1</Id>", "<Id>S1</Id><StmtPgntn><PgNb>1</PgNb><LastPgInd>false</LastPgInd></StmtPgntn>");
+        assertThat(CamtReader.read(utf8(firstPage)).statements().get(0).difference()).isNull();
+    }
+
+    @Test
+    void entriesThatDoNotAddUpAreReadAndTheDifferenceTold() {
+        // PRCD 100.00 CRDT, CLBD 50.00 DBIT: the entries should take 150.00 out; they take 99.00
+        String entries = """
+                      <Ntry><Amt Ccy="CNY">99.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+                        <BookgDt><Dt>2024-01-31</Dt></BookgDt></Ntry>
+                      <Ntry><Amt Ccy="CNY">7.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>PDNG</Sts>
+                        <BookgDt><Dt>2024-01-31</Dt></BookgDt></Ntry>
+                """;
+        ParsedStatement s = CamtReader.read(utf8(camt053("02", "<IBAN>CN11</IBAN>", entries))).statements().get(0);
+        assertThat(s.expectedClosing()).isEqualByComparingTo("1.00");
+        assertThat(s.difference()).isEqualByComparingTo("-51.00");
     }
 }

@@ -151,9 +151,8 @@ class Mt940ReaderTest {
                                 "line 1: statement :20:BAD (line 1) has no account (:25:)",
                                 "line 4: :61: statement line has no amount",
                                 "line 5: :61: statement line has no debit/credit mark (C, D, RC or RD) after its dates",
-                                "line 6: :61: value date '240199' is not a date (YYMMDD)",
+                                "line 6: :61: date '240199' is not a date (YYMMDD)",
                                 "line 7: :61: amount 1,001 has more decimals than EUR allows (2)",
-                                "line 8: :61: statement line has no transaction type (e.g. NTRF) after the amount",
                                 "line 9: :62F: currency 'XYZ' is not an ISO 4217 currency code"));
     }
 
@@ -169,13 +168,39 @@ class Mt940ReaderTest {
 
     @Test
     void fieldsOutsideAStatementAndMissingBalancesAreNamed() {
-        assertThatThrownBy(() -> Mt940Reader.read(utf8(":25:1\n:20:A\n:25:1\n:60F:C240105EUR0,00\n")))
-                .hasMessage("the MT940 file has 1 error")
+        assertThatThrownBy(() -> Mt940Reader.read(utf8(":25:1\n:20:A\n:25:1\n:60F:C240105EUR0,00\n:62F:C240105EUR0,00\n")))
+                .hasMessage("line 1: :25: comes before the first :20: that starts a statement")
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
                         .containsExactly("line 1: :25: comes before the first :20: that starts a statement"));
-        assertThatThrownBy(() -> BankFileReader.read(utf8(":20:A\n:25:1\n:61:240105C1,00NTRFNONREF\n")))
+        assertThatThrownBy(() -> BankFileReader.read(utf8(":20:A\n:25:1\n:61:240105C1,00NTRFNONREF\n-\n")))
                 .satisfies(e -> assertThat(((ImportException) e).errors()).extracting(ImportError::message)
-                        .containsExactly("line 1: statement :20:A (line 1) has no opening balance (:60F:) "
+                        .containsExactly("line 1: statement :20:A (line 1) ends without its closing balance "
+                                + "(:62F:): the transmission is incomplete",
+                                "line 1: statement :20:A (line 1) has no opening balance (:60F:) "
                                 + "to give the currency of its lines"));
+    }
+
+    @Test
+    void aStatementCutOffBeforeItsClosingBalanceIsRefused() {
+        String whole = ":20:A\n:25:1\n:28C:1\n:60F:C240105EUR0,00\n:61:240105C1,00NTRFNONREF\n:86:X\n"
+                + ":62F:C240105EUR1,00\n-\n";
+        assertThat(Mt940Reader.read(utf8(whole)).statements()).hasSize(1);
+        String cut = whole + ":20:B\n:25:1\n:28C:2\n:60F:C240105EUR1,00\n:61:240106C2,00NTRFNONREF\n:86:Y\n";
+        assertThatThrownBy(() -> Mt940Reader.read(utf8(cut)))
+                .satisfies(e -> assertThat(((ImportException) e).errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.line()).isEqualTo(9);
+                            assertThat(error.message()).contains(":20:B", "closing balance");
+                        }));
+    }
+
+    @Test
+    void entriesThatDoNotAddUpAreReadAndTheDifferenceTold() {
+        String text = ":20:A\n:25:1\n:28C:1\n:60F:C240105EUR100,00\n:61:240105C1,00NTRFNONREF\n:86:X\n"
+                + ":61:240105D0,50NTRFNONREF\n:62F:C240105EUR101,00\n-\n";
+        ParsedStatement s = Mt940Reader.read(utf8(text)).statements().get(0);
+        assertThat(s.transactions()).hasSize(2);
+        assertThat(s.expectedClosing()).isEqualByComparingTo("100.50");
+        assertThat(s.difference()).isEqualByComparingTo("0.50");
     }
 }
