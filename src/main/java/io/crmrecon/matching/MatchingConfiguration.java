@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.matching.engine.MatchingPolicy;
 import java.math.BigDecimal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
