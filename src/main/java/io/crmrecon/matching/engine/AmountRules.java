@@ -22,16 +22,17 @@ final class AmountRules extends Rules {
         boolean byAccount = p.payer.byAccount();
         int cur = p.currency;
         long amount = p.amount;
-        String payer = payerText(p);
+        String[] payer = payer(p);
         int[] exact = itemsWithAmount(x, c, cur, amount);
         if (exact.length == 1) {
-            return full(p, exact, MatchRule.AMOUNT_EXACT, byAccount ? Scores.AMOUNT_EXACT_ACCOUNT : Scores.AMOUNT_EXACT_NAME);
+            return full(p, exact, MatchRule.AMOUNT_EXACT,
+                    byAccount ? Scores.AMOUNT_EXACT_ACCOUNT : Scores.AMOUNT_EXACT_NAME);
         }
         List<Candidate> candidates = new ArrayList<>();
         if (exact.length > 1) {
             for (int i : exact) {
-                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.7,
-                        "same amount as " + no(i) + ", " + payer + "; " + exact.length + " open items have it"));
+                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, Scores.SUGGEST_SAME_AMOUNT_MANY,
+                        Reason.of(Reason.Code.SAME_AMOUNT_MANY, no(i), payer, exact.length)));
             }
             candidates.addAll(extra);
             return Proposal.open(c, candidates);
@@ -47,8 +48,8 @@ final class AmountRules extends Rules {
             CombinationSearch.Result weak = CombinationSearch.search(g.amounts(), amount, 2, 2, x.budget);
             for (int[] sol : weak.solutions()) {
                 int[] set = pick(g.items(), sol);
-                candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, 0.5,
-                        no(set) + " make the amount, " + payer + "; such amounts are common"));
+                candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, Scores.SUGGEST_COMBINATION_COMMON,
+                        Reason.of(Reason.Code.COMBINATION_COMMON, no(set), payer)));
             }
         }
         List<Integer> shorts = new ArrayList<>();
@@ -75,14 +76,14 @@ final class AmountRules extends Rules {
         }
         for (int[] sol : res.solutions()) {
             int[] set = pick(g.items(), sol);
-            candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, 0.6,
-                    no(set) + " make the amount, " + payer
-                            + (res.kind() == CombinationSearch.Kind.EXHAUSTED ? "; search stopped at its budget"
-                                    : res.solutions().size() > 1 ? "; other combinations do too" : "")));
+            candidates.add(candidate(set, MatchRule.AMOUNT_COMBINATION, Scores.SUGGEST_COMBINATION,
+                    Reason.of(res.kind() == CombinationSearch.Kind.EXHAUSTED ? Reason.Code.COMBINATION_BUDGET
+                            : res.solutions().size() > 1 ? Reason.Code.COMBINATION_OTHERS : Reason.Code.COMBINATION,
+                            no(set), payer)));
         }
         for (int w : shorts) {
-            candidates.add(candidate(new int[] {w}, MatchRule.AMOUNT_SHORT, 0.55,
-                    "short by " + money(x.open(w) - amount, cur) + " against " + no(w) + ", " + payer));
+            candidates.add(candidate(new int[] {w}, MatchRule.AMOUNT_SHORT, Scores.SUGGEST_SHORT,
+                    Reason.of(Reason.Code.SHORT_AGAINST, money(x.open(w) - amount, cur), no(w), payer)));
         }
         candidates.addAll(extra);
         return Proposal.open(c, candidates);
@@ -95,16 +96,16 @@ final class AmountRules extends Rules {
         for (int k = 0; k < maybe.length && k < 5; k++) {
             int c = maybe[k];
             for (int i : itemsWithAmount(x, c, p.currency, p.amount)) {
-                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.45, "same amount as " + no(i)
-                        + "; the payer's name or account fits " + customerName(c) + " and others"));
+                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, Scores.SUGGEST_SAME_AMOUNT_MAYBE,
+                        Reason.of(Reason.Code.SAME_AMOUNT_MAYBE, no(i), customerName(c))));
             }
         }
         // all of the same score: only the oldest due can be shown, so only those get a reason written
         int[] same = byDue(anyItemsWithAmount(x, p.currency, p.amount));
         for (int k = 0; k < same.length && k < MatchRun.MAX_SUGGESTIONS; k++) {
             int i = same[k];
-            candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.3,
-                    "same amount as " + no(i) + " of " + customerName(customerOf(i)) + "; payer unknown"));
+            candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, Scores.SUGGEST_SAME_AMOUNT_UNKNOWN_PAYER,
+                    Reason.of(Reason.Code.SAME_AMOUNT_UNKNOWN_PAYER, no(i), customerName(customerOf(i)))));
         }
         return Proposal.open(-1, candidates);
     }

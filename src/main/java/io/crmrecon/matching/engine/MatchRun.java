@@ -99,7 +99,8 @@ final class MatchRun {
         int[] pending = IntStream.range(0, n).toArray();
         boolean referencesOnly = true;
         while (true) {
-            int[] stale = Arrays.stream(pending).filter(q -> proposals[q] == null || !state.valid(proposals[q])).toArray();
+            int[] stale = Arrays.stream(pending).filter(q -> proposals[q] == null || !state.valid(proposals[q]))
+                    .toArray();
             int now = state.clock();
             IntStream.of(stale).parallel().forEach(q -> proposals[q] = evaluate(ordered[q], now));
             int[] applied = new int[pending.length];
@@ -222,7 +223,7 @@ final class MatchRun {
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparingLong(Candidate::due)
                 .thenComparing(Candidate::documentIds, Arrays::compare)
-                .thenComparing(Candidate::reason));
+                .thenComparing(k -> k.reason().text()));
         List<MatchOutcome.Suggestion> suggestions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Candidate k : ranked) {
@@ -238,7 +239,7 @@ final class MatchRun {
                     : customer != null ? customer : -1;
             suggestions.add(new MatchOutcome.Suggestion(customerId,
                     Arrays.stream(k.documentIds()).boxed().toList(), k.rule(),
-                    BigDecimal.valueOf(k.score()).setScale(2, RoundingMode.HALF_UP), k.reason()));
+                    BigDecimal.valueOf(k.score()).setScale(2, RoundingMode.HALF_UP), k.reason().text()));
         }
         MatchOutcome.Status status = suggestions.isEmpty() ? MatchOutcome.Status.UNMATCHED
                 : MatchOutcome.Status.SUGGESTED;

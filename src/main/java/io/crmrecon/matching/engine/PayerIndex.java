@@ -61,7 +61,8 @@ final class PayerIndex {
         String exactName = PayerNames.exactName(p.counterpartyName());
         String tolerantName = PayerNames.tolerantOfExact(exactName);
         int[] exact = exactName == null ? EngineIndex.EMPTY : exactNames.getOrDefault(exactName, EngineIndex.EMPTY);
-        int[] tolerant = tolerantName == null ? EngineIndex.EMPTY : tolerantNames.getOrDefault(tolerantName, EngineIndex.EMPTY);
+        int[] tolerant = tolerantName == null ? EngineIndex.EMPTY
+                : tolerantNames.getOrDefault(tolerantName, EngineIndex.EMPTY);
         if (byAccount.length > 1) {
             // an account several customers pay from: the name may tell which
             int[] both = intersect(byAccount, exact);

@@ -13,7 +13,7 @@ final class Proposal {
      *
      * @param due the earliest due (or issue) day of its documents: among equal scores, the oldest first
      */
-    record Candidate(int customer, long[] documentIds, MatchRule rule, double score, long due, String reason) {
+    record Candidate(int customer, long[] documentIds, MatchRule rule, double score, long due, Reason reason) {
     }
 
     final MatchOutcome.Status status;

@@ -85,9 +85,8 @@ final class ReferenceRules extends Rules {
                 for (int q : targets) {
                     int[] openOnes = openItems(x, index.itemsOf(q), p.currency);
                     if (openOnes.length > 0) {
-                        refs.notes.add(candidate(openOnes, MatchRule.REFERENCE, 0.6,
-                                "'" + t.text() + "' in the text is the number of " + no(openOnes)
-                                        + " (and of others)"));
+                        refs.notes.add(candidate(openOnes, MatchRule.REFERENCE, Scores.SUGGEST_AMBIGUOUS_NUMBER,
+                                Reason.of(Reason.Code.AMBIGUOUS_NUMBER, t.text(), no(openOnes))));
                     }
                 }
                 continue;
@@ -106,9 +105,9 @@ final class ReferenceRules extends Rules {
                 if (openOnes.length == 0) {
                     StatementRef st = index.statements[EngineIndex.id(q)];
                     refs.settled = true;
-                    refs.notes.add(new Candidate(index.customerOf(q), new long[0], MatchRule.REFERENCE, 0.55,
-                            Long.MAX_VALUE, "statement " + st.statementNo()
-                                    + " named in the text has nothing open: possible duplicate payment"));
+                    refs.notes.add(new Candidate(index.customerOf(q), new long[0], MatchRule.REFERENCE,
+                            Scores.SUGGEST_POSSIBLE_DUPLICATE, Long.MAX_VALUE,
+                            Reason.of(Reason.Code.STATEMENT_SETTLED, st.statementNo())));
                     continue;
                 }
                 resolved.add(t);
@@ -124,8 +123,8 @@ final class ReferenceRules extends Rules {
             }
             if (currencyOf(item) != p.currency) {
                 refs.otherCurrency = true;
-                refs.notes.add(candidate(new int[] {item}, MatchRule.REFERENCE, 0.3,
-                        "'" + t.text() + "' names " + no(item) + ", in another currency"));
+                refs.notes.add(candidate(new int[] {item}, MatchRule.REFERENCE, Scores.SUGGEST_OTHER_CURRENCY,
+                        Reason.of(Reason.Code.OTHER_CURRENCY, t.text(), no(item))));
                 continue;
             }
             int[] openOnes = {item};
@@ -178,9 +177,9 @@ final class ReferenceRules extends Rules {
     }
 
     private static Candidate settledNote(int customer, long documentId, String documentNo) {
-        return new Candidate(customer, new long[] {documentId}, MatchRule.REFERENCE, 0.55, Long.MAX_VALUE,
-                (documentNo == null ? "document " + documentId : documentNo)
-                        + " named in the text is already settled: possible duplicate payment");
+        return new Candidate(customer, new long[] {documentId}, MatchRule.REFERENCE,
+                Scores.SUGGEST_POSSIBLE_DUPLICATE, Long.MAX_VALUE,
+                Reason.of(Reason.Code.SETTLED, documentNo == null ? "document " + documentId : documentNo));
     }
 
     private int[] openItems(Reads x, int[] items, int currency) {
@@ -231,19 +230,20 @@ final class ReferenceRules extends Rules {
                         x.budget);
                 for (int[] sol : weak.solutions()) {
                     int[] set = concat(r, pick(g.items(), sol));
-                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.6, "named " + no(r) + " with "
-                            + no(pick(g.items(), sol)) + " make the amount (such amounts are common)"));
+                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, Scores.SUGGEST_NAMED_WITH_COMMON,
+                            Reason.of(Reason.Code.NAMED_WITH_COMMON, no(r), no(pick(g.items(), sol)))));
                 }
                 unsure |= weak.kind() != CombinationSearch.Kind.NONE;
             }
             for (int[] sol : res.solutions()) {
                 int[] set = concat(r, pick(g.items(), sol));
-                String reason = "named " + no(r) + " with " + no(pick(g.items(), sol)) + " make the amount";
+                Reason reason = Reason.of(Reason.Code.NAMED_WITH, no(r), no(pick(g.items(), sol)));
                 if (res.kind() == CombinationSearch.Kind.UNIQUE && refs.unresolved.isEmpty()) {
-                    alternatives.add(new Alternative(full(p, set, MatchRule.REFERENCE_COMBINED, Scores.REFERENCE_COMBINED),
-                            set, reason, false));
+                    Proposal combined = full(p, set, MatchRule.REFERENCE_COMBINED, Scores.REFERENCE_COMBINED);
+                    alternatives.add(new Alternative(combined, set, reason, false));
                 } else {
-                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, 0.7, reason));
+                    candidates.add(candidate(set, MatchRule.REFERENCE_COMBINED, Scores.SUGGEST_NAMED_WITH_NOT_UNIQUE,
+                            reason));
                 }
             }
             if (res.kind() == CombinationSearch.Kind.AMBIGUOUS || res.kind() == CombinationSearch.Kind.EXHAUSTED) {
@@ -259,8 +259,9 @@ final class ReferenceRules extends Rules {
         if (diff > 0 && !refs.blocked()) {
             int w = largestPositive(x, r);
             if (w >= 0 && diff <= tolerance(x.open(w), cur)) {
-                alternatives.add(new Alternative(shortPaid(p, r, w, diff, MatchRule.REFERENCE_SHORT, Scores.REFERENCE_SHORT),
-                        r, "named " + no(r) + ", short by " + money(diff, cur), false));
+                Proposal shortOne = shortPaid(p, r, w, diff, MatchRule.REFERENCE_SHORT, Scores.REFERENCE_SHORT);
+                Reason why = Reason.of(Reason.Code.NAMED_SHORT, no(r), money(diff, cur));
+                alternatives.add(new Alternative(shortOne, r, why, false));
             }
         }
         // part or more than the named items: only when nothing else explains the amount (not even a typo that
@@ -278,7 +279,7 @@ final class ReferenceRules extends Rules {
             }
         }
         for (Alternative a : alternatives) {
-            candidates.add(candidate(a.items(), a.proposal().rule, 0.8, a.reason()));
+            candidates.add(candidate(a.items(), a.proposal().rule, Scores.SUGGEST_COMPETING_READING, a.reason()));
         }
         if (alternatives.isEmpty() && plain) {
             if (partial) {
@@ -294,8 +295,9 @@ final class ReferenceRules extends Rules {
                         MatchRule.REFERENCE_OVERPAID, Scores.REFERENCE_OVERPAID);
             }
         }
-        candidates.add(candidate(r, amount < sum ? MatchRule.REFERENCE_PARTIAL : MatchRule.REFERENCE_OVERPAID, 0.7,
-                "named in the text: " + no(r) + " (open " + money(sum, cur) + ", paid " + money(amount, cur) + ")"));
+        candidates.add(candidate(r, amount < sum ? MatchRule.REFERENCE_PARTIAL : MatchRule.REFERENCE_OVERPAID,
+                Scores.SUGGEST_NAMED_AS_PAID,
+                Reason.of(Reason.Code.NAMED_PARTIAL, no(r), money(sum, cur), money(amount, cur))));
         return Proposal.open(payer >= 0 ? payer : single, candidates);
     }
 
@@ -311,7 +313,7 @@ final class ReferenceRules extends Rules {
                 return typoReadings.get(0).proposal();
             }
             for (Alternative a : typoReadings) {
-                candidates.add(candidate(a.items(), MatchRule.REFERENCE_TYPO, 0.75, a.reason()));
+                candidates.add(candidate(a.items(), MatchRule.REFERENCE_TYPO, Scores.SUGGEST_TYPO_READING, a.reason()));
             }
             Proposal anonymous = typos.fromAnyone(p, refs, x);
             if (anonymous != null && typoReadings.isEmpty() && !refs.ambiguous && !refs.otherCurrency) {
@@ -322,9 +324,8 @@ final class ReferenceRules extends Rules {
         int c = p.payer.customer();
         if (c >= 0) {
             for (int i : itemsWithAmount(x, c, p.currency, p.amount)) {
-                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, 0.5,
-                        "same amount as " + no(i) + ", " + payerText(p) + "; but the text names "
-                                + namedInText(refs) + " that is not open"));
+                candidates.add(candidate(new int[] {i}, MatchRule.AMOUNT_EXACT, Scores.SUGGEST_SAME_AMOUNT_NOT_OPEN,
+                        Reason.of(Reason.Code.NOT_OPEN, no(i), payer(p), namedInText(refs))));
             }
         }
         candidates.addAll(extra);

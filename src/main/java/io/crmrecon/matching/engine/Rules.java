@@ -232,7 +232,7 @@ abstract class Rules {
         return out;
     }
 
-    Candidate candidate(int[] items, MatchRule rule, double score, String reason) {
+    Candidate candidate(int[] items, MatchRule rule, double score, Reason reason) {
         int[] sorted = byDue(items);
         long[] docs = Arrays.stream(sorted).mapToLong(i -> index.documentIds[i]).toArray();
         long due = sorted.length == 0 ? Long.MAX_VALUE : index.itemDue[sorted[0]];
@@ -264,8 +264,9 @@ abstract class Rules {
         return name == null ? "customer " + index.customerIds[c] : name;
     }
 
-    String payerText(Prepared p) {
-        return "payer " + customerName(p.payer.customer()) + (p.payer.byAccount() ? " by account" : " by name");
+    /** The payer as a reason names it: its name and how it was recognised (account or name). */
+    String[] payer(Prepared p) {
+        return new String[] {customerName(p.payer.customer()), p.payer.byAccount() ? "account" : "name"};
     }
 
     static String namedInText(Refs refs) {

@@ -76,12 +76,13 @@ final class TypoRules extends Rules {
                 if (!seen.add(Arrays.toString(Arrays.stream(set).sorted().toArray()))) {
                     continue;
                 }
-                String reason = no(y) + " is one typo away from '" + t.text() + "' in the text"
-                        + (diff > 0 ? ", short by " + money(diff, cur) : "");
+                Reason reason = diff > 0 ? Reason.of(Reason.Code.TYPO_SHORT, no(y), t.text(), money(diff, cur))
+                        : Reason.of(Reason.Code.TYPO, no(y), t.text());
                 if (itemsWithAmount(x, customer, cur, openY).length > 1) {
                     refs.typoDoubt = true;
-                    candidates.add(candidate(set, MatchRule.REFERENCE_TYPO, 0.6,
-                            reason + "; another open item has the same amount"));
+                    candidates.add(candidate(set, MatchRule.REFERENCE_TYPO, Scores.SUGGEST_TYPO_TWIN, diff > 0
+                            ? Reason.of(Reason.Code.TYPO_SHORT_TWIN, no(y), t.text(), money(diff, cur))
+                            : Reason.of(Reason.Code.TYPO_TWIN, no(y), t.text())));
                     continue;
                 }
                 Proposal pr = diff == 0 ? full(p, set, MatchRule.REFERENCE_TYPO, Scores.REFERENCE_TYPO)
@@ -142,9 +143,11 @@ final class TypoRules extends Rules {
             for (int y : typoHits(t.typoKeys())) {
                 if (currencyOf(y) == p.currency && x.open(y) != 0) {
                     long diff = x.open(y) - p.amount;
-                    candidates.add(candidate(new int[] {y}, MatchRule.REFERENCE_TYPO, diff == 0 ? 0.6 : 0.4,
-                            no(y) + " is one typo away from '" + t.text() + "' in the text"
-                                    + (diff == 0 ? ", same amount" : ", open " + money(x.open(y), p.currency))));
+                    candidates.add(candidate(new int[] {y}, MatchRule.REFERENCE_TYPO, diff == 0
+                            ? Scores.SUGGEST_TYPO_SAME_AMOUNT : Scores.SUGGEST_TYPO_OTHER_AMOUNT,
+                            diff == 0 ? Reason.of(Reason.Code.TYPO_SAME_AMOUNT, no(y), t.text())
+                                    : Reason.of(Reason.Code.TYPO_OPEN, no(y), t.text(),
+                                            money(x.open(y), p.currency))));
                 }
             }
         }
