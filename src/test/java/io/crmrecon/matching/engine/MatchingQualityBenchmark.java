@@ -148,17 +148,17 @@ public final class MatchingQualityBenchmark {
         }
         MatchingScore.Tally all = score.overall();
         String summary = String.format(Locale.ROOT,
-                "SUMMARY seed=%d (%s) size=%s tx=%,d items=%,d precision=%s auto-rate=%s create=%.2fs "
-                        + "match=%.2fs %,.0f payments/s heap=%,dMB",
+                "SUMMARY seed=%d (%s) size=%s tx=%,d items=%,d precision=%s auto-rate=%s first-suggestion=%s "
+                        + "create=%.2fs match=%.2fs %,.0f payments/s heap=%,dMB",
                 seed, seedLabel(seed), size.label(), size.transactions(), items, percent(all.precision(), 3),
-                percent(all.autoRate(), 2), created, matched, perSecond, heapAll >> 20);
+                percent(all.autoRate(), 2), percent(all.firstSuggestionRight(), 1), created, matched, perSecond, heapAll >> 20);
         System.out.println(summary);
         return summary;
     }
 
     static void printTable(MatchingScore score) {
-        String head = String.format(Locale.ROOT, "%-24s %5s %9s %9s %9s %7s %8s %8s %9s %9s  %s", "pattern", "share",
-                "count", "auto", "right", "wrong", "suggest", "unmatch", "precision", "auto rate",
+        String head = String.format(Locale.ROOT, "%-24s %5s %9s %9s %9s %7s %8s %8s %9s %9s %9s  %s", "pattern",
+                "share", "count", "auto", "right", "wrong", "suggest", "unmatch", "precision", "auto rate", "1st right",
                 "rules of the AUTO outcomes (right/wrong)");
         System.out.println();
         System.out.println(head);
@@ -174,6 +174,9 @@ public final class MatchingQualityBenchmark {
                 Double.isNaN(all.precision()) ? "n/a" : all.precision() >= PRECISION_TARGET ? "met" : "NOT met",
                 percent(all.autoRate(), 2), AUTO_RATE_TARGET * 100,
                 all.autoRate() >= AUTO_RATE_TARGET ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "to a clerk with the right documents among the suggestions: %,d; the first "
+                + "suggestion right in %s of them (target >= 90%%)%n", all.clerkRightOffered(),
+                percent(all.firstSuggestionRight(), 1));
         System.out.printf(Locale.ROOT, "noise and twins left for a clerk (right): %,d of %,d; engine guarantees: "
                         + "%,d AUTO outcomes not adding up to the payment, %,d documents over-applied, %,d "
                         + "applications to unknown documents, %,d payments without an outcome%n",
@@ -185,9 +188,15 @@ public final class MatchingQualityBenchmark {
     }
 
     private static String row(String label, String share, MatchingScore.Tally t, boolean shouldMatch) {
-        return String.format(Locale.ROOT, "%-24s %5s %,9d %,9d %,9d %,7d %,8d %,8d %9s %9s  %s", label, share,
+        return String.format(Locale.ROOT, "%-24s %5s %,9d %,9d %,9d %,7d %,8d %,8d %9s %9s %9s  %s", label, share,
                 t.count(), t.auto(), t.right(), t.wrong(), t.suggested, t.unmatched, percent(t.precision(), 3),
-                shouldMatch ? percent(t.autoRate(), 2) : "-", t.rules());
+                shouldMatch ? percent(t.autoRate(), 2) : "-", firstRight(t), t.rules());
+    }
+
+    /** "87.5% of 24": the first suggestion right, of the clerk's cases where the right one is offered at all */
+    private static String firstRight(MatchingScore.Tally t) {
+        return t.clerkRightOffered() == 0 ? "-"
+                : percent(t.firstSuggestionRight(), 0) + "/" + t.clerkRightOffered();
     }
 
     private static void printExamples(MatchingScore score) {

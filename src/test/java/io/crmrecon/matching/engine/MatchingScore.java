@@ -1,16 +1,19 @@
 package io.crmrecon.matching.engine;
 
-import io.crmrecon.matching.engine.MatchingScenario.Pattern;
-import io.crmrecon.matching.engine.MatchingScenario.Truth;
 import io.crmrecon.matching.engine.MatchOutcome.Application;
 import io.crmrecon.matching.engine.MatchOutcome.Status;
+import io.crmrecon.matching.engine.MatchOutcome.Suggestion;
+import io.crmrecon.matching.engine.MatchingScenario.Pattern;
+import io.crmrecon.matching.engine.MatchingScenario.Truth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Scores a matching run against the truth. An AUTO outcome is right iff, per document, its cash and write-off
@@ -31,6 +34,10 @@ public final class MatchingScore {
         long wrong;
         long suggested;
         long unmatched;
+        /** payments to be matched that went to a clerk with the right documents among the suggestions */
+        long clerkRightOffered;
+        /** … and as the first suggestion */
+        long clerkRightFirst;
         final long[] rightByRule = new long[MatchRule.values().length + 1];
         final long[] wrongByRule = new long[MatchRule.values().length + 1];
 
@@ -42,6 +49,8 @@ public final class MatchingScore {
             wrong += other.wrong;
             suggested += other.suggested;
             unmatched += other.unmatched;
+            clerkRightOffered += other.clerkRightOffered;
+            clerkRightFirst += other.clerkRightFirst;
             for (int i = 0; i < rightByRule.length; i++) {
                 rightByRule[i] += other.rightByRule[i];
                 wrongByRule[i] += other.wrongByRule[i];
@@ -71,6 +80,18 @@ public final class MatchingScore {
         /** right AUTO / all AUTO; NaN without any AUTO */
         public double precision() {
             return auto == 0 ? Double.NaN : (double) right / auto;
+        }
+
+        /**
+         * For a clerk: of the payments to be matched that were not matched automatically but whose right documents
+         * are among the suggestions, the share where they are the first suggestion; NaN when there are none.
+         */
+        public double firstSuggestionRight() {
+            return clerkRightOffered == 0 ? Double.NaN : (double) clerkRightFirst / clerkRightOffered;
+        }
+
+        public long clerkRightOffered() {
+            return clerkRightOffered;
         }
 
         /** right AUTO / payments that should be matched; NaN when none should */
@@ -166,6 +187,19 @@ public final class MatchingScore {
         } else if (status == Status.UNMATCHED) {
             t.unmatched++;
         }
+        if (status != Status.AUTO && truth.shouldAutoMatch() && outcome != null) {
+            Set<Long> right = truthDocuments(truth);
+            List<Suggestion> suggestions = nullSafe(outcome.suggestions());
+            for (int k = 0; k < suggestions.size(); k++) {
+                if (new TreeSet<>(suggestions.get(k).documentIds()).equals(right)) {
+                    t.clerkRightOffered++;
+                    if (k == 0) {
+                        t.clerkRightFirst++;
+                    }
+                    break;
+                }
+            }
+        }
         if (status != Status.AUTO) {
             if (truth.shouldAutoMatch() && missedExamples.get(truth.pattern()).size() < examples) {
                 missedExamples.get(truth.pattern()).add(describe(scenario, payment, truth, outcome));
@@ -197,6 +231,22 @@ public final class MatchingScore {
         if (total.compareTo(payment.amount()) != 0) {
             unbalanced++;
         }
+    }
+
+    /** The documents the payment pays (cash or write-off). */
+    static Set<Long> truthDocuments(Truth truth) {
+        Set<Long> docs = new TreeSet<>();
+        truth.cash().forEach((d, a) -> {
+            if (a.signum() != 0) {
+                docs.add(d);
+            }
+        });
+        truth.writeOff().forEach((d, a) -> {
+            if (a.signum() != 0) {
+                docs.add(d);
+            }
+        });
+        return docs;
     }
 
     /** The benchmark's yardstick for one outcome. */
