@@ -175,7 +175,7 @@ final class ScenarioGenerator {
     }
 
     static int[][] sizesOf(Pattern p) {
-        return switch (p) {
+        return switch (p.shape()) {
             case COMBINED_WITH_REFERENCES -> COMBINED_REFERENCE_SIZES;
             case COMBINED_WITHOUT_REFERENCE -> COMBINED_NO_REFERENCE_SIZES;
             case STATEMENT_NUMBER -> STATEMENT_SIZES;
@@ -562,7 +562,7 @@ final class ScenarioGenerator {
     }
 
     private boolean violates(Job j, long[] values, int n, int base) {
-        switch (j.pattern) {
+        switch (j.pattern.shape()) {
             case AMOUNT_ONLY, TOLERANT_NAME -> {
                 return counter.count(values, n, j.pay, 1, 2) != 1;
             }
@@ -618,7 +618,7 @@ final class ScenarioGenerator {
         int[] it = j.items;
         j.writeOff = 0;
         j.onAccount = 0;
-        switch (j.pattern) {
+        switch (j.pattern.shape()) {
             case EXACT_REFERENCE, REFORMATTED_REFERENCE, REFERENCE_TYPO, AMOUNT_ONLY -> {
                 single(it[0], rnd.nextInt(100) < 9 ? DN : INV, rnd);
                 j.pay = amount[it[0]];
@@ -994,7 +994,7 @@ final class ScenarioGenerator {
         Map<Long, BigDecimal> writeOff = Map.of();
         BigDecimal onAccount = BigDecimal.ZERO;
         int first = j.items[0];
-        switch (j.pattern) {
+        switch (j.pattern.shape()) {
             case PARTIAL -> cash = Map.of((long) documentId[first], BigDecimal.valueOf(j.pay, 2));
             case BANK_CHARGES -> {
                 cash = Map.of((long) documentId[first], BigDecimal.valueOf(j.pay, 2));
@@ -1124,6 +1124,16 @@ final class ScenarioGenerator {
                 }
                 return referencePayer(c, rnd.nextInt(100) < 30 ? wrap(typo, rnd) : typo, null, rnd);
             }
+            case SHORTENED_REFERENCE -> {
+                return referencePayer(c, shortened(first, rnd), null, rnd);
+            }
+            case KEYING_ERROR -> {
+                String keyed = keyingError(first, rnd);
+                return referencePayer(c, rnd.nextInt(100) < 30 ? wrap(keyed, rnd) : keyed, null, rnd);
+            }
+            case DECORATED_SHORT, DECORATED_OVERPAID -> {
+                return referencePayer(c, decorated(first, rnd), null, rnd);
+            }
             case AMOUNT_ONLY, COMBINED_WITHOUT_REFERENCE -> {
                 return registeredPayer(c, generic(rnd), rnd);
             }
@@ -1242,6 +1252,92 @@ final class ScenarioGenerator {
         }
         String year = Integer.toString(yearOf(i));
         return SERIES[kind[i]] + "-" + year.substring(0, 2) + year.charAt(3) + year.charAt(2) + "-" + digits;
+    }
+
+    /**
+     * The reference as people shorten it: series and serial without the year or the zero padding, the serial
+     * alone with a word around it, or the last 4–6 digits of the tax invoice number when the item has one.
+     */
+    private String shortened(int i, SplittableRandom rnd) {
+        String series = SERIES[kind[i]];
+        String number = Integer.toString(serial[i]);
+        String tax = item(i).taxInvoiceNo();
+        int how = rnd.nextInt(100);
+        if (tax != null && how < 30) {
+            String tail = tax.substring(8 - (4 + rnd.nextInt(3)));
+            String[] forms = {"发票尾号" + tail, "发票号后四位" + tail, "FP..." + tail, "INVOICE NO. *" + tail,
+                "尾号" + tail + "发票款"};
+            return forms[rnd.nextInt(forms.length)];
+        }
+        if (how < 70) {
+            String[] seps = {"-", "", " ", "#", "."};
+            String s = series + seps[rnd.nextInt(seps.length)] + number;
+            String[] forms = {s, s, s.toLowerCase(Locale.ROOT), "付" + s + "货款", "PAYMENT " + s, s + " 货款"};
+            return forms[rnd.nextInt(forms.length)];
+        }
+        String[] forms = {"第" + number + "号发票", number + "号发票货款", "NO." + number, "发票 " + number,
+            "INVOICE " + number, "单号" + number};
+        return forms[rnd.nextInt(forms.length)];
+    }
+
+    /**
+     * A keying error in the serial, in the proportions data-entry studies find: one wrong digit (most), two
+     * adjacent digits swapped, one digit dropped or doubled — such that no document of the same series and year
+     * has the result; failing that, the exact number with a wrong digit in the year.
+     */
+    private String keyingError(int i, SplittableRandom rnd) {
+        String digits = pad(serial[i], width);
+        int g = group(i);
+        String prefix = SERIES[kind[i]] + "-" + yearOf(i) + "-";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int how = rnd.nextInt(100);
+            int first = 0;
+            while (digits.charAt(first) == '0') {
+                first++;
+            }
+            int p = first + rnd.nextInt(digits.length() - first);
+            String v;
+            if (how < 60) {
+                char d = (char) ('0' + rnd.nextInt(10));
+                if (d == digits.charAt(p)) {
+                    continue;
+                }
+                v = digits.substring(0, p) + d + digits.substring(p + 1);
+            } else if (how < 85) {
+                if (p + 1 >= digits.length() || digits.charAt(p) == digits.charAt(p + 1)) {
+                    continue;
+                }
+                v = digits.substring(0, p) + digits.charAt(p + 1) + digits.charAt(p) + digits.substring(p + 2);
+            } else if (how < 93) {
+                v = digits.substring(0, p) + digits.substring(p + 1);
+            } else {
+                v = digits.substring(0, p + 1) + digits.charAt(p) + digits.substring(p + 1);
+            }
+            if (v.length() > 9 || Long.parseLong(v) == 0 || Long.parseLong(v) == serial[i]) {
+                continue;
+            }
+            if (!documentExists(g, (int) Long.parseLong(v))) {
+                return prefix + v;
+            }
+        }
+        String year = Integer.toString(yearOf(i));
+        return SERIES[kind[i]] + "-" + year.substring(0, 3) + (year.charAt(3) == '9' ? '0' : '9') + "-" + digits;
+    }
+
+    /** The document number with a decoration after it or written in full-width characters. */
+    private String decorated(int i, SplittableRandom rnd) {
+        String no = item(i).documentNo();
+        int how = rnd.nextInt(100);
+        if (how < 25) {
+            StringBuilder wide = new StringBuilder();
+            for (char ch : no.toCharArray()) {
+                wide.append(ch >= '!' && ch <= '~' ? (char) (ch - '!' + '\uFF01') : ch);
+            }
+            return wide.toString() + (rnd.nextBoolean() ? "" : " 货款");
+        }
+        String[] decorations = {"/" + (1 + rnd.nextInt(5)), "-" + (1 + rnd.nextInt(3)), "(1)", "（2）", "#1",
+            "/A", " 第1次"};
+        return no + decorations[rnd.nextInt(decorations.length)];
     }
 
     // ---------------------------------------------------------------- all together
