@@ -14,6 +14,8 @@ public enum MatchRule {
     REFERENCE_OVERPAID,
     /** a reference one typo away (swapped or dropped digit) that the amount confirms */
     REFERENCE_TYPO,
+    /** the series and serial of one of the payer's documents without year or zero padding, the amount confirms */
+    REFERENCE_SHORTENED,
     /** payer identified (account or name), one open item with exactly the amount */
     AMOUNT_EXACT,
     /** payer identified, the one smallest combination of open items that sums to the amount */

@@ -84,7 +84,8 @@ final class MatchRun {
         int n = payments.size();
         currencies = new Currencies(index, payments);
         TypoRules typos = new TypoRules(index, state, currencies);
-        references = new ReferenceRules(index, state, currencies, typos);
+        references = new ReferenceRules(index, state, currencies, typos,
+                new ShortenedReferenceRules(index, state, currencies));
         amounts = new AmountRules(index, state, currencies);
         zeros = new BigDecimal[currencies.count()];
         for (int c = 0; c < zeros.length; c++) {

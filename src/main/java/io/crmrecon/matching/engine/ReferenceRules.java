@@ -19,10 +19,13 @@ import java.util.Set;
 final class ReferenceRules extends Rules {
 
     private final TypoRules typos;
+    private final ShortenedReferenceRules shortened;
 
-    ReferenceRules(EngineIndex index, OpenAmounts state, Currencies currencies, TypoRules typos) {
+    ReferenceRules(EngineIndex index, OpenAmounts state, Currencies currencies, TypoRules typos,
+            ShortenedReferenceRules shortened) {
         super(index, state, currencies);
         this.typos = typos;
+        this.shortened = shortened;
     }
 
     /**
@@ -307,6 +310,10 @@ final class ReferenceRules extends Rules {
      */
     Proposal whenBlocked(Prepared p, Refs refs, Reads x, List<Candidate> extra) {
         List<Candidate> candidates = new ArrayList<>(refs.notes);
+        Proposal shortForm = shortened.propose(p, refs, x);
+        if (shortForm != null) {
+            return shortForm;
+        }
         if (!refs.settled && !refs.unresolved.isEmpty()) {
             List<Alternative> typoReadings = typos.alternatives(p, refs, List.of(), x, candidates);
             if (typoReadings.size() == 1 && !refs.ambiguous && !refs.otherCurrency) {

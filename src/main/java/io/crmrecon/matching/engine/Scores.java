@@ -18,6 +18,8 @@ final class Scores {
     static final double REFERENCE_PARTIAL = 0.90;
     /** one typo away from one number, the amount confirms, no twin */
     static final double REFERENCE_TYPO = 0.90;
+    /** the payer's one document whose series and serial the text gives, the amount confirms */
+    static final double REFERENCE_SHORTENED = 0.90;
     /** the one open item of the payer with that amount, the payer known by account or by name */
     static final double AMOUNT_EXACT_ACCOUNT = 0.95;
     static final double AMOUNT_EXACT_NAME = 0.90;
