@@ -42,6 +42,7 @@ public record Reason(Code code, List<String> args) {
         TYPO_SAME_AMOUNT("typoSameAmount", "{} is one typo away from '{q}' in the text, same amount"),
         TYPO_OPEN("typoOpen", "{} is one typo away from '{q}' in the text, open {m}"),
         TYPO("typo", "{} is one typo away from '{q}' in the text"),
+        SHORTENED("shortened", "{} is what '{q}' in the text shortens, open {m}"),
         SAME_AMOUNT_MANY("sameAmountMany", "same amount as {}, {p}; {n} open items have it"),
         SHORT_AGAINST("shortAgainst", "short by {m} against {}, {p}"),
         SAME_AMOUNT_MAYBE("sameAmountMaybe", "same amount as {}; the payer's name or account fits {} and others"),

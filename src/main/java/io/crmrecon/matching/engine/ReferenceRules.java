@@ -310,7 +310,7 @@ final class ReferenceRules extends Rules {
      */
     Proposal whenBlocked(Prepared p, Refs refs, Reads x, List<Candidate> extra) {
         List<Candidate> candidates = new ArrayList<>(refs.notes);
-        Proposal shortForm = shortened.propose(p, refs, x);
+        Proposal shortForm = shortened.propose(p, refs, x, candidates);
         if (shortForm != null) {
             return shortForm;
         }

@@ -43,6 +43,8 @@ final class Scores {
 
     /** a reading that competes with another (e.g. a typo and a part payment): one of them is right */
     static final double SUGGEST_COMPETING_READING = 0.8;
+    /** a shortened number of the payer's, the amount confirming it but not the only reading */
+    static final double SUGGEST_SHORTENED_SAME_AMOUNT = 0.78;
     /** a typo reading of a number that names nothing open, the amount confirming it */
     static final double SUGGEST_TYPO_READING = 0.75;
     /** the named items with others of the customer, not the only such set */
@@ -66,6 +68,8 @@ final class Scores {
     static final double SUGGEST_POSSIBLE_DUPLICATE = 0.55;
     /** one of the payer's items the amount is short of */
     static final double SUGGEST_SHORT = 0.55;
+    /** a shortened number of the payer's, of another amount */
+    static final double SUGGEST_SHORTENED = 0.5;
     /** the payer's item of the amount, while the text names something not open */
     static final double SUGGEST_SAME_AMOUNT_NOT_OPEN = 0.5;
     /** a pair of the payer's items, too likely by chance */

@@ -1,13 +1,16 @@
 package io.crmrecon.matching.engine;
 
 import io.crmrecon.matching.engine.OpenAmounts.Reads;
+import io.crmrecon.matching.engine.Proposal.Candidate;
 import io.crmrecon.matching.engine.TextScanner.Token;
+import java.util.List;
 
 /**
  * The shortened-reference family: a number in the text that is not one of ours as written, but is the series
  * and serial of one of the payer's open documents without the year or the zero padding ("INV-123" for
- * INV-2026-000123). Taken only when the payer is known, exactly one of its open items reads so, every such
- * number in the text reads as that item, and the amount confirms it — exactly, or short within tolerance.
+ * INV-2026-000123). Taken only when the payer is known, every such number in the text reads as the same one
+ * of its open items, and the amount confirms it — exactly, or short within tolerance — and no other reading; else
+ * the items the numbers shorten are suggested.
  */
 final class ShortenedReferenceRules extends Rules {
 
@@ -18,36 +21,61 @@ final class ShortenedReferenceRules extends Rules {
         super(index, state, currencies);
     }
 
-    /** The one reading of the unresolved numbers as a shortened number of the payer's items, or null. */
-    Proposal propose(Prepared p, Refs refs, Reads x) {
+    /**
+     * The one reading of the unresolved numbers as a shortened number of the payer's items that the amount
+     * confirms, or null; then the items they shorten are added to {@code candidates} for a clerk.
+     */
+    Proposal propose(Prepared p, Refs refs, Reads x, List<Candidate> candidates) {
         int c = p.payer.customer();
         if (c < 0 || refs.unresolved.isEmpty() || refs.settled || refs.ambiguous || refs.otherCurrency
                 || !refs.items.isEmpty()) {
             return null;
         }
         int found = -1;
+        boolean one = true;
         for (Token t : refs.unresolved) {
-            int item = readAs(t, c, p.currency, x);
-            if (item < 0 || (found >= 0 && item != found)) {
-                return null;
+            int[] read = readAs(t, c, p.currency, x);
+            for (int i : read) {
+                candidates.add(candidate(new int[] {i}, MatchRule.REFERENCE_SHORTENED,
+                        x.open(i) == p.amount ? Scores.SUGGEST_SHORTENED_SAME_AMOUNT : Scores.SUGGEST_SHORTENED,
+                        Reason.of(Reason.Code.SHORTENED, no(i), t.text(), money(x.open(i), p.currency))));
             }
-            found = item;
+            int confirmed = confirmedBy(read, p, x);
+            if (confirmed < 0 || (found >= 0 && confirmed != found)) {
+                one = false;
+            }
+            found = confirmed;
+        }
+        if (!one || found < 0) {
+            return null;
         }
         long open = x.open(found);
         long diff = open - p.amount;
-        if (diff == 0) {
-            return full(p, new int[] {found}, MatchRule.REFERENCE_SHORTENED, Scores.REFERENCE_SHORTENED);
-        }
-        if (diff > 0 && diff <= tolerance(open, p.currency)) {
-            return shortPaid(p, new int[] {found}, found, diff, MatchRule.REFERENCE_SHORTENED,
-                    Scores.REFERENCE_SHORTENED);
-        }
-        return null;
+        return diff == 0
+                ? full(p, new int[] {found}, MatchRule.REFERENCE_SHORTENED, Scores.REFERENCE_SHORTENED)
+                : shortPaid(p, new int[] {found}, found, diff, MatchRule.REFERENCE_SHORTENED,
+                        Scores.REFERENCE_SHORTENED);
     }
 
-    /** The one open item of the customer (in the currency) whose number the token shortens; -1: none or several. */
-    private int readAs(Token t, int customer, int currency, Reads x) {
+    /** Of the items a number may shorten, the one the amount confirms (exactly, or short within tolerance); -1. */
+    private int confirmedBy(int[] read, Prepared p, Reads x) {
         int found = -1;
+        for (int i : read) {
+            long open = x.open(i);
+            long diff = open - p.amount;
+            if (diff == 0 || (diff > 0 && diff <= tolerance(open, p.currency))) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** The open items of the customer (in the currency) whose number the token shortens. */
+    private int[] readAs(Token t, int customer, int currency, Reads x) {
+        int[] found = EngineIndex.EMPTY;
         x.customer(customer);
         for (int p = index.customerItemStart[customer]; p < index.customerItemStart[customer + 1]; p++) {
             int i = index.customerItems[p];
@@ -55,10 +83,8 @@ final class ShortenedReferenceRules extends Rules {
                 continue;
             }
             x.open(i);
-            if (found >= 0) {
-                return -1;
-            }
-            found = i;
+            found = java.util.Arrays.copyOf(found, found.length + 1);
+            found[found.length - 1] = i;
         }
         return found;
     }

@@ -58,10 +58,25 @@ class ShortenedReferenceRulesTest {
     }
 
     @Test
-    void anAmountThatDoesNotConfirmTheReadingLeavesItToAClerk() {
-        f.invoice(1, "INV-2026-040637", "632.00");
+    void anAmountThatDoesNotConfirmTheReadingLeavesItToAClerkWithTheReadingSuggested() {
+        OpenItem meant = f.invoice(1, "INV-2026-040637", "632.00");
         MatchOutcome o = f.match(f.payment("500.00", HUADONG, HUADONG_ACCOUNT, "INV-40637"));
-        assertThat(o.rule()).isNotEqualTo(MatchRule.REFERENCE_SHORTENED);
+        assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+        assertThat(o.suggestions()).anySatisfy(s -> {
+            assertThat(s.rule()).isEqualTo(MatchRule.REFERENCE_SHORTENED);
+            assertThat(s.documentIds()).containsExactly(meant.documentId());
+            assertThat(s.reason()).isEqualTo("INV-2026-040637 is what 'INV-40637' in the text shortens, open 632.00");
+        });
+    }
+
+    @Test
+    void ofTwoDocumentsWithThatSerialTheAmountTellsWhich() {
+        f.invoice(1, "INV-2025-040637", "1200.00");
+        OpenItem meant = f.invoice(1, "INV-2026-040637", "632.00");
+        f.invoice(1, "INV-2026-040699", "632.00");
+        MatchOutcome o = f.match(f.payment("632.00", HUADONG, HUADONG_ACCOUNT, "INV-40637"));
+        assertThat(o.rule()).isEqualTo(MatchRule.REFERENCE_SHORTENED);
+        assertThat(cash(o)).containsOnlyKeys(meant.documentId());
     }
 
     @Test
