@@ -27,8 +27,12 @@ final class ShortenedReferenceRules extends Rules {
      */
     Proposal propose(Prepared p, Refs refs, Reads x, List<Candidate> candidates) {
         int c = p.payer.customer();
-        if (c < 0 || refs.unresolved.isEmpty() || refs.settled || refs.ambiguous || refs.otherCurrency
+        if (refs.unresolved.isEmpty() || refs.settled || refs.ambiguous || refs.otherCurrency
                 || !refs.items.isEmpty()) {
+            return null;
+        }
+        if (c < 0) {
+            suggestOfAnyone(p, refs, x, candidates);
             return null;
         }
         int found = -1;
@@ -55,6 +59,23 @@ final class ShortenedReferenceRules extends Rules {
                 ? full(p, new int[] {found}, MatchRule.REFERENCE_SHORTENED, Scores.REFERENCE_SHORTENED)
                 : shortPaid(p, new int[] {found}, found, diff, MatchRule.REFERENCE_SHORTENED,
                         Scores.REFERENCE_SHORTENED);
+    }
+
+    /**
+     * A payer neither account nor name tells: only suggestions — any customer's items of exactly the amount whose
+     * number a number of the text shortens.
+     */
+    private void suggestOfAnyone(Prepared p, Refs refs, Reads x, List<Candidate> candidates) {
+        int[] sameAmount = anyItemsWithAmount(x, p.currency, p.amount);
+        for (Token t : refs.unresolved) {
+            for (int i : sameAmount) {
+                if (shortens(t, index.items[i].documentNo())) {
+                    candidates.add(candidate(new int[] {i}, MatchRule.REFERENCE_SHORTENED,
+                            Scores.SUGGEST_SHORTENED_SAME_AMOUNT,
+                            Reason.of(Reason.Code.SHORTENED, no(i), t.text(), money(x.open(i), p.currency))));
+                }
+            }
+        }
     }
 
     /** Of the items a number may shorten, the one the amount confirms (exactly, or short within tolerance); -1. */

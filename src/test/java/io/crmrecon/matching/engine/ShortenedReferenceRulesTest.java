@@ -89,10 +89,13 @@ class ShortenedReferenceRulesTest {
     }
 
     @Test
-    void anUnknownPayerIsNotEnough() {
-        f.invoice(1, "INV-2026-040637", "632.00");
+    void anUnknownPayerIsNotEnoughButTheReadingIsSuggestedFirst() {
+        OpenItem meant = f.invoice(1, "INV-2026-040637", "632.00");
         f.invoice(1, "INV-2026-040699", "632.00");
+        f.invoice(2, "INV-2026-000100", "632.00");
         MatchOutcome o = f.match(f.payment("632.00", "", null, "INV-40637"));
-        assertThat(o.status()).isNotEqualTo(Status.AUTO);
+        assertThat(o.status()).isEqualTo(Status.SUGGESTED);
+        assertThat(o.suggestions().get(0).documentIds()).containsExactly(meant.documentId());
+        assertThat(o.suggestions().get(0).rule()).isEqualTo(MatchRule.REFERENCE_SHORTENED);
     }
 }
