@@ -9,6 +9,7 @@ import io.crmrecon.ledger.NewAllocation;
 import io.crmrecon.ledger.NonCustomerCategory;
 import io.crmrecon.ledger.OpenDocument;
 import io.crmrecon.ledger.UnappliedTransaction;
+import io.crmrecon.matching.engine.MatchingPolicy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.matching.engine.MatchingPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,6 +3,7 @@ package io.crmrecon.matching;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmrecon.common.CopyIn;
+import io.crmrecon.matching.engine.MatchOutcome;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.matching.engine.MatchingPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.matching.engine.StatementRef;
 import java.util.List;
 
 /**

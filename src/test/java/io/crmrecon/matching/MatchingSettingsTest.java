@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.matching.engine.MatchingPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

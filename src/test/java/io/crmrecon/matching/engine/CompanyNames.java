@@ -1,0 +1,201 @@
+package io.crmrecon.matching.engine;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Company names built from parts: Chinese (city + brand + industry + legal form) and English (words + industry +
+ * legal form). Each customer's brand and industry together are unique, so a name still names one customer when
+ * the city or the legal form is left out. Payers who are not customers take their brands from separate lists.
+ */
+final class CompanyNames {
+
+    static final String[] CITIES = {"上海", "深圳市", "北京", "杭州", "苏州", "广州市", "南京", "成都", "武汉", "天津",
+        "宁波", "无锡", "厦门", "青岛", "东莞市", "佛山市", "合肥", "西安", "重庆", "长沙", "常州", "嘉兴"};
+
+    static final String[] BRANDS = {"华东", "星河", "中科", "瑞丰", "恒通", "金桥", "华信", "远航", "东方", "宏达",
+        "永昌", "天成", "博远", "鼎盛", "泰和", "华瑞", "安信", "中天", "新源", "长江", "凯瑞", "德润", "联创", "盛世",
+        "同方", "华美", "海川", "嘉禾", "信达", "明阳", "银河", "众诚", "高科", "顺通", "润泽", "三维", "宇通", "百川",
+        "正泰", "精工", "通达", "华扬", "立信", "卓越", "思源", "启航", "天润", "宝丰", "兴业", "鸿基", "恒信", "华晨",
+        "蓝天", "汉邦", "晨光", "盈科", "和信", "国泰", "东升", "瑞康", "锦程", "华辰", "北辰", "美达", "元亨", "金源",
+        "丰华", "华兴", "科达", "云帆", "九州", "宏远"};
+
+    static final String[] INDUSTRIES = {"机电设备", "电子科技", "软件", "贸易", "物流", "化工", "精密机械", "新材料",
+        "医疗器械", "电气", "汽车零部件", "包装材料", "食品", "纺织", "建材", "信息技术", "环保科技", "光电", "半导体",
+        "仪器仪表", "塑胶制品", "五金制品", "供应链管理", "网络科技", "生物科技", "能源科技", "自动化设备", "印刷",
+        "家具", "服饰", "照明", "通信技术", "工程技术", "钢铁", "铝业", "装饰工程", "农业科技", "进出口", "实业", "商贸"};
+
+    static final String[] LEGAL_FORMS = {"有限公司", "有限责任公司", "股份有限公司"};
+
+    static final String[] EN_WORDS = {"Pacific", "Nordic", "Atlas", "Orient", "Harbor", "Evergreen", "Summit",
+        "Pioneer", "Meridian", "Sterling", "Apex", "Horizon", "Crescent", "Vanguard", "Liberty", "Crown", "Falcon",
+        "Phoenix", "Titan", "Zenith", "Aurora", "Granite", "Sapphire", "Cobalt", "Delta", "Everbright", "Bluewater",
+        "Redwood", "Silverline", "Goldleaf", "Northstar", "Eastwind", "Westbridge", "Southgate", "Highland", "Lakeside",
+        "Riverside", "Oceanic", "Continental", "Global"};
+
+    static final String[] EN_SECOND = {"Star", "Bay", "Peak", "Line", "Point", "Gate", "Ridge", "Way", "Field",
+        "Stone"};
+
+    static final String[] EN_INDUSTRIES = {"Trading", "Components", "Logistics", "Electronics", "Chemicals",
+        "Machinery", "Software", "Textiles", "Industrial", "Technology", "Medical", "Packaging", "Automotive", "Foods",
+        "Materials", "Instruments", "Energy", "Plastics", "Metals", "Systems"};
+
+    static final String[] EN_LEGAL_FORMS = {"Co., Ltd.", "Ltd.", "Limited", "GmbH", "Inc.", "Pte. Ltd.", "LLC",
+        "S.A.", "B.V.", "Corp.", "AG", "Pty Ltd"};
+
+    /** Brands of payers that are not customers (suppliers refunding, strangers): none is a customer's brand. */
+    static final String[] OTHER_BRANDS = {"佳美", "旭日", "鸿运", "福瑞", "金鹰", "龙腾", "华夏", "腾飞", "鑫达", "恒昌",
+        "荣盛", "万通", "金穗", "天宇", "新华", "利民"};
+
+    static final String[] OTHER_EN_WORDS = {"Acme", "Bright", "Vertex", "Kingsway", "Omega", "Lotus", "Jade",
+        "Ruby", "Cedar", "Maple"};
+
+    static final String[] PERSONS = {"张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄磊", "周杰", "吴刚",
+        "徐丽", "孙强", "马超", "朱琳", "胡军", "郭涛", "林峰", "何敏"};
+
+    static final String[] BANK_BRANCHES = {"中国工商银行上海分行", "招商银行深圳分行", "中国建设银行北京分行",
+        "BANK OF CHINA SHANGHAI BRANCH", "交通银行苏州分行", "HSBC BANK (CHINA) CO LTD"};
+
+    /** One customer's name in parts. city and legal form may be empty strings. */
+    record Name(boolean english, String city, String brand, String industry, String legalForm) {
+
+        String legal() {
+            if (english) {
+                return brand + " " + industry + " " + legalForm;
+            }
+            return city + brand + industry + legalForm;
+        }
+
+        /** The same company written differently: no legal form, no city prefix, upper case without punctuation. */
+        String tolerant(SplittableRandom rnd) {
+            if (english) {
+                String upper = legal().toUpperCase(Locale.ROOT).replaceAll("[.,]", "").replaceAll("\\s+", " ").trim();
+                return switch (rnd.nextInt(3)) {
+                    case 0 -> upper;
+                    case 1 -> (brand + " " + industry).toUpperCase(Locale.ROOT);
+                    default -> brand + " " + industry;
+                };
+            }
+            while (true) {
+                String candidate = switch (rnd.nextInt(4)) {
+                    case 0 -> city + brand + industry;
+                    case 1 -> brand + industry + legalForm;
+                    case 2 -> brand + industry;
+                    default -> city.isEmpty() ? brand + industry
+                            : (city.endsWith("市") ? city.substring(0, city.length() - 1) : city + "市")
+                                    + brand + industry + legalForm;
+                };
+                if (!candidate.equals(legal())) {
+                    return candidate;
+                }
+            }
+        }
+    }
+
+    private CompanyNames() {
+    }
+
+    /**
+     * {@code count} names with unique (brand, industry): a share {@code englishShare} in English; Chinese brands
+     * are one word for up to 40% of the Chinese names, two words for the rest.
+     */
+    static Name[] customers(int count, double englishShare, SplittableRandom rnd) {
+        boolean[] english = new boolean[count];
+        int englishCount = 0;
+        for (int i = 0; i < count; i++) {
+            english[i] = rnd.nextDouble() < englishShare;
+            englishCount += english[i] ? 1 : 0;
+        }
+        int chineseCount = count - englishCount;
+        int singles = BRANDS.length * INDUSTRIES.length;
+        int doubles = BRANDS.length * (BRANDS.length - 1) * INDUSTRIES.length;
+        int enSingles = EN_WORDS.length * EN_INDUSTRIES.length;
+        int enDoubles = EN_WORDS.length * EN_SECOND.length * EN_INDUSTRIES.length;
+        int chineseSingles = Math.min(singles, (int) (chineseCount * 0.4));
+        int englishSingles = Math.min(enSingles, (int) (englishCount * 0.4));
+        if (chineseCount - chineseSingles > doubles || englishCount - englishSingles > enDoubles) {
+            throw new IllegalArgumentException("too many customers for unique names: " + count);
+        }
+        int[] chSingle = sample(singles, chineseSingles, rnd);
+        int[] chDouble = sample(doubles, chineseCount - chineseSingles, rnd);
+        int[] enSingle = sample(enSingles, englishSingles, rnd);
+        int[] enDouble = sample(enDoubles, englishCount - englishSingles, rnd);
+        Name[] names = new Name[count];
+        int cs = 0;
+        int cd = 0;
+        int es = 0;
+        int ed = 0;
+        for (int i = 0; i < count; i++) {
+            if (english[i]) {
+                String words;
+                int industry;
+                if (es < enSingle.length) {
+                    int v = enSingle[es++];
+                    words = EN_WORDS[v / EN_INDUSTRIES.length];
+                    industry = v % EN_INDUSTRIES.length;
+                } else {
+                    int v = enDouble[ed++];
+                    industry = v % EN_INDUSTRIES.length;
+                    v /= EN_INDUSTRIES.length;
+                    words = EN_WORDS[v / EN_SECOND.length] + " " + EN_SECOND[v % EN_SECOND.length];
+                }
+                names[i] = new Name(true, "", words, EN_INDUSTRIES[industry],
+                        EN_LEGAL_FORMS[rnd.nextInt(EN_LEGAL_FORMS.length)]);
+            } else {
+                String brand;
+                int industry;
+                if (cs < chSingle.length) {
+                    int v = chSingle[cs++];
+                    brand = BRANDS[v / INDUSTRIES.length];
+                    industry = v % INDUSTRIES.length;
+                } else {
+                    int v = chDouble[cd++];
+                    industry = v % INDUSTRIES.length;
+                    v /= INDUSTRIES.length;
+                    int first = v / (BRANDS.length - 1);
+                    int second = v % (BRANDS.length - 1);
+                    if (second >= first) {
+                        second++;
+                    }
+                    brand = BRANDS[first] + BRANDS[second];
+                }
+                String city = rnd.nextInt(100) < 85 ? CITIES[rnd.nextInt(CITIES.length)] : "";
+                int form = rnd.nextInt(100);
+                names[i] = new Name(false, city, brand, INDUSTRIES[industry],
+                        LEGAL_FORMS[form < 60 ? 0 : form < 80 ? 1 : 2]);
+            }
+        }
+        return names;
+    }
+
+    /** A payer that is not a customer: a person or a company with a brand no customer has. */
+    static String stranger(SplittableRandom rnd) {
+        int kind = rnd.nextInt(100);
+        if (kind < 30) {
+            return PERSONS[rnd.nextInt(PERSONS.length)];
+        }
+        if (kind < 45) {
+            return (OTHER_EN_WORDS[rnd.nextInt(OTHER_EN_WORDS.length)] + " "
+                    + EN_INDUSTRIES[rnd.nextInt(EN_INDUSTRIES.length)] + " "
+                    + EN_LEGAL_FORMS[rnd.nextInt(EN_LEGAL_FORMS.length)]).toUpperCase(Locale.ROOT);
+        }
+        String city = rnd.nextInt(100) < 80 ? CITIES[rnd.nextInt(CITIES.length)] : "";
+        return city + OTHER_BRANDS[rnd.nextInt(OTHER_BRANDS.length)] + INDUSTRIES[rnd.nextInt(INDUSTRIES.length)]
+                + LEGAL_FORMS[rnd.nextInt(LEGAL_FORMS.length)];
+    }
+
+    /** {@code k} distinct values of [0, n) in random order (a partial Fisher–Yates shuffle). */
+    static int[] sample(int n, int k, SplittableRandom rnd) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return java.util.Arrays.copyOf(all, k);
+    }
+}
