@@ -126,6 +126,17 @@ public class MatchingRuns {
         return insertRun(bankStatementId, startedBy);
     }
 
+    /**
+     * The run over everything that is queued and has not begun reading yet, which a documents import may join
+     * instead of queuing another: it will see the import's documents, because it marks its beginning only under
+     * the start lock this holds until the import commits ({@link #markWorkStarted}).
+     */
+    public Optional<Long> queuedOverEverything() {
+        lock.holdStart();
+        return jdbc.queryForList("SELECT id FROM matching_run WHERE status = 'RUNNING' AND bank_statement_id IS NULL "
+                + "AND work_started_at IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class).stream().findFirst();
+    }
+
     /** Records a new run as RUNNING, committed at once, to be done by {@link #execute} (the run benchmark). */
     public long open(Long bankStatementId, String startedBy) {
         return newTransaction.execute(tx -> openQueued(bankStatementId, startedBy));
@@ -213,6 +224,7 @@ public class MatchingRuns {
 
     private RunStatus match(long runId) {
         lock.hold();
+        markWorkStarted(runId);
         Long bankStatementId = jdbc.queryForObject("SELECT bank_statement_id FROM matching_run WHERE id = ?",
                 Long.class, runId);
         Decisions decisions = decide(runId, bankStatementId);
@@ -238,6 +250,18 @@ public class MatchingRuns {
                 decisions.matchMillis(), (t3 - t2) / 1_000_000, (tAllocations - t2) / 1_000_000,
                 (tOutcomes - tAllocations) / 1_000_000, (t3 - tOutcomes) / 1_000_000);
         return new RunStatus(runId, "COMPLETED", bankStatementId, transactions, auto, suggested, unmatched, null);
+    }
+
+    /**
+     * Commits at once, under the start lock, that the run begins reading: an import that joined it before has
+     * committed its documents by then, and one that comes later queues a run of its own.
+     */
+    private void markWorkStarted(long runId) {
+        newTransaction.executeWithoutResult(tx -> {
+            lock.holdStart();
+            jdbc.update("UPDATE matching_run SET work_started_at = ? WHERE id = ? AND work_started_at IS NULL",
+                    Timestamp.from(clock.instant()), runId);
+        });
     }
 
     /** What a run writes: everything else it loaded is garbage once this is made (a 2 GB heap holds 1M of each). */

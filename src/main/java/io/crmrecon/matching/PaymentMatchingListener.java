@@ -60,6 +60,10 @@ class PaymentMatchingListener implements MatchingAfterImport {
         if (!runs.anyPaymentWaiting()) {
             return Optional.empty();
         }
+        Optional<Long> queued = runs.queuedOverEverything();
+        if (queued.isPresent()) {
+            return Optional.of(started(queued.get()));
+        }
         long runId = runs.openQueued(null, importedBy == null ? "documents import" : importedBy);
         startOverEverything(runId);
         return Optional.of(started(runId));

@@ -341,6 +341,42 @@ class MatchingIT extends IntegrationTest {
     }
 
     @Test
+    void documentsPostedOneAtATimeJoinTheRunThatHasNotBegunInsteadOfQueuingOneEach() throws Exception {
+        runWaitingRuns();
+        var bank = importBankResponse("Q1," + accountA + ",2026-11-06,2026-11-06,310.00,CNY,上海" + p + "机电,"
+                + accountA + ",支付" + p + "-INV-31货款\n"
+                + "Q2," + accountA + ",2026-11-06,2026-11-06,320.00,CNY,上海" + p + "机电," + accountA + ",支付"
+                + p + "-INV-32货款\n");
+        runJobs(processOf(bank.json().get("bankStatementId").asLong()));
+
+        var first = clerk.upload("/api/documents/import", "one.csv",
+                "document_no,customer_code,type,issue_date,currency,amount\n" + p + "-INV-31," + p
+                        + "A,INVOICE,2026-10-21,CNY,310.00\n");
+        ok(first);
+        long runId = first.json().get("matchingRunId").asLong();
+        var second = clerk.upload("/api/documents/import", "two.csv",
+                "document_no,customer_code,type,issue_date,currency,amount\n" + p + "-INV-32," + p
+                        + "A,INVOICE,2026-10-22,CNY,320.00\n");
+        ok(second);
+        assertThat(second.json().get("matchingRunId").asLong()).as("joined the run that has not begun")
+                .isEqualTo(runId);
+
+        ProcessJobs.runAll(runtime, management, "run-" + runId);
+        assertThat(clerk.get("/api/matching/runs/" + runId).json().get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(csv("/api/allocations")).containsPattern("Q1-" + p + "," + p + "-INV-31,310\\.00,0\\.00,AUTO,")
+                .containsPattern("Q2-" + p + "," + p + "-INV-32,320\\.00,0\\.00,AUTO,");
+
+        // once a run has begun, the next import queues a run of its own
+        importBankResponse("Q3," + accountA + ",2026-11-07,2026-11-07,330.00,CNY,某" + p + ",000,货款\n");
+        var third = clerk.upload("/api/documents/import", "three.csv",
+                "document_no,customer_code,type,issue_date,currency,amount\n" + p + "-INV-33," + p
+                        + "A,INVOICE,2026-10-23,CNY,330.00\n");
+        ok(third);
+        assertThat(third.json().get("matchingRunId").asLong()).isNotEqualTo(runId);
+        runWaitingRuns();
+    }
+
+    @Test
     void twoRunsHandingOutTheSameExceptionsAtOnceGiveEachTransactionOneTask() throws Exception {
         runWaitingRuns();
         long statement = importBank("H1,X,2026-11-03,2026-11-03,41.00,CNY,某甲,444441,\n"
@@ -514,7 +550,7 @@ class MatchingIT extends IntegrationTest {
         String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
                 + "counterparty_account,remittance_info\n";
         // bank references unique per test
-        String body = lines.replaceAll("(?m)^([TRWFLH]\\d),", "$1-" + p + ",");
+        String body = lines.replaceAll("(?m)^([TRWFLHQ]\\d),", "$1-" + p + ",");
         var response = clerk.upload("/api/bank-statements", "bank.csv", header + body);
         ok(response);
         return response;
