@@ -211,15 +211,8 @@ class MatchingIT extends IntegrationTest {
                 .processInstanceBusinessKey(Long.toString(statement)).singleResult();
     }
 
-    /** The runs other tests' imports left waiting for the job executor (off here): done, as it would do them. */
     private void runWaitingRuns() {
-        for (int round = 0; round < 5; round++) {
-            var jobs = management.createJobQuery().activityId("autoMatch").executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        ProcessJobs.runWaitingRuns(management);
     }
 
     @Test
