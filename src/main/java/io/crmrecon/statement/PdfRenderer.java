@@ -22,14 +22,17 @@ final class PdfRenderer {
 
     static final String FONT_FAMILY = "Noto Sans SC";
 
-    private static final byte[] REGULAR = resource("/fonts/NotoSansSC-Regular.ttf");
-    private static final byte[] BOLD = resource("/fonts/NotoSansSC-Bold.ttf");
-
     private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
+    /** The font files' bytes, read on the first PDF (not at start-up): 20 MB the application may never need. */
+    private static final class FontFiles {
+        static final byte[] REGULAR = resource("/fonts/NotoSansSC-Regular.ttf");
+        static final byte[] BOLD = resource("/fonts/NotoSansSC-Bold.ttf");
+    }
+
     private static final ThreadLocal<Fonts> FONTS = ThreadLocal.withInitial(
-            () -> new Fonts(parse(REGULAR), parse(BOLD)));
+            () -> new Fonts(parse(FontFiles.REGULAR), parse(FontFiles.BOLD)));
 
     /** The PDF of a well-formed XHTML page; {@code producer} goes into the document's metadata. */
     byte[] render(String xhtml, String producer) {
