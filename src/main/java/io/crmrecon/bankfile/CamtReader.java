@@ -1,5 +1,6 @@
 package io.crmrecon.bankfile;
 
+import io.crmrecon.bankfile.XmlSubtrees.Fields;
 import io.crmrecon.common.ImportException;
 import io.crmrecon.common.Money;
 import java.io.ByteArrayInputStream;
@@ -7,9 +8,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
@@ -28,7 +27,6 @@ final class CamtReader {
     private static final Pattern NAMESPACE =
             Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.(05[34])\\.001\\.(\\d{2})");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
-    private static final int MAX_PATHS = 10_000;
 
     // where each field sits, relative to its Ntry or TxDtls; 001.08 wraps parties in Pty
     private static final String[] TX_AMOUNT = {"AmtDtls/TxAmt/Amt", "Amt"};
@@ -42,14 +40,14 @@ final class CamtReader {
 
     private final XMLStreamReader r;
     private final BankErrors errors = new BankErrors();
-    private final ElementPath root = new ElementPath("");
-    private int knownPaths;
+    private final XmlSubtrees tree;
     private String kind;
     /** The signed sum of the booked entries of the statement being read. */
     private BigDecimal entriesTotal;
 
     private CamtReader(XMLStreamReader r) {
         this.r = r;
+        this.tree = new XmlSubtrees(r);
     }
 
     static ParsedBankFile read(byte[] content) {
@@ -386,117 +384,19 @@ final class CamtReader {
     }
 
     private int line() {
-        return r.getLocation().getLineNumber();
+        return tree.line();
     }
 
-    /** Moves to the next child of the current element; false once the current element ends. */
     private boolean nextChild() throws XMLStreamException {
-        while (r.hasNext()) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-        }
-        return false;
+        return tree.nextChild();
     }
 
     private void skip() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
+        tree.skip();
     }
 
-    /**
-     * Reads the current element's subtree into its leaf texts by relative path ("RltdPties/Dbtr/Nm", and the
-     * currency attribute as "Amt@Ccy"). Elements named {@code split} become children of their own.
-     */
     private Fields collect(String split) throws XMLStreamException {
-        Fields fields = new Fields(line());
-        StringBuilder text = new StringBuilder();
-        ElementPath[] stack = new ElementPath[16];
-        stack[0] = root;
-        int depth = 0;
-        boolean leaf = true;
-        while (true) {
-            int event = r.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    String name = r.getLocalName();
-                    if (split != null && split.equals(name)) {
-                        fields.children.add(collect(null));
-                        leaf = false;
-                        continue;
-                    }
-                    if (depth + 1 == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                    }
-                    ElementPath path = stack[depth].child(name);
-                    stack[++depth] = path;
-                    String currency = r.getAttributeValue(null, "Ccy");
-                    if (currency != null) {
-                        fields.add(path.currency, currency.trim());
-                    }
-                    text.setLength(0);
-                    leaf = true;
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-                case XMLStreamConstants.END_ELEMENT -> {
-                    if (depth == 0) {
-                        return fields;
-                    }
-                    if (leaf) {
-                        String value = text.toString().trim();
-                        if (!value.isEmpty()) {
-                            fields.add(stack[depth].path, value);
-                        }
-                    }
-                    leaf = false;
-                    text.setLength(0);
-                    depth--;
-                }
-                default -> {
-                    // comments and processing instructions carry nothing
-                }
-            }
-        }
-    }
-
-    /**
-     * Relative element paths, each built once per file and then shared by every entry: building the path string
-     * for every element of 100,000 entries costs more than reading them. Bounded, so that a file with endless
-     * distinct element names cannot make it grow without limit.
-     */
-    private final class ElementPath {
-        final String path;
-        final String currency;
-        private final Map<String, ElementPath> children = new HashMap<>(4);
-
-        ElementPath(String path) {
-            this.path = path;
-            this.currency = path + "@Ccy";
-        }
-
-        ElementPath child(String name) {
-            ElementPath child = children.get(name);
-            if (child == null) {
-                child = new ElementPath(path.isEmpty() ? name : path + "/" + name);
-                if (knownPaths < MAX_PATHS) {
-                    children.put(name, child);
-                    knownPaths++;
-                }
-            }
-            return child;
-        }
+        return tree.collect(split);
     }
 
     private static ImportException malformed(XMLStreamException e) {
@@ -511,56 +411,5 @@ final class CamtReader {
             return ImportException.ofFile("import.bank.xml.malformed-file", detail.trim());
         }
         return BankErrors.refuse(line, "import.bank.xml.malformed", detail.trim());
-    }
-
-    /** The leaf texts of one subtree; the line is where the subtree starts, for messages. */
-    private static final class Fields {
-        final int line;
-        final Map<String, Object> values = new HashMap<>();
-        final List<Fields> children = new ArrayList<>(1);
-
-        Fields(int line) {
-            this.line = line;
-        }
-
-        @SuppressWarnings("unchecked")
-        void add(String path, String value) {
-            Object old = values.putIfAbsent(path, value);
-            if (old == null) {
-                return;
-            }
-            // repeated elements (Ustrd, Strd) are rare: keep a single String until one repeats
-            List<String> list;
-            if (old instanceof List<?>) {
-                list = (List<String>) old;
-            } else {
-                list = new ArrayList<>(2);
-                list.add((String) old);
-                values.put(path, list);
-            }
-            list.add(value);
-        }
-
-        String first(String... paths) {
-            for (String path : paths) {
-                Object v = values.get(path);
-                if (v instanceof String s) {
-                    return s;
-                }
-                if (v instanceof List<?> list) {
-                    return (String) list.get(0);
-                }
-            }
-            return null;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<String> all(String path) {
-            Object v = values.get(path);
-            if (v == null) {
-                return List.of();
-            }
-            return v instanceof String s ? List.of(s) : (List<String>) v;
-        }
     }
 }
