@@ -2,9 +2,8 @@ package io.crmrecon.statement;
 
 import io.crmrecon.common.Money;
 import io.crmrecon.ledger.Ageing;
-import io.crmrecon.ledger.DocumentType;
-import io.crmrecon.statement.LedgerFacts.Allocation;
-import io.crmrecon.statement.LedgerFacts.Document;
+import io.crmrecon.ledger.LedgerHistory.AppliedCash;
+import io.crmrecon.ledger.LedgerHistory.PostedDocument;
 import io.crmrecon.statement.StatementSnapshot.Line;
 import io.crmrecon.statement.StatementSnapshot.LineKind;
 import io.crmrecon.statement.StatementSnapshot.OpenItem;
@@ -47,9 +46,9 @@ final class StatementCalculator {
         }
         int digits = Money.minorDigits(currency);
         List<Entry> known = new ArrayList<>();
-        List<Document> bills = new ArrayList<>();
-        for (Document d : facts.documents()) {
-            if (!d.recordedAt().isAfter(asOf)) {
+        List<PostedDocument> bills = new ArrayList<>();
+        for (PostedDocument d : facts.documents()) {
+            if (!d.postedAt().isAfter(asOf)) {
                 if (d.type().isReceivable()) {
                     known.add(Entry.of(d, facts.disputedDocumentNos().contains(d.documentNo())));
                 } else {
@@ -81,8 +80,8 @@ final class StatementCalculator {
         OpenItems open = openItems(facts, known, period.last(), asOf, digits);
         List<Line> payableLines = new ArrayList<>();
         BigDecimal payables = BigDecimal.ZERO;
-        for (Document b : bills.stream().sorted(Comparator.comparing(Document::issueDate)
-                .thenComparing(Document::documentNo)).toList()) {
+        for (PostedDocument b : bills.stream().sorted(Comparator.comparing(PostedDocument::issueDate)
+                .thenComparing(PostedDocument::documentNo)).toList()) {
             if (!b.issueDate().isAfter(period.last())) {
                 payables = payables.add(b.amount());
                 payableLines.add(new Line(LineKind.BILL, b.issueDate(), b.documentNo(), b.reference(),
@@ -108,15 +107,15 @@ final class StatementCalculator {
      */
     private static OpenItems openItems(LedgerFacts facts, List<Entry> known, LocalDate end, Instant asOf,
             int digits) {
-        Map<String, Document> issued = new LinkedHashMap<>();
-        for (Document d : facts.documents()) {
-            if (d.type().isReceivable() && !d.recordedAt().isAfter(asOf) && !d.issueDate().isAfter(end)) {
+        Map<String, PostedDocument> issued = new LinkedHashMap<>();
+        for (PostedDocument d : facts.documents()) {
+            if (d.type().isReceivable() && !d.postedAt().isAfter(asOf) && !d.issueDate().isAfter(end)) {
                 issued.put(d.documentNo(), d);
             }
         }
         Map<String, BigDecimal> applied = new HashMap<>();
         BigDecimal unapplied = BigDecimal.ZERO;
-        for (Allocation a : facts.allocations()) {
+        for (AppliedCash a : facts.allocations()) {
             if (a.recordedAt().isAfter(asOf) || a.bookingDate().isAfter(end)) {
                 continue;
             }
@@ -129,8 +128,8 @@ final class StatementCalculator {
         }
         List<OpenItem> items = new ArrayList<>();
         Map<String, BigDecimal> buckets = new HashMap<>();
-        for (Document d : issued.values().stream().sorted(Comparator.comparing(Document::dueDate)
-                .thenComparing(Document::documentNo)).toList()) {
+        for (PostedDocument d : issued.values().stream().sorted(Comparator.comparing(PostedDocument::dueDate)
+                .thenComparing(PostedDocument::documentNo)).toList()) {
             BigDecimal open = d.type().signed(d.amount()).subtract(applied.getOrDefault(d.documentNo(),
                     BigDecimal.ZERO));
             if (open.signum() != 0) {
@@ -164,8 +163,8 @@ final class StatementCalculator {
     private record Entry(LineKind kind, LocalDate date, Instant recordedAt, String documentNo, String reference,
             String description, LocalDate dueDate, BigDecimal effect, boolean disputed) {
 
-        static Entry of(Document d, boolean disputed) {
-            return new Entry(LineKind.of(d.type()), d.issueDate(), d.recordedAt(), d.documentNo(), d.reference(),
+        static Entry of(PostedDocument d, boolean disputed) {
+            return new Entry(LineKind.of(d.type()), d.issueDate(), d.postedAt(), d.documentNo(), d.reference(),
                     d.description(), d.dueDate(), d.type().signed(d.amount()), disputed);
         }
 
@@ -174,19 +173,19 @@ final class StatementCalculator {
          * reversal as lines of their own; rows recorded at different moments stay apart, so that the ones recorded
          * after a previous statement can be its adjustments.
          */
-        static List<Entry> of(List<Allocation> allocations) {
+        static List<Entry> of(List<AppliedCash> allocations) {
             record Key(long transactionId, boolean reversal, Instant recordedAt) {
             }
-            Map<Key, List<Allocation>> groups = new LinkedHashMap<>();
-            for (Allocation a : allocations) {
+            Map<Key, List<AppliedCash>> groups = new LinkedHashMap<>();
+            for (AppliedCash a : allocations) {
                 groups.computeIfAbsent(new Key(a.transactionId(), a.reversal(), a.recordedAt()),
                         k -> new ArrayList<>()).add(a);
             }
             List<Entry> out = new ArrayList<>();
             groups.forEach((k, rows) -> {
-                Allocation first = rows.get(0);
-                BigDecimal cash = rows.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal writeOff = rows.stream().map(Allocation::writeOff).reduce(BigDecimal.ZERO,
+                AppliedCash first = rows.get(0);
+                BigDecimal cash = rows.stream().map(AppliedCash::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal writeOff = rows.stream().map(AppliedCash::writeOff).reduce(BigDecimal.ZERO,
                         BigDecimal::add);
                 String documents = documentNos(rows);
                 if (cash.signum() != 0) {
@@ -203,10 +202,10 @@ final class StatementCalculator {
             return out;
         }
 
-        private static String documentNos(List<Allocation> rows) {
+        private static String documentNos(List<AppliedCash> rows) {
             Set<String> seen = new HashSet<>();
             List<String> nos = new ArrayList<>();
-            for (Allocation a : rows) {
+            for (AppliedCash a : rows) {
                 if (a.documentNo() != null && seen.add(a.documentNo())) {
                     nos.add(a.documentNo());
                 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmrecon.ledger.DocumentType;
-import io.crmrecon.statement.LedgerFacts.Allocation;
-import io.crmrecon.statement.LedgerFacts.Document;
+import io.crmrecon.ledger.LedgerHistory.AppliedCash;
+import io.crmrecon.ledger.LedgerHistory.PostedDocument;
 import io.crmrecon.statement.StatementSnapshot.Line;
 import io.crmrecon.statement.StatementSnapshot.LineKind;
 import java.math.BigDecimal;
@@ -55,9 +55,9 @@ class StatementCalculatorTest {
     @Test
     void whatThePreviousStatementCouldNotShowIsAPriorPeriodAdjustmentSoTheNextOneContinuesWithoutAGap() {
         Instant octGenerated = at("2026-11-01T02:00:00Z");
-        List<Document> docs = new ArrayList<>(List.of(
+        List<PostedDocument> docs = new ArrayList<>(List.of(
                 doc("INV-1", DocumentType.INVOICE, "2026-10-05", "2026-11-04", "1000.00", "2026-10-05T08:00:00Z")));
-        List<Allocation> allocs = new ArrayList<>();
+        List<AppliedCash> allocs = new ArrayList<>();
         StatementSnapshot oct = StatementCalculator.snapshot(OCT, "CNY", facts(docs, allocs, Set.of()), null,
                 octGenerated);
         assertThat(oct.closingBalance()).isEqualByComparingTo("1000.00");
@@ -80,9 +80,9 @@ class StatementCalculatorTest {
     @Test
     void aReversalRecordedAfterTheStatementComesBackAsAnAdjustmentWithItsOwnLine() {
         Instant octGenerated = at("2026-11-01T02:00:00Z");
-        List<Document> docs = List.of(
+        List<PostedDocument> docs = List.of(
                 doc("INV-1", DocumentType.INVOICE, "2026-10-05", "2026-11-04", "800.00", "2026-10-05T08:00:00Z"));
-        List<Allocation> allocs = new ArrayList<>(List.of(
+        List<AppliedCash> allocs = new ArrayList<>(List.of(
                 alloc(5, "B5", "2026-10-20", "INV-1", "800.00", "0", false, "2026-10-20T09:00:00Z")));
         StatementSnapshot oct = StatementCalculator.snapshot(OCT, "CNY", facts(docs, allocs, Set.of()), null,
                 octGenerated);
@@ -169,8 +169,8 @@ class StatementCalculatorTest {
     void aChainOfStatementsAlwaysClosesAtTheLedgerAsKnownAtGeneration() {
         for (int seed = 1; seed <= 200; seed++) {
             Random random = new Random(seed);
-            List<Document> docs = new ArrayList<>();
-            List<Allocation> allocs = new ArrayList<>();
+            List<PostedDocument> docs = new ArrayList<>();
+            List<AppliedCash> allocs = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 LocalDate issued = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
                 DocumentType type = switch (random.nextInt(8)) {
@@ -181,11 +181,11 @@ class StatementCalculatorTest {
                 };
                 Instant recorded = issued.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
                         .plusSeconds(3600L * random.nextInt(24 * 60));
-                docs.add(new Document("D" + i, type, issued, issued.plusDays(30), money(random), null, null,
+                docs.add(new PostedDocument("D" + i, type, issued, issued.plusDays(30), money(random), null, null,
                         recorded));
             }
             for (int t = 0; t < 20; t++) {
-                Document target = docs.get(random.nextInt(docs.size()));
+                PostedDocument target = docs.get(random.nextInt(docs.size()));
                 LocalDate booked = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
                 Instant recorded = booked.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
                         .plusSeconds(3600L * random.nextInt(24 * 40));
@@ -193,10 +193,10 @@ class StatementCalculatorTest {
                         : target.documentNo();
                 BigDecimal cash = money(random);
                 BigDecimal writeOff = random.nextInt(4) == 0 ? new BigDecimal("1.50") : BigDecimal.ZERO;
-                allocs.add(new Allocation(t, "B" + t, booked, documentNo, cash, documentNo == null ? BigDecimal.ZERO
+                allocs.add(new AppliedCash(allocs.size(), t, "B" + t, booked, documentNo, cash, documentNo == null ? BigDecimal.ZERO
                         : writeOff, false, recorded));
                 if (random.nextInt(5) == 0) {
-                    allocs.add(new Allocation(t, "B" + t, booked, documentNo, cash.negate(),
+                    allocs.add(new AppliedCash(allocs.size(), t, "B" + t, booked, documentNo, cash.negate(),
                             (documentNo == null ? BigDecimal.ZERO : writeOff).negate(), true,
                             recorded.plusSeconds(3600L * 24 * random.nextInt(60))));
                 }
@@ -244,12 +244,12 @@ class StatementCalculatorTest {
     /** The receivable balance at the end of a day as known at an instant, straight from the facts. */
     static BigDecimal ledger(LedgerFacts facts, LocalDate end, Instant asOf) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Document d : facts.documents()) {
-            if (d.type().isReceivable() && !d.issueDate().isAfter(end) && !d.recordedAt().isAfter(asOf)) {
+        for (PostedDocument d : facts.documents()) {
+            if (d.type().isReceivable() && !d.issueDate().isAfter(end) && !d.postedAt().isAfter(asOf)) {
                 total = total.add(d.type() == DocumentType.CREDIT_NOTE ? d.amount().negate() : d.amount());
             }
         }
-        for (Allocation a : facts.allocations()) {
+        for (AppliedCash a : facts.allocations()) {
             if (!a.bookingDate().isAfter(end) && !a.recordedAt().isAfter(asOf)) {
                 total = total.subtract(a.amount()).subtract(a.writeOff());
             }
@@ -261,18 +261,18 @@ class StatementCalculatorTest {
         return BigDecimal.valueOf(1 + random.nextInt(500_000), 2);
     }
 
-    static LedgerFacts facts(List<Document> docs, List<Allocation> allocs, Set<String> disputed) {
+    static LedgerFacts facts(List<PostedDocument> docs, List<AppliedCash> allocs, Set<String> disputed) {
         return new LedgerFacts(docs, allocs, disputed);
     }
 
-    static Document doc(String no, DocumentType type, String issued, String due, String amount, String recorded) {
-        return new Document(no, type, LocalDate.parse(issued), LocalDate.parse(due), new BigDecimal(amount), null,
+    static PostedDocument doc(String no, DocumentType type, String issued, String due, String amount, String recorded) {
+        return new PostedDocument(no, type, LocalDate.parse(issued), LocalDate.parse(due), new BigDecimal(amount), null,
                 null, at(recorded));
     }
 
-    static Allocation alloc(long tx, String ref, String booked, String documentNo, String amount, String writeOff,
+    static AppliedCash alloc(long tx, String ref, String booked, String documentNo, String amount, String writeOff,
             boolean reversal, String recorded) {
-        return new Allocation(tx, ref, LocalDate.parse(booked), documentNo, new BigDecimal(amount),
+        return new AppliedCash(tx * 1000 + (reversal ? 1 : 0), tx, ref, LocalDate.parse(booked), documentNo, new BigDecimal(amount),
                 new BigDecimal(writeOff), reversal, at(recorded));
     }
 

@@ -3,8 +3,8 @@ package io.crmrecon.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.ledger.DocumentType;
-import io.crmrecon.statement.LedgerFacts.Allocation;
-import io.crmrecon.statement.LedgerFacts.Document;
+import io.crmrecon.ledger.LedgerHistory.AppliedCash;
+import io.crmrecon.ledger.LedgerHistory.PostedDocument;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +48,8 @@ class StatementDocumentsTest {
         documents = new StatementDocuments(freemarker.getConfiguration(), messages, company,
                 Clock.fixed(Instant.parse("2026-11-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
 
-        List<Document> docs = new ArrayList<>();
-        List<Allocation> allocs = new ArrayList<>();
+        List<PostedDocument> docs = new ArrayList<>();
+        List<AppliedCash> allocs = new ArrayList<>();
         docs.add(StatementCalculatorTest.doc("INV-2026-000101", DocumentType.INVOICE, "2026-09-20", "2026-10-20",
                 "12800.00", "2026-09-20T08:00:00Z"));
         for (int i = 0; i < 18; i++) {
