@@ -94,7 +94,7 @@ class CustomerAccountPage {
         Map<Long, BigDecimal> owed = balances.receivableBalances(found.getContent().stream().map(Customer::getId)
                 .toList());
         List<CustomerLine> lines = found.getContent().stream().map(c -> new CustomerLine(c.getCustomerCode(),
-                show(c.getName()), c.getCurrency(), amount(owed.getOrDefault(c.getId(), BigDecimal.ZERO),
+                show(c.getName()), c.getCurrency(), Money.display(owed.getOrDefault(c.getId(), BigDecimal.ZERO),
                         c.getCurrency()))).toList();
         model.addAttribute("customers", lines);
         model.addAttribute("number", found.getNumber());
@@ -127,37 +127,38 @@ class CustomerAccountPage {
                 openTotal = openTotal.add(d.open());
             }
             items.add(new Item(d.documentNo(), d.type().name(), d.issueDate().toString(), d.dueDate().toString(),
-                    amount(d.type().signed(d.amount()), d.currency()), amount(d.open(), d.currency()), overdue, bucket));
+                    Money.display(d.type().signed(d.amount()), d.currency()),
+                    Money.display(d.open(), d.currency()), overdue, bucket));
         }
         Map<String, String> ageing = new java.util.LinkedHashMap<>();
-        Ageing.sums(buckets).forEach((b, v) -> ageing.put(b, amount(v, currency)));
+        Ageing.sums(buckets).forEach((b, v) -> ageing.put(b, Money.display(v, currency)));
 
         List<PaymentLine> payments = new ArrayList<>();
         for (CustomerAccounts.Payment p : accounts.payments(c.getId(), today.minusDays(RECENT_DAYS))) {
             List<PaidLine> paid = p.paid().stream().map(x -> new PaidLine(x.documentNo(), typeOf(x.type()),
-                    amount(x.amount(), p.currency()), x.writeOff().signum() == 0 ? null : amount(x.writeOff(),
-                    p.currency()))).toList();
+                    Money.display(x.amount(), p.currency()),
+                    x.writeOff().signum() == 0 ? null : Money.display(x.writeOff(), p.currency()))).toList();
             payments.add(new PaymentLine(p.transactionId(), show(p.bankReference()), p.bookingDate().toString(),
-                    amount(p.amount(), p.currency()), p.currency(), show(p.payerName()), paid));
+                    Money.display(p.amount(), p.currency()), p.currency(), show(p.payerName()), paid));
         }
 
         DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
         List<EntryLine> history = accounts.history(c.getId(), 200).stream().map(e -> new EntryLine(e.allocationId(),
                 at.format(e.createdAt()), show(e.createdBy()), show(e.bankReference()), e.documentNo(),
-                typeOf(e.type()), amount(e.amount(), e.currency()),
-                e.writeOff().signum() == 0 ? MISSING : amount(e.writeOff(), e.currency()), e.method(), e.reversesId(),
-                e.reversedById(), show(e.note()))).toList();
+                typeOf(e.type()), Money.display(e.amount(), e.currency()),
+                e.writeOff().signum() == 0 ? MISSING : Money.display(e.writeOff(), e.currency()), e.method(),
+                e.reversesId(), e.reversedById(), show(e.note()))).toList();
 
         List<WaitingLine> waiting = receipts.ofCustomer(c.getCustomerCode()).stream().map(r -> new WaitingLine(
-                show(r.bankReference()), r.bookingDate().toString(), amount(r.remaining(), r.currency()), r.currency(),
-                r.status().name(), r.taskId())).toList();
+                show(r.bankReference()), r.bookingDate().toString(), Money.display(r.remaining(), r.currency()),
+                r.currency(), r.status().name(), r.taskId())).toList();
 
         model.addAttribute("customer", c);
         model.addAttribute("canWork", canWork);
         model.addAttribute("today", today.toString());
-        model.addAttribute("balance", amount(balances.receivableBalances(List.of(c.getId()))
+        model.addAttribute("balance", Money.display(balances.receivableBalances(List.of(c.getId()))
                 .getOrDefault(c.getId(), BigDecimal.ZERO), currency));
-        model.addAttribute("openTotal", amount(openTotal, currency));
+        model.addAttribute("openTotal", Money.display(openTotal, currency));
         model.addAttribute("items", items);
         model.addAttribute("ageing", ageing);
         model.addAttribute("payments", payments);
@@ -180,7 +181,4 @@ class CustomerAccountPage {
         return s == null || s.isBlank() ? MISSING : s;
     }
 
-    static String amount(BigDecimal value, String currency) {
-        return Money.display(value, currency);
-    }
 }

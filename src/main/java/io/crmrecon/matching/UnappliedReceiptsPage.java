@@ -75,7 +75,7 @@ class UnappliedReceiptsPage {
         List<Line> lines = new ArrayList<>();
         for (UnappliedReceipts.Receipt r : page.content()) {
             lines.add(new Line(r.transactionId(), show(r.bankReference()), r.bookingDate().toString(), r.ageDays(),
-                    amount(r.amount(), r.currency()), amount(r.remaining(), r.currency()), r.currency(),
+                    Money.display(r.amount(), r.currency()), Money.display(r.remaining(), r.currency()), r.currency(),
                     show(r.payerName()), show(r.payerAccount()), show(r.remittanceInfo()), r.bankStatementId(),
                     show(r.bankStatementFile()), r.customerCode(), show(r.customerName()), r.status().name(),
                     r.suggestedDocumentNos().isEmpty() ? MISSING : String.join(", ", r.suggestedDocumentNos()),
@@ -84,7 +84,7 @@ class UnappliedReceiptsPage {
         }
         model.addAttribute("lines", lines);
         model.addAttribute("totals", page.totals().stream().map(t -> new TotalLine(t.currency(), t.count(),
-                amount(t.amount(), t.currency()), amount(t.remaining(), t.currency()))).toList());
+                Money.display(t.amount(), t.currency()), Money.display(t.remaining(), t.currency()))).toList());
         model.addAttribute("columns", columns(filter));
         Map<String, Object> paging = new LinkedHashMap<>();
         paging.put("number", page.number());
@@ -142,8 +142,4 @@ class UnappliedReceiptsPage {
         return s == null || s.isBlank() ? MISSING : s;
     }
 
-    /** Grouped for reading (12,800.00), at the currency's digits. */
-    static String amount(BigDecimal value, String currency) {
-        return Money.display(value, currency);
-    }
 }
