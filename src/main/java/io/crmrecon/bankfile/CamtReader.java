@@ -291,7 +291,7 @@ final class CamtReader {
         String counterpartyAccount = d.first(debit ? CREDITOR_ACCOUNT : DEBTOR_ACCOUNT);
         List<String> unstructured = d.all("RmtInf/Ustrd");
         String remittance = unstructured.isEmpty() ? null : String.join(" ", unstructured);
-        String endToEnd = meaningful(d.first("Refs/EndToEndId"));
+        String endToEnd = BankReferences.meaningful(d.first("Refs/EndToEndId"));
         String creditorRef = d.first("RmtInf/Strd/CdtrRefInf/Ref");
         String reference = entryRef != null ? entryRef : BankReferences.meaningful(d.first("Refs/AcctSvcrRef"));
         String code = bankTxCode(d);
@@ -300,10 +300,6 @@ final class CamtReader {
     }
 
     /** ISO 20022 fills mandatory reference fields with these when there is nothing to say. */
-    private static String meaningful(String reference) {
-        return BankReferences.meaningful(reference);
-    }
-
     private static String bankTxCode(Fields f) {
         String domain = f.first("BkTxCd/Domn/Cd");
         if (domain != null) {

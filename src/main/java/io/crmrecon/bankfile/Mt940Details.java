@@ -95,7 +95,7 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
         if (account == null) {
             account = text(sections.get("IBAN"));
         }
-        String endToEnd = meaningful(text(sections.get("EREF")));
+        String endToEnd = BankReferences.meaningful(text(sections.get("EREF")));
         return new Mt940Details(remittance, name, account, endToEnd, null);
     }
 
@@ -148,7 +148,7 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
                 creditorReference = remittance;
             }
         }
-        String endToEnd = meaningful(blankToNull(values.get("EREF")));
+        String endToEnd = BankReferences.meaningful(blankToNull(values.get("EREF")));
         return new Mt940Details(remittance, name, account, endToEnd, creditorReference);
     }
 
@@ -162,13 +162,6 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
 
     private static String text(StringBuilder sb) {
         return sb == null ? null : blankToNull(sb.toString());
-    }
-
-    static String meaningful(String reference) {
-        if (reference == null || reference.equalsIgnoreCase("NONREF") || reference.equalsIgnoreCase("NOTPROVIDED")) {
-            return null;
-        }
-        return reference;
     }
 
     static String blankToNull(String s) {

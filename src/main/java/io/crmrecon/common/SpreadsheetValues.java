@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * of three digits and one leading currency sign ({@code ¥1,250.00}). Day-first or month-first dates, decimal
  * commas and misplaced separators are refused: {@code 1,250} could be either reading.
  */
-final class SpreadsheetValues {
+public final class SpreadsheetValues {
 
     /** Why an amount was refused; the message code says it to the user. */
     enum AmountProblem {
@@ -93,7 +93,7 @@ final class SpreadsheetValues {
     }
 
     /** Full-width digits and punctuation (as a Chinese input method types them) as their ASCII twins. */
-    static String halfWidth(String text) {
+    public static String halfWidth(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

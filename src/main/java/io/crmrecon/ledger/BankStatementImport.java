@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,22 +46,16 @@ public class BankStatementImport {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
     private final MessageSource messages;
 
     private final MatchingAfterImport matching;
 
-    BankStatementImport(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, MessageSource messages,
+    BankStatementImport(JdbcTemplate jdbc, Clock clock, MessageSource messages,
             @org.springframework.context.annotation.Lazy MatchingAfterImport matching) {
         this.matching = matching;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.events = events;
         this.messages = messages;
-    }
-
-    /** Published inside the import's transaction when it stored new transactions. */
-    public record Imported(long bankStatementId, int transactions) {
     }
 
     /**
@@ -154,7 +147,6 @@ public class BankStatementImport {
         if (byKey.isEmpty()) {
             return new Result(statementId, file.format(), 0, duplicates, null, null, warnings);
         }
-        events.publishEvent(new Imported(statementId, byKey.size()));
         MatchingAfterImport.StartedRun run = matching.bankStatementImported(statementId, importedBy);
         return new Result(statementId, file.format(), byKey.size(), duplicates, run.id(), run.url(), warnings);
     }

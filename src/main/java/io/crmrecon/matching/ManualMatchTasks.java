@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -143,13 +142,6 @@ class ManualMatchTasks {
                     }, chunk.toArray());
         }
         return out;
-    }
-
-    /** The open task's id and process instance of a transaction, if it has one. */
-    Optional<OpenTask> openTask(long transactionId) {
-        return jdbc.query("SELECT process_instance_id, task_id FROM manual_match_task WHERE transaction_id = ?",
-                (rs, i) -> new OpenTask(transactionId, rs.getString(1), rs.getString(2)), transactionId)
-                .stream().findFirst();
     }
 
     /** The transactions this run applied money of that still have a clerk's task. */

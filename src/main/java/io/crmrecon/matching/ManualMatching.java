@@ -149,12 +149,6 @@ public class ManualMatching {
         outcomes.recordManual(transactionId, customerId);
     }
 
-    /** Leaves the whole payment on the account of a customer the clerk names. */
-    @Transactional
-    public void leaveOnAccount(long transactionId, long customerId, String user, String note) {
-        apply(transactionId, List.of(), namedCustomer(customerId, null), user, note);
-    }
-
     /**
      * Books what is left of the transaction as money that is not a customer's payment: no customer, no document,
      * the category and the note. The transaction counts as applied; no customer's balance moves.

@@ -75,7 +75,7 @@ class WorkbenchModel {
     public record View(String currency, int minorDigits, String payment, String paymentShown, String bookingDate, String payer,
             String payerAccount, String remittance, List<Suggestion> suggestions, String customerQuery,
             CustomerChoice customer, List<CustomerChoice> matches, String customerNotFound, List<Row> items,
-            List<Option> categories, String note, String choice) {
+            List<Option> categories, String note) {
     }
 
     View build(UnappliedTransaction t, String customerText, Typed typed) {
@@ -119,8 +119,7 @@ class WorkbenchModel {
                 t.bookingDate().toString(), shown(t.counterpartyName()), shown(t.counterpartyAccount()),
                 shown(join(t.remittanceInfo(), t.structuredReference())), suggestions, query,
                 customer == null ? null : new CustomerChoice(customer.getCustomerCode(), customer.getName()),
-                matches, notFound, items, categories, typed.note() == null ? "" : typed.note(),
-                typed.choice() == null ? "customer" : typed.choice());
+                matches, notFound, items, categories, typed.note() == null ? "" : typed.note());
     }
 
     /** Customers for the search box: name, code or payer account containing the text. */

@@ -1,5 +1,6 @@
 package io.crmrecon.statement;
 
+import io.crmrecon.common.SpreadsheetValues;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,7 +33,7 @@ final class StatementNumbers {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = QUOTED.matcher(halfWidth(text).toUpperCase(java.util.Locale.ROOT));
+        Matcher m = QUOTED.matcher(SpreadsheetValues.halfWidth(text).toUpperCase(java.util.Locale.ROOT));
         while (m.find()) {
             String period = m.group(1);
             String rest = m.group(2);
@@ -62,23 +63,5 @@ final class StatementNumbers {
             twice = !twice;
         }
         return (10 - sum % 10) % 10;
-    }
-
-    private static String halfWidth(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c >= '０' && c <= '９') {
-                out.append((char) (c - '０' + '0'));
-            } else if (c >= 'Ａ' && c <= 'Ｚ') {
-                out.append((char) (c - 'Ａ' + 'A'));
-            } else if (c >= 'ａ' && c <= 'ｚ') {
-                out.append((char) (c - 'ａ' + 'a'));
-            } else if (c == '－') {
-                out.append('-');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

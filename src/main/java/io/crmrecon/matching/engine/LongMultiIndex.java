@@ -62,10 +62,6 @@ final class LongMultiIndex {
         private long[] c;
         private int n;
 
-        Builder() {
-            this(256);
-        }
-
         Builder(int expected) {
             k = new long[Math.max(16, expected)];
             v = new int[Math.max(16, expected)];

@@ -41,7 +41,8 @@ public final class MatchingRunBenchmark {
         List<String> summaries = new ArrayList<>();
         for (String size : sizes.split(",")) {
             String[] parts = size.trim().split("/");
-            summaries.add(run(seed, count(parts[0]), count(parts[1]), url, user, password));
+            summaries.add(run(seed, MatchingQualityBenchmark.count(parts[0]),
+                    MatchingQualityBenchmark.count(parts[1]), url, user, password));
         }
         System.out.println();
         summaries.forEach(System.out::println);
@@ -86,8 +87,6 @@ public final class MatchingRunBenchmark {
             System.out.printf("loaded into PostgreSQL in %.1f s (not part of the run)%n", (System.nanoTime() - l0) / 1e9);
             scenario = null;
             System.gc();
-
-            System.gc();
             long t0 = System.nanoTime();
             long runId = runs.open(null, "benchmark");
             MatchingRuns.RunStatus status = runs.execute(runId);
@@ -100,7 +99,7 @@ public final class MatchingRunBenchmark {
                     seconds, status.transactions() / seconds, heapLimit >> 20, status.autoMatched(), status.suggested(),
                     status.unmatched());
 
-            String summary = String.format("SUMMARY run seed=%d tx=%,d items=%,d: %.1f s within a heap of %,d MB, %s",
+            String summary = String.format("SUMMARY run seed=%d tx=%,d items=%,d: %.1f s with a heap limit (-Xmx) of %,d MB, %s",
                     seed, transactions, items, seconds, heapLimit >> 20, score(jdbc, runId, seed, transactions, openItems));
             System.out.println(summary);
             if (Boolean.getBoolean("tasks")) {
@@ -246,17 +245,5 @@ public final class MatchingRunBenchmark {
         for (int i = 0; i < rows.size(); i += 5000) {
             jdbc.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + 5000)));
         }
-    }
-
-
-    private static int count(String text) {
-        String t = text.trim().toLowerCase();
-        if (t.endsWith("m")) {
-            return Integer.parseInt(t.substring(0, t.length() - 1)) * 1_000_000;
-        }
-        if (t.endsWith("k")) {
-            return Integer.parseInt(t.substring(0, t.length() - 1)) * 1_000;
-        }
-        return Integer.parseInt(t);
     }
 }
