@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * XHTML to PDF with the Noto Sans SC fonts, so Chinese renders. Parsing the 10 MB fonts is what costs (about
- * 100 ms a document when openhtmltopdf is handed the files); here each font is parsed once per thread — PDFBox
+ * XHTML to PDF with the Noto Sans SC fonts, so Chinese renders. Parsing the 10 MB fonts is what costs (DESIGN.md:
+ * about 110 ms a document when openhtmltopdf is handed the files); here each font is parsed once per thread — PDFBox
  * objects are not thread-safe — and only subset into each document.
  */
 final class PdfRenderer {

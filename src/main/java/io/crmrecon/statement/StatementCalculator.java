@@ -77,7 +77,7 @@ final class StatementCalculator {
         }
         BigDecimal closing = balance;
 
-        OpenItems open = openItems(facts, known, period.last(), asOf, digits);
+        OpenItems open = openItems(facts, period.last(), asOf, digits);
         List<Line> payableLines = new ArrayList<>();
         BigDecimal payables = BigDecimal.ZERO;
         for (PostedDocument b : bills.stream().sorted(Comparator.comparing(PostedDocument::issueDate)
@@ -105,8 +105,7 @@ final class StatementCalculator {
      * Receivable documents open at the period's end, and the cash not applied to any of them by then: on account,
      * or paid ahead for a document issued later.
      */
-    private static OpenItems openItems(LedgerFacts facts, List<Entry> known, LocalDate end, Instant asOf,
-            int digits) {
+    private static OpenItems openItems(LedgerFacts facts, LocalDate end, Instant asOf, int digits) {
         Map<String, PostedDocument> issued = new LinkedHashMap<>();
         for (PostedDocument d : facts.documents()) {
             if (d.type().isReceivable() && !d.postedAt().isAfter(asOf) && !d.issueDate().isAfter(end)) {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Statement numbers a person can type into a bank transfer: {@code S2610-00427} — S, the period (yymm), a
- * sequence within the period and a last check digit (Luhn), so that matching can tell a quoted number from one
- * keyed wrong. Read back leniently: lower case, without the hyphen, with spaces or full-width digits.
+ * sequence within the period and a last check digit (Luhn), so that a quoted number can be told from one keyed
+ * wrong when matching learns statement numbers (not wired yet). Read back leniently: lower case, without the hyphen, with spaces or full-width digits.
  */
 final class StatementNumbers {
 
