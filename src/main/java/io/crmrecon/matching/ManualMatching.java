@@ -118,6 +118,9 @@ public class ManualMatching {
         Set<String> seen = new HashSet<>();
         BigDecimal cash = BigDecimal.ZERO;
         Long documentsCustomer = null;
+        // whom matching identified the payer as (by account or name); asked once, only when no customer is named
+        Long identified = namedCustomerId == null && !lines.isEmpty() ? outcomes.latest(transactionId).customerId()
+                : null;
         List<NewAllocation> out = new ArrayList<>();
         for (Line line : lines) {
             if (!seen.add(line.documentNo())) {
@@ -131,6 +134,12 @@ public class ManualMatching {
                 throw new RefusedChoice("matching.refused.notOfNamedCustomer", line.documentNo(),
                         code(d.customerId()), code(namedCustomerId));
             }
+            // a number keyed one digit wrong may be another customer's invoice: paying for someone else is a choice
+            // the clerk makes by naming that customer, never what a typo does
+            if (identified != null && identified != d.customerId()) {
+                throw new RefusedChoice("matching.refused.notOfIdentifiedCustomer", line.documentNo(),
+                        code(d.customerId()), code(identified));
+            }
             documentsCustomer = d.customerId();
             Line checked = checkLine(line, d, t.currency(), tolerance(d.open()));
             cash = cash.add(checked.amount());
@@ -140,7 +149,7 @@ public class ManualMatching {
         checkTotal(cash, t.remaining(), t.currency());
         BigDecimal rest = t.remaining().subtract(cash);
         Long customerId = onAccountOf(rest, documentsCustomer, namedCustomerId,
-                () -> outcomes.latest(transactionId).customerId());
+                () -> identified != null ? identified : outcomes.latest(transactionId).customerId());
         if (rest.signum() > 0) {
             out.add(new NewAllocation(transactionId, null, customerId, t.currency(), rest, BigDecimal.ZERO,
                     NewAllocation.Method.MANUAL, null, null, null, note == null ? "left on account" : note, user));

@@ -157,6 +157,14 @@ class ManualMatchChoicesIT extends IntegrationTest {
         assertThat(csv()).doesNotContain("A1-" + p);
         assertNoChoiceVisible(batch, t.get("A1"), t.get("B1"));
 
+        // a number that is another customer's invoice (B's), for A's identified payment: refused the same way
+        var otherCustomers = completeViaRest("submit-form", t.get("A1").getId(), "{\"documentNos\":{\"value\":\""
+                + p + "-INV-3\"}}");
+        assertThat(otherCustomers.getStatusCode().value()).as(otherCustomers.getBody()).isEqualTo(400);
+        assertThat(otherCustomers.getBody()).contains(p + "-INV-3", p + "B", p + "A");
+        assertThat(csv()).doesNotContain("A1-" + p);
+        assertNoChoiceVisible(batch, t.get("A1"), t.get("B1"));
+
         // corrected: A's payment to A's invoice only
         var corrected = completeViaRest("submit-form", t.get("A1").getId(), "{\"documentNos\":{\"value\":\"" + p
                 + "-INV-1\"}}");
