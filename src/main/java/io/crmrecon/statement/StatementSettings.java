@@ -1,0 +1,31 @@
+package io.crmrecon.statement;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code recon.statement.*}: how statement runs are cut into batches, how long a customer's link works, and the
+ * monthly run's schedule.
+ *
+ * @param batchSize     customers whose statements one job of a run starts
+ * @param viewingDays   how long after it is sent a version's links work (unless it is superseded first)
+ * @param runCron       when the monthly run starts itself (a Spring cron in {@code recon.zone}); blank: never
+ * @param sendRetryCycle how the job that sends a statement retries (Camunda's retry time cycle)
+ */
+@ConfigurationProperties("recon.statement")
+record StatementSettings(Integer batchSize, Integer viewingDays, String runCron, String sendRetryCycle) {
+
+    StatementSettings {
+        batchSize = batchSize == null ? 100 : batchSize;
+        viewingDays = viewingDays == null ? 120 : viewingDays;
+        runCron = runCron == null ? "" : runCron.strip();
+        sendRetryCycle = sendRetryCycle == null || sendRetryCycle.isBlank() ? "PT1M,PT5M,PT30M" : sendRetryCycle;
+        if (batchSize < 1 || viewingDays < 1) {
+            throw new IllegalArgumentException("recon.statement.batch-size and viewing-days must be positive");
+        }
+    }
+
+    Duration viewing() {
+        return Duration.ofDays(viewingDays);
+    }
+}
