@@ -1,7 +1,10 @@
 package io.crmrecon.ledger;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +25,20 @@ public class LedgerActivity {
 
     LedgerActivity(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The ids of documents by their numbers (numbers the ledger does not know are left out). */
+    public Map<String, Long> documentIds(Collection<String> documentNos) {
+        Map<String, Long> ids = new HashMap<>();
+        List<String> all = List.copyOf(documentNos);
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql("SELECT document_no, id FROM document WHERE document_no IN (:nos)")
+                    .param("nos", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query(rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return ids;
     }
 
     /** Every customer and currency with activity between {@code from} and {@code to} (inclusive) or an open balance. */

@@ -12,8 +12,8 @@ import org.springframework.scheduling.support.CronExpression;
  */
 final class StatementRunCron {
 
-    /** The cycle of a schedule that is off. */
-    static final String OFF = "0 0 0 1 1 ? 2199";
+    /** The cycle of a schedule that is off: once, in 2199 (the engine's cron has no year field). */
+    static final String OFF = "R1/2199-01-01T00:00:00Z/P1D";
 
     private static final Pattern NUMBER = Pattern.compile("(?<![#/])\\d+");
 

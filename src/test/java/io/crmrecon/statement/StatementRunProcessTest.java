@@ -189,6 +189,19 @@ class StatementRunProcessTest {
     }
 
     @Test
+    void withoutAScheduleTheTimerWaitsForAYearNobodyWillSee() {
+        Mocks.register("statementRunSchedule", schedule(""));
+        String deployment = repositoryService().createDeployment().addClasspathResource("bpmn/monthlyStatementRun.bpmn")
+                .deploy().getId();
+        try {
+            Job timer = jobQuery().timers().processDefinitionKey(StartMonthlyRunDelegate.PROCESS_KEY).singleResult();
+            assertThat(timer.getDuedate()).isEqualTo(Date.from(java.time.Instant.parse("2199-01-01T00:00:00Z")));
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void aStepThatKeepsFailingIsRetriedThenBecomesAnIncident() {
         Mocks.register("selectStatementCustomersDelegate", (JavaDelegate) execution -> {
             throw new IllegalStateException("database unavailable");
