@@ -39,7 +39,41 @@ class StatementRenditions {
     Body body(Statement statement) {
         StatementView view = documents.view(SnapshotJson.read(statement.snapshotJson()), header(statement));
         String xhtml = documents.xhtml(view, statement.language());
-        return new Body(between(xhtml, "<style>", "</style>"), between(xhtml, "<body>", "</body>"));
+        return new Body(scoped(between(xhtml, "<style>", "</style>"), ".statement-document"),
+                between(xhtml, "<body>", "</body>"));
+    }
+
+    /**
+     * The document's style for use inside a page: page rules (print only) left out, every selector under
+     * {@code scope}, {@code body} being the scope itself, so the page around it keeps its own look.
+     */
+    static String scoped(String css, String scope) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < css.length()) {
+            int open = css.indexOf('{', i);
+            if (open < 0) {
+                break;
+            }
+            String selectors = css.substring(i, open).strip();
+            int depth = 1;
+            int close = open + 1;
+            while (close < css.length() && depth > 0) {
+                char c = css.charAt(close++);
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            }
+            if (!selectors.startsWith("@")) {
+                StringBuilder scopedSelectors = new StringBuilder();
+                for (String selector : selectors.split(",")) {
+                    String one = selector.strip();
+                    scopedSelectors.append(scopedSelectors.isEmpty() ? "" : ", ")
+                            .append("body".equals(one) ? scope : scope + " " + one);
+                }
+                out.append(scopedSelectors).append(' ').append(css, open, close).append('\n');
+            }
+            i = close;
+        }
+        return out.toString();
     }
 
     record Body(String style, String html) {
