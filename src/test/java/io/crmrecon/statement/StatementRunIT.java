@@ -195,6 +195,35 @@ class StatementRunIT extends IntegrationTest {
     }
 
     @Test
+    void aClerkStartsARunFromTasklistsStartFormAndAManagerCannot() throws Exception {
+        String form = "{\"variables\":{\"period\":{\"value\":\"" + f.period + "\"},\"customerCodes\":{\"value\":\""
+                + f.p + "A, " + f.p + "D\"}}}";
+        ResponseEntity<String> started = submit("clerk", form);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String businessKey = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.getBody())
+                .get("businessKey").asText();
+        long runId = Long.parseLong(businessKey);
+        assertThat(jdbc.queryForObject("SELECT requested_by FROM statement_run WHERE id = ?", String.class, runId))
+                .isEqualTo("clerk");
+        ProcessJobs.runAll(runtime, management, businessKey);
+        assertThat(numbersOf(runId)).containsOnlyKeys("A", "D");
+        assertThat(run(runId).get("total").asInt()).isEqualTo(2);
+
+        ResponseEntity<String> wrong = submit("clerk", "{\"variables\":{\"period\":{\"value\":\"" + f.period
+                + "\"},\"customerCodes\":{\"value\":\"" + f.p + "NOBODY\"}}}");
+        assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrong.getBody()).contains(f.p + "NOBODY");
+        assertThat(submit("manager", form).getStatusCode().value()).isEqualTo(403);
+    }
+
+    private ResponseEntity<String> submit(String user, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/process-definition/key/statementRun/submit-form",
+                HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    }
+
+    @Test
     void statementsAreListedNewestFirstAndDownloadedAsPdfOrExcel() throws Exception {
         long runId = startRun(List.of(f.p + "A"));
         String no = numbersOf(runId).get("A");
