@@ -1,8 +1,6 @@
 package io.crmrecon.statement;
 
 import io.crmrecon.ledger.LedgerActivity;
-import io.crmrecon.matching.StatementReferences;
-import io.crmrecon.matching.engine.StatementRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
  * settled nor closed) stands for the documents of its open items, so a payment quoting only the number pays them.
  */
 @Component
-class OpenStatementReferences implements StatementReferences {
+public class OpenStatements {
+
+    /** An open statement's number, its customer and the ledger ids of the documents still open on it. */
+    public record OpenStatement(String statementNo, long customerId, List<Long> documentIds) {
+    }
 
     private final JdbcClient jdbc;
     private final LedgerActivity ledger;
 
-    OpenStatementReferences(JdbcClient jdbc, LedgerActivity ledger) {
+    OpenStatements(JdbcClient jdbc, LedgerActivity ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
     }
@@ -31,9 +33,8 @@ class OpenStatementReferences implements StatementReferences {
     private record Open(String statementNo, long customerId, List<String> documentNos) {
     }
 
-    @Override
     @Transactional(readOnly = true)
-    public List<StatementRef> openStatements() {
+    public List<OpenStatement> all() {
         List<Open> open = new ArrayList<>();
         jdbc.sql("SELECT s.statement_no, s.customer_id, s.snapshot FROM statement s "
                         + "WHERE s.status NOT IN ('SUPERSEDED', 'SETTLED', 'CLOSED') "
@@ -47,11 +48,11 @@ class OpenStatementReferences implements StatementReferences {
         Set<String> numbers = new HashSet<>();
         open.forEach(o -> numbers.addAll(o.documentNos()));
         Map<String, Long> ids = numbers.isEmpty() ? Map.of() : ledger.documentIds(numbers);
-        List<StatementRef> refs = new ArrayList<>(open.size());
+        List<OpenStatement> refs = new ArrayList<>(open.size());
         for (Open o : open) {
             List<Long> documents = o.documentNos().stream().map(ids::get).filter(Objects::nonNull).toList();
             if (!documents.isEmpty()) {
-                refs.add(new StatementRef(o.statementNo(), o.customerId(), documents));
+                refs.add(new OpenStatement(o.statementNo(), o.customerId(), documents));
             }
         }
         return refs;
