@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The Camunda authorizations each group needs (authorization is enabled). Grants are added: a permission an
  * administrator added in Camunda Admin stays, one already there is not written twice. The one exception is
  * starting the processes the application starts itself ({@link #STARTED_BY_THE_APP}), which clerks and managers
- * must not have.
+ * must not have; clerks start statement runs only ({@link #STARTED_BY_CLERKS}).
  *
  * <p>Clerks need no task grant here: the engine gives a task's candidate groups, candidate users and assignee
  * READ and the default task permission (UPDATE: claim, complete) on that task when the link is made (its
@@ -34,7 +34,10 @@ class AuthorizationSetup {
      * Earlier versions granted CREATE_INSTANCE on them; start-up takes it back.
      */
     static final List<String> STARTED_BY_THE_APP = List.of("paymentMatching", "matchingRun", "manualMatchBatch",
-            "statementRun");
+            "customerStatement", "monthlyStatementRun");
+
+    /** What clerks start themselves: a statement run, from Tasklist's start form (CONTRACT.md §1). */
+    static final String STARTED_BY_CLERKS = "statementRun";
 
     private record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
@@ -79,8 +82,14 @@ class AuthorizationSetup {
             STAFF.forEach(g -> grant(group, g));
             STARTED_BY_THE_APP.forEach(key -> revoke(group, Resources.PROCESS_DEFINITION, key,
                     ProcessDefinitionPermissions.CREATE_INSTANCE));
-            revoke(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         }
+        revoke(ReconGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        revoke(ReconGroups.MANAGERS, Resources.PROCESS_DEFINITION, STARTED_BY_CLERKS,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // starting an instance takes both: CREATE on instances, CREATE_INSTANCE on that one definition only
+        grant(ReconGroups.CLERKS, new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+        grant(ReconGroups.CLERKS, new Grant(Resources.PROCESS_DEFINITION, STARTED_BY_CLERKS,
+                ProcessDefinitionPermissions.CREATE_INSTANCE));
         MANAGERS_ONLY.forEach(g -> grant(ReconGroups.MANAGERS, g));
     }
 

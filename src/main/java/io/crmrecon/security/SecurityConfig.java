@@ -108,7 +108,8 @@ class SecurityConfig {
                         // the matching workbench completes clerks' tasks
                         .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
                         // the lists and customer accounts: read by clerks and managers (CONTRACT.md §1)
-                        .requestMatchers(paths("/receipts/**", "/customers", "/customers/**"))
+                        .requestMatchers(paths("/receipts/**", "/customers", "/customers/**", "/statements",
+                                "/statements/**"))
                                 .hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
                         .anyRequest().authenticated())

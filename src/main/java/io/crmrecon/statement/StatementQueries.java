@@ -1,0 +1,117 @@
+package io.crmrecon.statement;
+
+import io.crmrecon.common.Money;
+import io.crmrecon.customer.Customer;
+import io.crmrecon.customer.Customers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading statements for the API and the staff pages: filtered pages of every version, one version, its history. */
+@Service
+@Transactional(readOnly = true)
+class StatementQueries {
+
+    private final JdbcClient jdbc;
+    private final StatementRepository repository;
+    private final Customers customers;
+
+    StatementQueries(JdbcClient jdbc, StatementRepository repository, Customers customers) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.customers = customers;
+    }
+
+    /** Filters; null or blank means any. */
+    record Filter(String customerCode, String period, StatementStatus status) {
+    }
+
+    /** One version as lists show it; balances as strings with the currency's minor digits. */
+    record Row(String statementNo, int version, String period, String customerCode, String customerName,
+            String currency, String status, String openingBalance, String closingBalance, String processInstanceId,
+            Instant generatedAt) {
+    }
+
+    record Page(List<Row> content, int number, int size, long totalElements) {
+
+        int totalPages() {
+            return size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
+        }
+    }
+
+    record Event(String status, Instant occurredAt, String actor, String note) {
+    }
+
+    /** Newest period first, then newest generated, every version. An unknown customer code matches nothing. */
+    Page page(Filter filter, int number, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.customerCode() != null && !filter.customerCode().isBlank()) {
+            Optional<Customer> customer = customers.byCode(filter.customerCode().strip());
+            if (customer.isEmpty()) {
+                return new Page(List.of(), number, size, 0);
+            }
+            where.append(" AND customer_id = :customer");
+            params.put("customer", customer.get().getId());
+        }
+        if (filter.period() != null && !filter.period().isBlank()) {
+            where.append(" AND period = :period");
+            params.put("period", filter.period().strip());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status().name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM statement" + where).params(params).query(Long.class).single();
+        params.put("offset", (long) number * size);
+        params.put("size", size);
+        Map<Long, Customer> known = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        jdbc.sql("SELECT statement_no, version, period, customer_id, currency, status, opening_balance, "
+                        + "closing_balance, process_instance_id, generated_at FROM statement" + where
+                        + " ORDER BY period DESC, generated_at DESC, statement_no DESC, version DESC "
+                        + "OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .params(params)
+                .query(rs -> {
+                    long customerId = rs.getLong("customer_id");
+                    Customer c = known.computeIfAbsent(customerId, id -> customers.byId(id).orElse(null));
+                    String currency = rs.getString("currency");
+                    rows.add(new Row(rs.getString("statement_no"), rs.getInt("version"), rs.getString("period"),
+                            c == null ? "" : c.getCustomerCode(), c == null ? "" : c.getName(), currency,
+                            rs.getString("status"), Money.format(rs.getBigDecimal("opening_balance"), currency),
+                            Money.format(rs.getBigDecimal("closing_balance"), currency),
+                            rs.getString("process_instance_id"), rs.getTimestamp("generated_at").toInstant()));
+                });
+        return new Page(rows, number, size, total);
+    }
+
+    /** The latest version of a number, or the one asked for. */
+    Optional<Statement> find(String statementNo, Integer version) {
+        return version == null ? repository.findFirstByStatementNoOrderByVersionDesc(statementNo)
+                : repository.findByStatementNoAndVersion(statementNo, version);
+    }
+
+    List<Integer> versions(String statementNo) {
+        return jdbc.sql("SELECT version FROM statement WHERE statement_no = :no ORDER BY version")
+                .param("no", statementNo).query(Integer.class).list();
+    }
+
+    List<Event> history(long statementId) {
+        return jdbc.sql("SELECT status, occurred_at, actor, note FROM statement_event WHERE statement_id = :id "
+                        + "ORDER BY id")
+                .param("id", statementId)
+                .query((rs, i) -> new Event(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+
+    Optional<Customer> customer(Statement statement) {
+        return customers.byId(statement.customerId());
+    }
+}
