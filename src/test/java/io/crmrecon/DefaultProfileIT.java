@@ -37,6 +37,8 @@ class DefaultProfileIT {
     IdentityService identity;
     @Autowired
     org.springframework.mail.javamail.JavaMailSender mailSender;
+    @Autowired
+    io.crmrecon.notification.Outbox outbox;
 
     @Test
     void runsOnH2() {
@@ -126,6 +128,28 @@ class DefaultProfileIT {
         Long id = jdbc.queryForObject("SELECT MAX(id) FROM captured_mail", Long.class);
         var one = rest.withBasicAuth("clerk", "clerk").getForEntity("/dev/mailbox/" + id, String.class);
         assertThat(one.getBody()).contains("请确认 plain text", "ST-TEST-1.pdf");
+    }
+
+    @Test
+    void theOutboxDeliversIntoTheDevMailboxWhoseFrameLetsTheMailsLinkOpenANewTab() {
+        String key = "test/default-profile/" + System.nanoTime();
+        long id = outbox.enqueue(new io.crmrecon.notification.OutgoingMail(key, "ap@huadong.example.cn",
+                java.util.List.of("cfo@huadong.example.cn"), "对账单 S2610-00427 · 2026年10月 · 请确认",
+                "<p><a href=\"http://localhost:8080/s/tok-1\" target=\"_blank\">查看并确认对账单</a></p>",
+                "查看并确认对账单: http://localhost:8080/s/tok-1", java.util.List.of(), java.util.Locale.CHINA));
+        assertThat(outbox.enqueue(new io.crmrecon.notification.OutgoingMail(key, "x@example.com", null, "again",
+                null, "again", null, null))).as("the same key again").isEqualTo(id);
+
+        outbox.deliver(id);
+        outbox.deliver(id);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM captured_mail WHERE subject = ?", Integer.class,
+                "对账单 S2610-00427 · 2026年10月 · 请确认")).isEqualTo(1);
+        assertThat(outbox.delivery(id).orElseThrow().sent()).isTrue();
+        Long captured = jdbc.queryForObject("SELECT MAX(id) FROM captured_mail", Long.class);
+        var page = rest.withBasicAuth("clerk", "clerk").getForEntity("/dev/mailbox/" + captured, String.class);
+        assertThat(page.getBody()).contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox\"",
+                "target=&quot;_blank&quot;", "http://localhost:8080/s/tok-1");
     }
 
     @Test

@@ -63,17 +63,22 @@ class DevMailboxPage {
                 String.class, id));
         model.addAttribute("text", String.join("\n\n", text));
         model.addAttribute("hasHtml", !html.isEmpty());
+        model.addAttribute("html", html.isEmpty() ? "" : html.get(0));
         model.addAttribute("attachments", attachments);
         return "dev/mail";
     }
 
-    /** The HTML part on its own, for a sandboxed frame: mail HTML must not run in the app's origin. */
+    /**
+     * The HTML part on its own, sandboxed: mail HTML must not run in the app's origin. Its links may open a new tab
+     * that leaves the sandbox, so the customer's page behind a statement's link works as from a mail client.
+     */
     @GetMapping("/dev/mailbox/{id}/html")
     ResponseEntity<String> html(@PathVariable long id) throws MessagingException, IOException {
         List<String> html = new ArrayList<>();
         collect(load(id), html, new ArrayList<>(), new ArrayList<>());
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+                .header("Content-Security-Policy", "sandbox allow-popups allow-popups-to-escape-sandbox; "
+                        + "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
                 .body(html.isEmpty() ? "" : html.get(0));
     }
 

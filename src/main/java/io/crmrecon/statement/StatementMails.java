@@ -1,17 +1,156 @@
 package io.crmrecon.statement;
 
+import io.crmrecon.common.Money;
+import io.crmrecon.customer.Customer;
+import io.crmrecon.customer.Customers;
+import io.crmrecon.notification.Outbox;
 import io.crmrecon.notification.OutgoingMail;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A statement's e-mail in the customer's language: HTML and plain text, the subject naming the statement number,
- * the PDF attached, and the link to the customer's page.
+ * A statement's e-mail in the customer's language: HTML and plain text, the subject naming the statement number
+ * and the period, the PDF attached, and the link to the customer's page.
+ *
+ * <p>Key of the queued mail: {@code statement/{no}/v{version}/{kind}/{n}}. {@code n} tells a version's reminders
+ * (and resends) apart: the first is 1, the next 2. Callers that count themselves pass it; otherwise it is one more
+ * than the mails of that kind already queued for the version, so a step that is retried after a rollback queues
+ * the same key again (and so the same mail once).
  */
 @Component
 class StatementMails {
 
-    /** {@code link}: {@code {recon.public-base-url}/s/{token}}. */
+    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ZH_MONTH = DateTimeFormatter.ofPattern("yyyy年M月", Locale.CHINA);
+    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    private final Configuration freemarker;
+    private final MessageSource messages;
+    private final Customers customers;
+    private final Outbox outbox;
+    private final CompanyDetails company;
+    private final Clock clock;
+
+    StatementMails(Configuration freemarker, MessageSource messages, Customers customers, Outbox outbox,
+            CompanyDetails company, Clock clock) {
+        this.freemarker = freemarker;
+        this.messages = messages;
+        this.customers = customers;
+        this.outbox = outbox;
+        this.company = company;
+        this.clock = clock;
+    }
+
+    /** {@code link}: {@code {recon.public-base-url}/s/{token}}; the n-th mail of its kind derived (class comment). */
     OutgoingMail compose(Statement statement, MailKind kind, String link) {
-        throw new UnsupportedOperationException("statement mails are being built");
+        int n = kind == MailKind.FIRST ? 1 : outbox.countQueued(keyPrefix(statement, kind)) + 1;
+        return compose(statement, kind, link, n);
+    }
+
+    /** {@code n}: which mail of its kind for this version (1, 2, …): part of the key that makes queueing idempotent. */
+    OutgoingMail compose(Statement statement, MailKind kind, String link, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: the first mail of a kind is 1, not " + n);
+        }
+        Customer customer = customers.byId(statement.customerId())
+                .orElseThrow(() -> new IllegalArgumentException("no customer " + statement.customerId()));
+        Locale locale = statement.language();
+        StatementMailView view = view(statement, customer, kind, link);
+        Map<String, Object> model = Map.of("m", view, "t", texts(locale));
+        String subject = text(locale, "mail.statement.subject." + kind.name(), view.statementNo(), view.period(),
+                view.answerDue());
+        return new OutgoingMail(keyPrefix(statement, kind) + n, customer.getEmail(), customer.getCcEmails(),
+                subject, render("mail/statement.ftlh", model, locale), render("mail/statement.txt.ftl", model, locale),
+                List.of(new OutgoingMail.Attachment(view.attachmentName(), "application/pdf", statement.pdf())),
+                locale);
+    }
+
+    static String keyPrefix(Statement statement, MailKind kind) {
+        return "statement/" + statement.statementNo() + "/v" + statement.version() + "/" + kind.name() + "/";
+    }
+
+    private StatementMailView view(Statement statement, Customer customer, MailKind kind, String link) {
+        Locale locale = statement.language();
+        boolean zh = "zh".equals(locale.getLanguage());
+        String contact = customer.getContactName() == null || customer.getContactName().isBlank()
+                ? customer.getName() : customer.getContactName().strip();
+        BigDecimal closing = statement.closingBalance();
+        String attachment = statement.statementNo() + (statement.version() > 1 ? "-v" + statement.version() : "")
+                + ".pdf";
+        return new StatementMailView(zh ? "zh" : "en", kind.name(), contact, customer.getName(),
+                customer.getCustomerCode(), statement.statementNo(), statement.version(),
+                statement.period().month().format(zh ? ZH_MONTH : EN_MONTH),
+                amount(closing.abs(), statement.currency(), zh), closing.signum() < 0,
+                answerDue(statement, customer).format(zh ? ZH_DATE : EN_DATE), customer.isDeemedConfirmed(), link,
+                attachment, company.name(), companyContact(), company.address() == null ? "" : company.address());
+    }
+
+    /**
+     * Set when the statement was sent; the first mail is composed just before, so it is the day the clock reads
+     * plus the customer's confirmation days, as the send step will set it.
+     */
+    private LocalDate answerDue(Statement statement, Customer customer) {
+        return statement.answerDue() != null ? statement.answerDue()
+                : LocalDate.now(clock).plusDays(customer.getConfirmationDays());
+    }
+
+    /** zh: ¥12,800.00 for yuan, "USD 1,250.00" for others; en: "CNY 12,800.00". */
+    static String amount(BigDecimal amount, String currency, boolean zh) {
+        String figure = Money.display(amount, currency);
+        return zh && "CNY".equals(currency) ? "¥" + figure : currency + " " + figure;
+    }
+
+    private String companyContact() {
+        return Stream.of(company.phone(), company.email()).filter(s -> s != null && !s.isBlank())
+                .map(String::strip).collect(Collectors.joining(" · "));
+    }
+
+    private String text(Locale locale, String code, Object... args) {
+        return messages.getMessage(code, args, locale);
+    }
+
+    /** t(code, args…) in the templates: a message in the customer's language. */
+    private TemplateMethodModelEx texts(Locale locale) {
+        return arguments -> {
+            if (arguments.isEmpty()) {
+                throw new TemplateModelException("t(code, args…) needs a message code");
+            }
+            List<Object> args = new ArrayList<>();
+            for (Object a : arguments.subList(1, arguments.size())) {
+                args.add(DeepUnwrap.unwrap((freemarker.template.TemplateModel) a));
+            }
+            return messages.getMessage(String.valueOf(arguments.get(0)), args.toArray(), locale);
+        };
+    }
+
+    private String render(String name, Map<String, Object> model, Locale locale) {
+        try {
+            StringWriter out = new StringWriter();
+            freemarker.getTemplate(name, locale).process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("the mail template " + name + " failed", e);
+        }
     }
 }
