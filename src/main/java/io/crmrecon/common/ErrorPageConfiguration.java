@@ -71,8 +71,13 @@ class ErrorPageConfiguration {
     static String logUnexpected(HttpServletRequest request, Throwable error) {
         String id = ErrorIds.next();
         request.setAttribute(ERROR_ID, id);
-        log.error("Error id {}: {} {} failed", id, request.getMethod(), request.getRequestURI(), error);
+        log.error("Error id {}: {} {} failed", id, request.getMethod(), loggable(request.getRequestURI()), error);
         return id;
+    }
+
+    /** A path as logs and error pages may show it: the key in a customer's link ({@code /s/{token}}) left out. */
+    static String loggable(String path) {
+        return path == null ? null : path.replaceFirst("^(/s/)[^/]*", "$1…");
     }
 
     static final class UnexpectedPageErrorHandler implements HandlerExceptionResolver, Ordered {
@@ -114,12 +119,15 @@ class ErrorPageConfiguration {
             if (id == null) {
                 id = ErrorIds.next();
                 request.setAttribute(ERROR_ID, id, RequestAttributes.SCOPE_REQUEST);
-                String path = String.valueOf(attributes.get("path"));
+                String path = loggable(String.valueOf(attributes.get("path")));
                 if (status >= 500) {
                     log.error("Error id {}: {} on {}", id, status, path, error);
                 } else {
                     log.info("Error id {}: {} on {}", id, status, path);
                 }
+            }
+            if (attributes.get("path") instanceof String path) {
+                attributes.put("path", loggable(path));
             }
             attributes.put("errorId", id);
             if (status < 500 && error instanceof ResponseStatusException e && e.getReason() != null) {
