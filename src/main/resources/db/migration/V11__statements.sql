@@ -47,8 +47,8 @@ CREATE TABLE statement (
     language             VARCHAR(8)     NOT NULL,
     opening_balance      NUMERIC(19, 4) NOT NULL,
     closing_balance      NUMERIC(19, 4) NOT NULL,
-    -- the frozen snapshot as JSON (StatementSnapshot)
-    snapshot             VARCHAR(100000000) NOT NULL,
+    -- the frozen snapshot as JSON (StatementSnapshot); PostgreSQL takes VARCHAR up to 10485760
+    snapshot             VARCHAR(10000000) NOT NULL,
     pdf                  BYTEA,
     pdf_sha256           VARCHAR(64),
     generated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
