@@ -83,8 +83,9 @@ class StatementSending {
     /** The first mail could not be sent after its last retry: the version is FAILED (Cockpit has the incident). */
     @Transactional
     void failed(long statementId, String reason) {
-        Statement statement = find(statementId);
-        if (statement.status() == StatementStatus.GENERATED) {
+        // inside the engine's handling of the failed job: nothing here may throw, or the incident is lost with it
+        Statement statement = repository.findById(statementId).orElse(null);
+        if (statement != null && statement.status() == StatementStatus.GENERATED) {
             String note = reason == null ? null : reason.length() > NOTE_LENGTH ? reason.substring(0, NOTE_LENGTH)
                     : reason;
             statements.move(statementId, StatementStatus.FAILED, "system", note);
