@@ -1,0 +1,71 @@
+package io.crmrecon.statement;
+
+import static io.crmrecon.statement.StatementProcessVariables.*;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before every wait: an answer given while nobody waited is taken here (the statement stays locked until the wait
+ * is reached, so none slips between); otherwise the reminder table names the days to remind on, and the next
+ * reminder and the deadline become the wait's timers.
+ */
+@Component("checkStatementAnswerDelegate")
+class CheckStatementAnswerDelegate implements JavaDelegate {
+
+    static final String REMINDER_DECISION = "statementReminders";
+
+    private final StatementWaiting waiting;
+
+    CheckStatementAnswerDelegate(StatementWaiting waiting) {
+        this.waiting = waiting;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long statementId = longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID);
+        String answer = waiting.answer(statementId).map(Enum::name).orElse(NONE);
+        execution.setVariable(ANSWER, answer);
+        if (!NONE.equals(answer)) {
+            return;
+        }
+        StatementWaiting.Schedule schedule = waiting.schedule(statementId, reminderDays(execution,
+                waiting.reminderInputs(statementId)));
+        execution.setVariable(REMINDER_LEFT, schedule.nextReminder() != null);
+        execution.setVariable(NEXT_REMINDER_AT, schedule.nextReminder() == null ? null
+                : Date.from(schedule.nextReminder()));
+        execution.setVariable(DEADLINE_AT, Date.from(schedule.deadline()));
+    }
+
+    /**
+     * The reminder table's days. The process decides, whoever's action brought it here: a clerk completing a
+     * follow-up needs no right on decision definitions for it.
+     */
+    private static List<Integer> reminderDays(DelegateExecution execution, StatementWaiting.ReminderInputs inputs) {
+        CommandContext command = Context.getCommandContext();
+        boolean checking = command != null && command.isAuthorizationCheckEnabled();
+        if (checking) {
+            command.disableAuthorizationCheck();
+        }
+        try {
+            return execution.getProcessEngineServices().getDecisionService()
+                    .evaluateDecisionByKey(REMINDER_DECISION)
+                    .variables(Variables.putValue("segment", inputs.segment())
+                            .putValue("confirmationDays", inputs.confirmationDays()))
+                    .evaluate()
+                    .collectEntries("reminderDay").stream()
+                    .map(day -> ((Number) day).intValue())
+                    .toList();
+        } finally {
+            if (checking) {
+                command.enableAuthorizationCheck();
+            }
+        }
+    }
+}

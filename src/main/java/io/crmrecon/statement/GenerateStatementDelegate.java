@@ -1,0 +1,38 @@
+package io.crmrecon.statement;
+
+import static io.crmrecon.statement.StatementProcessVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** customerStatement's first step, a job: the statement's version is generated and stored (GENERATED). */
+@Component("generateStatementDelegate")
+class GenerateStatementDelegate implements JavaDelegate {
+
+    private final StatementGeneration generation;
+    private final StatementSettings settings;
+
+    GenerateStatementDelegate(StatementGeneration generation, StatementSettings settings) {
+        this.generation = generation;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object run = execution.getVariable(STATEMENT_RUN_ID);
+        Object version = execution.getVariable(VERSION);
+        Statement statement = generation.generate(new StatementGeneration.Request(
+                run == null ? null : longOf(run, STATEMENT_RUN_ID),
+                longOf(execution.getVariable(CUSTOMER_ID), CUSTOMER_ID),
+                (String) execution.getVariable(CURRENCY),
+                StatementPeriod.parse((String) execution.getVariable(PERIOD)),
+                (String) execution.getVariable(STATEMENT_NO),
+                version == null ? 1 : (int) longOf(version, VERSION),
+                execution.getProcessInstanceId()));
+        execution.setVariable(STATEMENT_ID, statement.id());
+        execution.setVariable(VERSION, statement.version());
+        execution.setVariable(MAIL_KIND, MailKind.FIRST.name());
+        execution.setVariable(SEND_RETRY_CYCLE, settings.sendRetryCycle());
+    }
+}
