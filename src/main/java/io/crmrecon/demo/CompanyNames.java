@@ -1,16 +1,13 @@
 package io.crmrecon.demo;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The one source of the words generated data is made of (demo, benchmarks and tests): cities, company names
  * built from parts, persons, bank branches.
  *
- * <p>Company names built from parts: Chinese (city + brand + industry + legal form) and English (words + industry +
- * legal form). Each customer's brand and industry together are unique, so a name still names one customer when
- * the city or the legal form is left out. Payers who are not customers take their brands from separate lists.
+ * <p>Company names are built from parts: Chinese (city + brand + industry + legal form) and English (words +
+ * industry + legal form). Payers who are not customers take their brands from separate lists.
  */
 public final class CompanyNames {
 
@@ -88,146 +85,6 @@ public final class CompanyNames {
     public static final List<String> BANK_BRANCHES = List.of("中国工商银行上海分行", "招商银行深圳分行", "中国建设银行北京分行",
         "BANK OF CHINA SHANGHAI BRANCH", "交通银行苏州分行", "HSBC BANK (CHINA) CO LTD");
 
-    /** One customer's name in parts. city and legal form may be empty strings. */
-    public record Name(boolean english, String city, String brand, String industry, String legalForm) {
-
-        public String legal() {
-            if (english) {
-                return brand + " " + industry + " " + legalForm;
-            }
-            return city + brand + industry + legalForm;
-        }
-
-        /** The same company written differently: no legal form, no city prefix, upper case without punctuation. */
-        public String tolerant(SplittableRandom rnd) {
-            if (english) {
-                String upper = legal().toUpperCase(Locale.ROOT).replaceAll("[.,]", "").replaceAll("\\s+", " ").trim();
-                return switch (rnd.nextInt(3)) {
-                    case 0 -> upper;
-                    case 1 -> (brand + " " + industry).toUpperCase(Locale.ROOT);
-                    default -> brand + " " + industry;
-                };
-            }
-            while (true) {
-                String candidate = switch (rnd.nextInt(4)) {
-                    case 0 -> city + brand + industry;
-                    case 1 -> brand + industry + legalForm;
-                    case 2 -> brand + industry;
-                    default -> city.isEmpty() ? brand + industry
-                            : (city.endsWith("市") ? city.substring(0, city.length() - 1) : city + "市")
-                                    + brand + industry + legalForm;
-                };
-                if (!candidate.equals(legal())) {
-                    return candidate;
-                }
-            }
-        }
-    }
-
     private CompanyNames() {
-    }
-
-    /**
-     * {@code count} names with unique (brand, industry): a share {@code englishShare} in English; Chinese brands
-     * are one word for up to 40% of the Chinese names, two words for the rest.
-     */
-    public static Name[] customers(int count, double englishShare, SplittableRandom rnd) {
-        boolean[] english = new boolean[count];
-        int englishCount = 0;
-        for (int i = 0; i < count; i++) {
-            english[i] = rnd.nextDouble() < englishShare;
-            englishCount += english[i] ? 1 : 0;
-        }
-        int chineseCount = count - englishCount;
-        int singles = BRANDS.size() * INDUSTRIES.size();
-        int doubles = BRANDS.size() * (BRANDS.size() - 1) * INDUSTRIES.size();
-        int enSingles = EN_WORDS.size() * EN_INDUSTRIES.size();
-        int enDoubles = EN_WORDS.size() * EN_SECOND.size() * EN_INDUSTRIES.size();
-        int chineseSingles = Math.min(singles, (int) (chineseCount * 0.4));
-        int englishSingles = Math.min(enSingles, (int) (englishCount * 0.4));
-        if (chineseCount - chineseSingles > doubles || englishCount - englishSingles > enDoubles) {
-            throw new IllegalArgumentException("too many customers for unique names: " + count);
-        }
-        int[] chSingle = sample(singles, chineseSingles, rnd);
-        int[] chDouble = sample(doubles, chineseCount - chineseSingles, rnd);
-        int[] enSingle = sample(enSingles, englishSingles, rnd);
-        int[] enDouble = sample(enDoubles, englishCount - englishSingles, rnd);
-        Name[] names = new Name[count];
-        int cs = 0;
-        int cd = 0;
-        int es = 0;
-        int ed = 0;
-        for (int i = 0; i < count; i++) {
-            if (english[i]) {
-                String words;
-                int industry;
-                if (es < enSingle.length) {
-                    int v = enSingle[es++];
-                    words = EN_WORDS.get(v / EN_INDUSTRIES.size());
-                    industry = v % EN_INDUSTRIES.size();
-                } else {
-                    int v = enDouble[ed++];
-                    industry = v % EN_INDUSTRIES.size();
-                    v /= EN_INDUSTRIES.size();
-                    words = EN_WORDS.get(v / EN_SECOND.size()) + " " + EN_SECOND.get(v % EN_SECOND.size());
-                }
-                names[i] = new Name(true, "", words, EN_INDUSTRIES.get(industry),
-                        EN_LEGAL_FORMS.get(rnd.nextInt(EN_LEGAL_FORMS.size())));
-            } else {
-                String brand;
-                int industry;
-                if (cs < chSingle.length) {
-                    int v = chSingle[cs++];
-                    brand = BRANDS.get(v / INDUSTRIES.size());
-                    industry = v % INDUSTRIES.size();
-                } else {
-                    int v = chDouble[cd++];
-                    industry = v % INDUSTRIES.size();
-                    v /= INDUSTRIES.size();
-                    int first = v / (BRANDS.size() - 1);
-                    int second = v % (BRANDS.size() - 1);
-                    if (second >= first) {
-                        second++;
-                    }
-                    brand = BRANDS.get(first) + BRANDS.get(second);
-                }
-                String city = rnd.nextInt(100) < 85 ? CITIES.get(rnd.nextInt(CITIES.size())) : "";
-                int form = rnd.nextInt(100);
-                names[i] = new Name(false, city, brand, INDUSTRIES.get(industry),
-                        LEGAL_FORMS.get(form < 60 ? 0 : form < 80 ? 1 : 2));
-            }
-        }
-        return names;
-    }
-
-    /** A payer that is not a customer: a person or a company with a brand no customer has. */
-    public static String stranger(SplittableRandom rnd) {
-        int kind = rnd.nextInt(100);
-        if (kind < 30) {
-            return PERSONS.get(rnd.nextInt(PERSONS.size()));
-        }
-        if (kind < 45) {
-            return (OTHER_EN_WORDS.get(rnd.nextInt(OTHER_EN_WORDS.size())) + " "
-                    + EN_INDUSTRIES.get(rnd.nextInt(EN_INDUSTRIES.size())) + " "
-                    + EN_LEGAL_FORMS.get(rnd.nextInt(EN_LEGAL_FORMS.size()))).toUpperCase(Locale.ROOT);
-        }
-        String city = rnd.nextInt(100) < 80 ? CITIES.get(rnd.nextInt(CITIES.size())) : "";
-        return city + OTHER_BRANDS.get(rnd.nextInt(OTHER_BRANDS.size())) + INDUSTRIES.get(rnd.nextInt(INDUSTRIES.size()))
-                + LEGAL_FORMS.get(rnd.nextInt(LEGAL_FORMS.size()));
-    }
-
-    /** {@code k} distinct values of [0, n) in random order (a partial Fisher–Yates shuffle). */
-    public static int[] sample(int n, int k, SplittableRandom rnd) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        for (int i = 0; i < k; i++) {
-            int j = i + rnd.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return java.util.Arrays.copyOf(all, k);
     }
 }

@@ -55,24 +55,19 @@ public final class PaymentTexts {
         return g.startsWith("#") ? (1 + rnd.nextInt(12)) + g.substring(1) : g;
     }
 
-    /** The number with words around it, Chinese or English, never the number alone. */
-    public static String wrap(String token, RandomGenerator rnd) {
+    /** The number with words around it as a payer writes them in its language. */
+    public static String wrap(String token, boolean inEnglish, RandomGenerator rnd) {
         while (true) {
-            String out = rnd.nextInt(100) < 55 ? chinese(token, rnd) : english(token, rnd);
+            String out = once(token, inEnglish, rnd);
             if (!out.equals(token)) {
                 return out;
             }
         }
     }
 
-    /** The number with words around it as a payer writes them in its language. */
-    public static String wrap(String token, boolean inEnglish, RandomGenerator rnd) {
-        while (true) {
-            String out = inEnglish ? english(token, rnd) : chinese(token, rnd);
-            if (!out.equals(token)) {
-                return out;
-            }
-        }
+    /** The number with words around it in one language, once: may come out as the number alone. */
+    public static String once(String token, boolean inEnglish, RandomGenerator rnd) {
+        return inEnglish ? english(token, rnd) : chinese(token, rnd);
     }
 
     private static String chinese(String token, RandomGenerator rnd) {

@@ -299,7 +299,7 @@ public final class BenchmarkFiles {
             String text;
             int roll = rng.nextInt(100);
             if (roll < 55) {
-                text = rng.percent(40) ? d.number : PaymentTexts.wrap(d.number, rng);
+                text = rng.percent(40) ? d.number : PaymentTexts.wrap(d.number, english(d.customer), rng);
             } else if (roll < 70 && d.taxInvoiceNo != null) {
                 text = PaymentTexts.fill(rng.pick(PaymentTexts.TAX_INVOICE), d.taxInvoiceNo);
             } else if (roll < 80) {

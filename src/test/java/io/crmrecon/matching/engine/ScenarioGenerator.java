@@ -8,9 +8,9 @@ import static io.crmrecon.demo.PaymentTexts.SEPARATORS;
 import static io.crmrecon.demo.PaymentTexts.TAX_INVOICE;
 import static io.crmrecon.demo.PaymentTexts.fill;
 import static io.crmrecon.demo.PaymentTexts.generic;
-import static io.crmrecon.demo.PaymentTexts.wrap;
 
 import io.crmrecon.demo.CompanyNames;
+import io.crmrecon.demo.PaymentTexts;
 import io.crmrecon.matching.engine.MatchingScenario.Pattern;
 import io.crmrecon.matching.engine.MatchingScenario.Truth;
 import io.crmrecon.matching.engine.OpenItem.ItemKind;
@@ -112,7 +112,7 @@ final class ScenarioGenerator {
     private Job[] jobs;
     private int itemTotal;
     private int customerCount;
-    private CompanyNames.Name[] names;
+    private GeneratedNames.Name[] names;
     private String[] legalNames;
     private String[] codes;
     private String[][] accounts;
@@ -238,7 +238,7 @@ final class ScenarioGenerator {
 
     private void customers(SplittableRandom rnd) {
         customerCount = Math.max(MIN_CUSTOMERS, itemTotal / CUSTOMER_ITEMS);
-        names = CompanyNames.customers(customerCount, ENGLISH_NAMES, rnd);
+        names = GeneratedNames.customers(customerCount, ENGLISH_NAMES, rnd);
         legalNames = new String[customerCount];
         codes = new String[customerCount];
         accounts = new String[customerCount][];
@@ -318,7 +318,7 @@ final class ScenarioGenerator {
                 queueB.add(j);
             }
         }
-        int[] order = CompanyNames.sample(customerCount, customerCount, rnd);
+        int[] order = GeneratedNames.sample(customerCount, customerCount, rnd);
         // first the combinations without reference, on customers with few open items, at most half their room each
         List<Job> restricted = new ArrayList<>();
         List<Job> others = new ArrayList<>();
@@ -961,7 +961,7 @@ final class ScenarioGenerator {
     }
 
     private void payments(SplittableRandom rnd, List<IncomingPayment> payments, List<Truth> truths) {
-        int[] order = CompanyNames.sample(transactions, transactions, rnd);
+        int[] order = GeneratedNames.sample(transactions, transactions, rnd);
         for (int p = 0; p < transactions; p++) {
             Job j = jobs[order[p]];
             long id = p + 1L;
@@ -1035,12 +1035,12 @@ final class ScenarioGenerator {
         } else if (kindOfNoise < NOISE_INTEREST + NOISE_REFUND) {
             String[] texts = {"退款", "退货退款", "多付款退回", "REFUND", "RETURN OF OVERPAYMENT", "保证金退还",
                 "押金退回"};
-            name = CompanyNames.stranger(rnd);
+            name = GeneratedNames.stranger(rnd);
             account = unregisteredAccount(rnd);
             remittance = texts[rnd.nextInt(texts.length)];
             cents = rnd.nextBoolean() ? invoiceCents(rnd) : debitNoteCents(rnd);
         } else {
-            name = CompanyNames.stranger(rnd);
+            name = GeneratedNames.stranger(rnd);
             account = rnd.nextInt(100) < 85 ? unregisteredAccount(rnd) : null;
             remittance = generic(rnd);
             cents = invoiceCents(rnd);
@@ -1186,6 +1186,16 @@ final class ScenarioGenerator {
                 : cases == 2 ? series.charAt(0) + series.substring(1).toLowerCase(Locale.ROOT) : series;
         String number = drop ? Integer.toString(serial[i]) : pad(serial[i], width);
         return series + sep1 + yearOf(i) + sep2 + number;
+    }
+
+    /** The number with words around it, Chinese or English, never the number alone. */
+    private static String wrap(String token, SplittableRandom rnd) {
+        while (true) {
+            String out = PaymentTexts.once(token, rnd.nextInt(100) >= 55, rnd);
+            if (!out.equals(token)) {
+                return out;
+            }
+        }
     }
 
     /**
