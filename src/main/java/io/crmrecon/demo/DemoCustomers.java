@@ -4,42 +4,36 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.crmrecon.demo.CompanyNames.City;
+
 /** The demo's customers: fixed identities (so the demo tells the same story), seeded details. */
 final class DemoCustomers {
 
     private DemoCustomers() {
     }
 
-    /** A city: its name, the region code of its companies' credit codes, its telephone area code. */
-    record City(String name, String region, String areaCode) {
-    }
-
-    private static final City SHANGHAI = new City("上海", "310115", "021");
-    private static final City SHENZHEN = new City("深圳", "440305", "0755");
-    private static final City BEIJING = new City("北京", "110108", "010");
-    private static final City GUANGZHOU = new City("广州", "440112", "020");
-    private static final City HANGZHOU = new City("杭州", "330106", "0571");
-    private static final City SUZHOU = new City("苏州", "320594", "0512");
-    private static final City CHENGDU = new City("成都", "510107", "028");
-    private static final City WUHAN = new City("武汉", "420111", "027");
-    private static final City NANJING = new City("南京", "320117", "025");
-    private static final City TIANJIN = new City("天津", "120116", "022");
-    private static final City CHONGQING = new City("重庆", "500112", "023");
-    private static final City QINGDAO = new City("青岛", "370211", "0532");
-    private static final City NINGBO = new City("宁波", "330206", "0574");
-    private static final City XIAMEN = new City("厦门", "350206", "0592");
-    private static final City XIAN = new City("西安", "610131", "029");
-    private static final City DONGGUAN = new City("东莞", "441900", "0769");
-    private static final City HEFEI = new City("合肥", "340104", "0551");
-    private static final City CHANGSHA = new City("长沙", "430104", "0731");
-    private static final City FOSHAN = new City("佛山", "440606", "0757");
-    private static final City WUXI = new City("无锡", "320214", "0510");
-    private static final City ZHENGZHOU = new City("郑州", "410122", "0371");
-    private static final City KUNMING = new City("昆明", "530111", "0871");
-
-    static final List<City> CITIES = List.of(SHANGHAI, SHENZHEN, BEIJING, GUANGZHOU, HANGZHOU, SUZHOU, CHENGDU, WUHAN,
-            NANJING, TIANJIN, CHONGQING, QINGDAO, NINGBO, XIAMEN, XIAN, DONGGUAN, HEFEI, CHANGSHA, FOSHAN, WUXI,
-            ZHENGZHOU, KUNMING);
+    private static final City SHANGHAI = CompanyNames.city("上海");
+    private static final City SHENZHEN = CompanyNames.city("深圳");
+    private static final City BEIJING = CompanyNames.city("北京");
+    private static final City GUANGZHOU = CompanyNames.city("广州");
+    private static final City HANGZHOU = CompanyNames.city("杭州");
+    private static final City SUZHOU = CompanyNames.city("苏州");
+    private static final City CHENGDU = CompanyNames.city("成都");
+    private static final City WUHAN = CompanyNames.city("武汉");
+    private static final City NANJING = CompanyNames.city("南京");
+    private static final City TIANJIN = CompanyNames.city("天津");
+    private static final City CHONGQING = CompanyNames.city("重庆");
+    private static final City QINGDAO = CompanyNames.city("青岛");
+    private static final City NINGBO = CompanyNames.city("宁波");
+    private static final City XIAMEN = CompanyNames.city("厦门");
+    private static final City XIAN = CompanyNames.city("西安");
+    private static final City DONGGUAN = CompanyNames.city("东莞");
+    private static final City HEFEI = CompanyNames.city("合肥");
+    private static final City CHANGSHA = CompanyNames.city("长沙");
+    private static final City FOSHAN = CompanyNames.city("佛山");
+    private static final City WUXI = CompanyNames.city("无锡");
+    private static final City ZHENGZHOU = CompanyNames.city("郑州");
+    private static final City KUNMING = CompanyNames.city("昆明");
 
     static List<DemoCustomer> generate(long seed) {
         Rng rng = Rng.of(seed, 1);

@@ -41,8 +41,13 @@ final class DemoDocuments {
     private static final List<String> PROJECTS = List.of(
             "自动化产线改造项目", "包装线升级项目", "仓储输送系统项目", "焊接工作站集成项目", "设备联网改造项目");
 
-    private static final List<String> DEBIT_REASONS = List.of(
+    static final List<String> DEBIT_REASONS = List.of(
             "补收运费", "包装木箱费用", "加急发货费用", "现场安装调试费", "延期交货仓储费");
+
+    /** A credit note's description: a discount of the invoice's amount. */
+    static String discount(int percent) {
+        return "价格折让 " + percent + "%";
+    }
 
     /** One product sold in some quantity: an invoice's content. */
     record ProductLine(String product, BigDecimal unitPrice, int quantity, BigDecimal amount) {
@@ -230,7 +235,7 @@ final class DemoDocuments {
             int percent = rng.between(3, 15);
             d.amount = invoice.amount.multiply(BigDecimal.valueOf(percent)).movePointLeft(2)
                     .setScale(2, RoundingMode.HALF_UP);
-            d.description = "价格折让 " + percent + "%";
+            d.description = discount(percent);
         }
         d.dueDate = null;
         return d;

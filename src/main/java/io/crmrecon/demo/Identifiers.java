@@ -9,8 +9,8 @@ import java.math.BigInteger;
  */
 final class Identifiers {
 
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     private Identifiers() {
@@ -35,23 +35,6 @@ final class Identifiers {
         }
         int check = 31 - total % 31;
         return body + USCC_CHARS.charAt(check == 31 ? 0 : check);
-    }
-
-    /** True when the code's check character is right (used by tests). */
-    static boolean isValidCreditCode(String code) {
-        if (code == null || code.length() != 18) {
-            return false;
-        }
-        int total = 0;
-        for (int i = 0; i < 17; i++) {
-            int v = USCC_CHARS.indexOf(code.charAt(i));
-            if (v < 0) {
-                return false;
-            }
-            total += v * USCC_WEIGHTS[i];
-        }
-        int check = 31 - total % 31;
-        return code.charAt(17) == USCC_CHARS.charAt(check == 31 ? 0 : check);
     }
 
     /** Chinese banks and the shape of their corporate account numbers. */

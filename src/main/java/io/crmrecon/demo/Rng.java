@@ -2,13 +2,14 @@ package io.crmrecon.demo;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * A small deterministic random source (SplitMix64). Unlike {@code java.util.Random} it can be derived from a
  * seed and any number of salts, so that the n-th row of a streamed file is a pure function of (seed, n) and
  * the same row is produced in every pass and on every JVM.
  */
-final class Rng {
+final class Rng implements RandomGenerator {
 
     private long state;
 
@@ -31,13 +32,15 @@ final class Rng {
         return z ^ (z >>> 31);
     }
 
-    long nextLong() {
+    @Override
+    public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         return mix(state);
     }
 
     /** 0 (inclusive) to bound (exclusive). */
-    int nextInt(int bound) {
+    @Override
+    public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }

@@ -27,20 +27,11 @@ public final class BenchmarkFiles {
     /** documents are issued in the 365 days up to this date unless another is given */
     public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 10, 31);
 
-    private static final List<DemoCustomers.City> CITIES = DemoCustomers.CITIES;
-    private static final List<String> BRANDS = List.of(
-            "华东", "星河", "中科", "南方", "西湖", "恒达", "天府", "光谷", "金陵", "滨海", "两江", "海润", "港城", "鹭岛",
-            "秦川", "长安", "星联", "湘江", "美家", "太湖", "中原", "云岭", "宏图", "锦程", "瑞丰", "永信", "盛达", "联创",
-            "嘉禾", "博远", "鼎盛", "汇通", "安泰", "华瑞", "恒通", "鑫源", "金桥", "远航", "新锐", "同创", "正泰", "德信",
-            "凯达", "润泽", "百川", "祥和", "丰华", "明德", "欣达", "九州");
-    private static final List<String> TRADES = List.of(
-            "机电设备", "电子科技", "软件", "精密制造", "智能装备", "自动化", "数据服务", "激光技术", "化工材料", "物流",
-            "汽车零部件", "食品机械", "塑胶制品", "贸易", "电气", "五金模具", "通信设备", "工程机械", "电器", "半导体");
-    private static final List<String> EN_WORDS = List.of(
-            "Pacific", "Nordic", "Eastbridge", "Harbor", "Summit", "Evergreen", "Silverline", "Bluewater", "Northstar",
-            "Redwood", "Goldcrest", "Ironbridge", "Lakeside", "Westfield", "Brightway", "Crossroad");
-    private static final List<String> EN_TRADES = List.of(
-            "Trading", "Components", "Logistics", "Instruments", "Industries", "Electronics", "Machinery", "Supply");
+    private static final List<CompanyNames.City> CITIES = CompanyNames.CITY_LIST;
+    private static final List<String> BRANDS = CompanyNames.BRANDS;
+    private static final List<String> TRADES = CompanyNames.INDUSTRIES;
+    private static final List<String> EN_WORDS = CompanyNames.EN_WORDS;
+    private static final List<String> EN_TRADES = CompanyNames.EN_INDUSTRIES;
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     private BenchmarkFiles() {
@@ -56,7 +47,7 @@ public final class BenchmarkFiles {
             boolean english = english(i);
             String segment = rng.percent(5) ? "key-account" : rng.percent(35) ? "A" : "B";
             String account = account(seed, i);
-            DemoCustomers.City city = city(seed, i);
+            CompanyNames.City city = city(seed, i);
             csv.printRecord(customerCode(i), customerName(seed, i),
                     "bm" + i + (english ? "@example.com" : "@example.cn"), "", english ? "en" : "zh-CN", "CNY",
                     terms(seed, i), segment, rng.percent(30) ? 10 : 15, rng.percent(30), rng.percent(5),
@@ -64,7 +55,7 @@ public final class BenchmarkFiles {
                     english ? "" : Identifiers.creditCode(rng, city.region()),
                     english ? "" : Identifiers.landline(rng, city.areaCode()),
                     english ? "" : city.name() + "市" + rng.pick(BRANDS) + "路" + rng.between(1, 999) + "号",
-                    english ? "Contact " + i : rng.pick("王", "李", "张", "刘", "陈", "杨") + rng.pick("伟", "芳", "强", "静", "磊", "敏"),
+                    english ? "Contact " + i : rng.pick(CompanyNames.PERSONS),
                     account == null ? "" : account);
         }
         csv.flush();
@@ -91,7 +82,7 @@ public final class BenchmarkFiles {
         return (int) ((k % n) * 7919L % n) + (k / n) * n;
     }
 
-    private static DemoCustomers.City city(long seed, int i) {
+    private static CompanyNames.City city(long seed, int i) {
         int n = CITIES.size() * BRANDS.size() * TRADES.size();
         return CITIES.get(scramble(nameIndex(seed, i), n) % CITIES.size());
     }
@@ -110,7 +101,7 @@ public final class BenchmarkFiles {
         int b = BRANDS.size();
         int t = TRADES.size();
         k = scramble(k, c * b * t);
-        String name = CITIES.get(k % c).name() + BRANDS.get((k / c) % b) + TRADES.get((k / (c * b)) % t) + "有限公司";
+        String name = CITIES.get(k % c).inCompanyName() + BRANDS.get((k / c) % b) + TRADES.get((k / (c * b)) % t) + "有限公司";
         int round = k / (c * b * t);
         return round == 0 ? name : name.replace("有限公司", "有限公司第" + (round + 1) + "分公司");
     }
@@ -198,10 +189,10 @@ public final class BenchmarkFiles {
                 int percent = rng.between(3, 15);
                 amount = invoice.amount.multiply(BigDecimal.valueOf(percent)).movePointLeft(2)
                         .setScale(2, RoundingMode.HALF_UP);
-                description = "价格折让 " + percent + "%";
+                description = DemoDocuments.discount(percent);
             } else {
                 amount = rng.money(20_000, 600_000);
-                description = rng.pick("补收运费", "包装木箱费用", "加急发货费用", "现场安装调试费");
+                description = rng.pick(DemoDocuments.DEBIT_REASONS);
             }
             return new Doc(i, documentNo(i), type, invoice.customer, date, null, amount, invoice.number,
                     type.equals("DEBIT_NOTE") ? taxInvoiceNo(i) : null, description);
@@ -297,7 +288,7 @@ public final class BenchmarkFiles {
             String ref = "BM" + bookingDate.format(BASIC) + String.format("%09d", entry);
             if (entry % 100 == 0) {
                 return new Camt053.Entry(Integer.toString(entry), rng.money(500, 5_000), false, bookingDate,
-                        bookingDate, ref, "ACMT", "MDOP", "CHRG", null, null, false, null, "网银汇款手续费");
+                        bookingDate, ref, "ACMT", "MDOP", "CHRG", null, null, false, null, PaymentTexts.BANK_CHARGE);
             }
             do {
                 document++;
@@ -308,20 +299,20 @@ public final class BenchmarkFiles {
             String text;
             int roll = rng.nextInt(100);
             if (roll < 55) {
-                text = rng.pick("支付" + d.number + "货款", d.number, "货款 " + d.number, "付" + d.number);
+                text = rng.percent(40) ? d.number : PaymentTexts.wrap(d.number, english(d.customer), rng);
             } else if (roll < 70 && d.taxInvoiceNo != null) {
-                text = rng.pick("付发票" + d.taxInvoiceNo, "发票号" + d.taxInvoiceNo, d.taxInvoiceNo);
+                text = PaymentTexts.fill(rng.pick(PaymentTexts.TAX_INVOICE), d.taxInvoiceNo);
             } else if (roll < 80) {
                 text = "invbm" + d.index;
             } else if (roll < 85) {
                 amount = amount.multiply(BigDecimal.valueOf(rng.between(30, 70))).movePointLeft(2)
                         .setScale(0, RoundingMode.DOWN).setScale(2);
-                text = d.number + " 部分付款";
+                text = d.number + " " + PaymentTexts.PARTIAL_NOTES.get(0);
             } else if (roll < 89 && amount.compareTo(new BigDecimal("100")) > 0) {
                 amount = amount.subtract(new BigDecimal("15.00"));
                 text = "支付" + d.number + "货款";
             } else {
-                text = rng.pick("货款", "", "付款");
+                text = PaymentTexts.generic(rng);
             }
             String account = account(seed, d.customer);
             if (account == null) {

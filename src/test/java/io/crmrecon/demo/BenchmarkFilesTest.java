@@ -85,7 +85,7 @@ class BenchmarkFilesTest {
         assertThat(rows).filteredOn(r -> r.get("bank_accounts").isEmpty()).isNotEmpty();
         assertThat(rows).allSatisfy(r -> assertThat(r.get("email")).matches("bm\\d+@example\\.(cn|com)"));
         assertThat(rows).filteredOn(r -> r.get("language").equals("zh-CN"))
-                .allSatisfy(r -> assertThat(Identifiers.isValidCreditCode(r.get("tax_id"))).isTrue());
+                .allSatisfy(r -> assertThat(CreditCodes.isValid(r.get("tax_id"))).isTrue());
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         BenchmarkFiles.writeCustomersCsv(again, 3_000, 9);

@@ -124,7 +124,7 @@ class DemoDataTest {
             assertThat(c.get("contact_name")).isNotEmpty();
             if (HAN.matcher(c.get("name")).find()) {
                 assertThat(c.get("language")).isEqualTo("zh-CN");
-                assertThat(Identifiers.isValidCreditCode(c.get("tax_id"))).as(c.get("tax_id")).isTrue();
+                assertThat(CreditCodes.isValid(c.get("tax_id"))).as(c.get("tax_id")).isTrue();
                 assertThat(c.get("bank_accounts").split(";")).hasSizeBetween(1, 2)
                         .allMatch(a -> a.matches("\\d{12,21}"));
             } else {
@@ -446,11 +446,11 @@ class DemoDataTest {
     @Test
     void creditCodesHaveValidCheckCharacters() {
         // published examples of the check character rule
-        assertThat(Identifiers.isValidCreditCode("91350100M000100Y43")).isTrue();
-        assertThat(Identifiers.isValidCreditCode("91350100M000100Y44")).isFalse();
+        assertThat(CreditCodes.isValid("91350100M000100Y43")).isTrue();
+        assertThat(CreditCodes.isValid("91350100M000100Y44")).isFalse();
         Rng rng = new Rng(1);
         for (int i = 0; i < 1000; i++) {
-            assertThat(Identifiers.isValidCreditCode(Identifiers.creditCode(rng, "310115"))).isTrue();
+            assertThat(CreditCodes.isValid(Identifiers.creditCode(rng, "310115"))).isTrue();
         }
     }
 }

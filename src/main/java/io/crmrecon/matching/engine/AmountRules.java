@@ -1,7 +1,6 @@
 package io.crmrecon.matching.engine;
 
 import io.crmrecon.matching.engine.OpenAmounts.Gathered;
-import io.crmrecon.matching.engine.OpenAmounts.Reads;
 import io.crmrecon.matching.engine.Proposal.Candidate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.crmrecon.matching.engine;
 
-import io.crmrecon.matching.engine.OpenAmounts.Reads;
 import io.crmrecon.matching.engine.PayerIndex.PayerMatch;
 import io.crmrecon.matching.engine.Proposal.Candidate;
 import io.crmrecon.matching.engine.TextScanner.Token;
@@ -161,7 +160,7 @@ final class MatchRun {
     }
 
     private Proposal evaluate(Prepared p, int time) {
-        Reads x = state.new Reads();
+        Reads x = state.reads();
         Proposal pr = decide(p, x);
         pr.time = time;
         pr.depItems = x.items();

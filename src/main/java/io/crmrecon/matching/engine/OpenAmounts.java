@@ -16,10 +16,13 @@ final class OpenAmounts {
     static final int GLOBAL_SCAN = 200;
 
     private final EngineIndex index;
-    /** per item, interleaved so that one cache line serves both: [2i] open now, [2i + 1] open at the snapshot */
-    private final long[] amounts;
-    /** per item: [3i] customer, [3i + 1] currency, [3i + 2] when it last changed (the run's clock) */
-    private final int[] meta;
+    /** per item, open now: what a run changes; the rest (open at the snapshot, customer, currency) is the index's */
+    private final long[] open;
+    /** per item: when it last changed (the run's clock) */
+    private final int[] changedAt;
+    private final long[] initial;
+    private final int[] customer;
+    private final int[] currency;
     /** amount bucket → items (sorted) whose open amount changed in this run and is now that bucket's */
     private final Map<Long, int[]> overlay = new HashMap<>();
     /** customer → its items (sorted) whose open amount changed in this run */
@@ -33,7 +36,7 @@ final class OpenAmounts {
     private final int[] amountChanged = new int[1 << AMOUNT_SLOT_BITS];
     private static final int AMOUNT_SLOT_BITS = 18;
 
-    private static int amountSlot(int currency, long amount) {
+    static int amountSlot(int currency, long amount) {
         return (int) (EngineIndex.amountKey(currency, amount) >>> (64 - AMOUNT_SLOT_BITS));
     }
     private int clock;
@@ -41,16 +44,15 @@ final class OpenAmounts {
     OpenAmounts(EngineIndex index) {
         this.index = index;
         int n = index.itemOpen.length;
-        this.amounts = new long[2 * n];
-        this.meta = new int[3 * n];
+        this.open = index.itemOpen.clone();
+        this.changedAt = new int[n];
+        this.initial = index.itemOpen;
+        this.customer = index.itemCustomer;
+        this.currency = index.itemCurrency;
         this.customerState = new int[2 * index.customerIds.length];
         for (int i = 0; i < n; i++) {
-            amounts[2 * i] = index.itemOpen[i];
-            amounts[2 * i + 1] = index.itemOpen[i];
-            meta[3 * i] = index.itemCustomer[i];
-            meta[3 * i + 1] = index.itemCurrency[i];
-            if (index.itemOpen[i] != 0) {
-                customerState[2 * index.itemCustomer[i] + 1]++;
+            if (initial[i] != 0) {
+                customerState[2 * customer[i] + 1]++;
             }
         }
     }
@@ -62,7 +64,7 @@ final class OpenAmounts {
 
     boolean valid(Proposal pr) {
         for (int i : pr.depItems) {
-            if (meta[3 * i + 2] > pr.time) {
+            if (changedAt[i] > pr.time) {
                 return false;
             }
         }
@@ -128,8 +130,8 @@ final class OpenAmounts {
             if (after == b) {
                 continue;
             }
-            amounts[2 * i] = after;
-            meta[3 * i + 2] = time;
+            open[i] = after;
+            changedAt[i] = time;
             indexes |= after != 0 || b != initialOf(i);
             int c = customerOf(i);
             customerState[2 * c] = time;
@@ -206,74 +208,6 @@ final class OpenAmounts {
         overlay.put(key, shrunk);
     }
 
-    /** What one evaluation read, and its operation budget. */
-    final class Reads {
-        final CombinationSearch.Budget budget =
-                new CombinationSearch.Budget(Math.max(0, index.policy.combinationBudget()));
-        private int[] items = new int[8];
-        private int itemCount;
-        private int[] customers = new int[2];
-        private int customerCount;
-        private int[] amountSlots = new int[1];
-        private int amountSlotCount;
-
-        long open(int item) {
-            if (itemCount == items.length) {
-                items = Arrays.copyOf(items, itemCount * 2);
-            }
-            items[itemCount++] = item;
-            return OpenAmounts.this.amounts[2 * item];
-        }
-
-        void customer(int c) {
-            for (int k = 0; k < customerCount; k++) {
-                if (customers[k] == c) {
-                    return;
-                }
-            }
-            if (customerCount == customers.length) {
-                customers = Arrays.copyOf(customers, customerCount * 2);
-            }
-            customers[customerCount++] = c;
-        }
-
-        void amount(int currency, long amount) {
-            int slot = amountSlot(currency, amount);
-            for (int k = 0; k < amountSlotCount; k++) {
-                if (amountSlots[k] == slot) {
-                    return;
-                }
-            }
-            if (amountSlotCount == amountSlots.length) {
-                amountSlots = Arrays.copyOf(amountSlots, amountSlotCount * 2);
-            }
-            amountSlots[amountSlotCount++] = slot;
-        }
-
-        int[] items() {
-            if (itemCount == 0) {
-                return EngineIndex.EMPTY;
-            }
-            int[] sorted = Arrays.copyOf(items, itemCount);
-            Arrays.sort(sorted);
-            int n = 1;
-            for (int k = 1; k < sorted.length; k++) {
-                if (sorted[k] != sorted[n - 1]) {
-                    sorted[n++] = sorted[k];
-                }
-            }
-            return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
-        }
-
-        int[] customers() {
-            return customerCount == 0 ? EngineIndex.EMPTY : Arrays.copyOf(customers, customerCount);
-        }
-
-        int[] amountSlots() {
-            return amountSlotCount == 0 ? EngineIndex.EMPTY : Arrays.copyOf(amountSlots, amountSlotCount);
-        }
-    }
-
     /** The payer's items (of the currency) whose open amount is exactly {@code amount}, in index order. */
     int[] itemsWithAmount(Reads x, int customer, int currency, long amount) {
         long key = EngineIndex.customerAmountKey(customer, currency, amount);
@@ -303,20 +237,25 @@ final class OpenAmounts {
         return out;
     }
 
+    /** A new record of what one evaluation reads. */
+    Reads reads() {
+        return new Reads(this, index.policy.combinationBudget());
+    }
+
     long openOf(int item) {
-        return amounts[2 * item];
+        return open[item];
     }
 
     long initialOf(int item) {
-        return amounts[2 * item + 1];
+        return initial[item];
     }
 
     int customerOf(int item) {
-        return meta[3 * item];
+        return customer[item];
     }
 
     int currencyOf(int item) {
-        return meta[3 * item + 1];
+        return currency[item];
     }
 
     private static boolean contains(int[] a, int v) {

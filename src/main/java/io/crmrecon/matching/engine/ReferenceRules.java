@@ -1,7 +1,6 @@
 package io.crmrecon.matching.engine;
 
 import io.crmrecon.matching.engine.OpenAmounts.Gathered;
-import io.crmrecon.matching.engine.OpenAmounts.Reads;
 import io.crmrecon.matching.engine.Proposal.Candidate;
 import io.crmrecon.matching.engine.TextScanner.Token;
 import java.util.ArrayList;
@@ -46,11 +45,11 @@ final class ReferenceRules extends Rules {
                 return null;
             }
             int posting = t.hits()[0];
-            int kind = EngineIndex.kind(posting);
-            if (kind > EngineIndex.TAX_STRIPPED) {
+            int kind = ReferenceIndex.kind(posting);
+            if (kind > ReferenceIndex.TAX_STRIPPED) {
                 return null;
             }
-            int i = EngineIndex.id(posting);
+            int i = ReferenceIndex.id(posting);
             long o = x.open(i);
             if (o == 0 || currencyOf(i) != p.currency || !(t.strong() || customerOf(i) == p.payer.customer())) {
                 return null;
@@ -76,9 +75,9 @@ final class ReferenceRules extends Rules {
                 refs.unresolved.add(t);
                 continue;
             }
-            int[] targets = EngineIndex.targets(t.hits());
+            int[] targets = ReferenceIndex.targets(t.hits());
             if (targets.length > 1 && payer >= 0) {
-                int[] own = Arrays.stream(targets).filter(q -> index.customerOf(q) == payer).toArray();
+                int[] own = Arrays.stream(targets).filter(q -> index.references.customerOf(q) == payer).toArray();
                 if (own.length == 1) {
                     targets = own;
                 }
@@ -86,7 +85,7 @@ final class ReferenceRules extends Rules {
             if (targets.length > 1) {
                 refs.ambiguous = true;
                 for (int q : targets) {
-                    int[] openOnes = openItems(x, index.itemsOf(q), p.currency);
+                    int[] openOnes = openItems(x, index.references.itemsOf(q), p.currency);
                     if (openOnes.length > 0) {
                         refs.notes.add(candidate(openOnes, MatchRule.REFERENCE, Scores.SUGGEST_AMBIGUOUS_NUMBER,
                                 Reason.of(Reason.Code.AMBIGUOUS_NUMBER, t.text(), no(openOnes))));
@@ -95,20 +94,20 @@ final class ReferenceRules extends Rules {
                 continue;
             }
             int q = targets[0];
-            int kind = EngineIndex.kind(q);
-            if (kind >= EngineIndex.SETTLED_DOC_FULL) {
-                SettledDocument s = index.settled[EngineIndex.id(q)];
+            int kind = ReferenceIndex.kind(q);
+            if (kind >= ReferenceIndex.SETTLED_DOC_FULL) {
+                SettledDocument s = index.settled[ReferenceIndex.id(q)];
                 refs.settled = true;
-                refs.notes.add(settledNote(index.settledCustomer[EngineIndex.id(q)], s.documentId(),
+                refs.notes.add(settledNote(index.settledCustomer[ReferenceIndex.id(q)], s.documentId(),
                         s.documentNo()));
                 continue;
             }
-            if (kind == EngineIndex.STMT_FULL || kind == EngineIndex.STMT_STRIPPED) {
-                int[] openOnes = openItems(x, index.itemsOf(q), p.currency);
+            if (kind == ReferenceIndex.STMT_FULL || kind == ReferenceIndex.STMT_STRIPPED) {
+                int[] openOnes = openItems(x, index.references.itemsOf(q), p.currency);
                 if (openOnes.length == 0) {
-                    StatementRef st = index.statements[EngineIndex.id(q)];
+                    StatementRef st = index.statements[ReferenceIndex.id(q)];
                     refs.settled = true;
-                    refs.notes.add(new Candidate(index.customerOf(q), new long[0], MatchRule.REFERENCE,
+                    refs.notes.add(new Candidate(index.references.customerOf(q), new long[0], MatchRule.REFERENCE,
                             Scores.SUGGEST_POSSIBLE_DUPLICATE, Long.MAX_VALUE,
                             Reason.of(Reason.Code.STATEMENT_SETTLED, st.statementNo())));
                     continue;
@@ -117,7 +116,7 @@ final class ReferenceRules extends Rules {
                 resolvedItems.add(openOnes);
                 continue;
             }
-            int item = EngineIndex.id(q);
+            int item = ReferenceIndex.id(q);
             if (x.open(item) == 0) {
                 // settled earlier in this run: exactly as if it had been given as a settled document
                 refs.settled = true;

@@ -1,6 +1,5 @@
 package io.crmrecon.matching.engine;
 
-import io.crmrecon.matching.engine.OpenAmounts.Reads;
 import io.crmrecon.matching.engine.Proposal.Candidate;
 import io.crmrecon.matching.engine.TextScanner.Token;
 import java.util.List;

@@ -136,12 +136,12 @@ final class TextScanner {
             StringBuilder buffer) {
         for (int k = chain; k >= 1; k--) {
             String key = join(text, runs, r, start, k, buffer);
-            if (!acceptable(key, amountMinor, scale) || !index.families.containsKey(ReferenceKeys.family(key))) {
+            if (!acceptable(key, amountMinor, scale) || !index.references.families.containsKey(ReferenceKeys.family(key))) {
                 continue;
             }
             int from = start;
             int to = runs[2 * (r + k - 1) + 1];
-            int[] hits = index.resolve(key, ReferenceKeys.stripped(text, from, to));
+            int[] hits = index.references.resolve(key, ReferenceKeys.stripped(text, from, to));
             if (hits.length > 0) {
                 return new Token(text.substring(from, to), !ReferenceKeys.allDigits(key), hits, null, k);
             }
@@ -208,7 +208,7 @@ final class TextScanner {
             i++;
         }
         String letters = text.substring(from, i).toUpperCase(java.util.Locale.ROOT);
-        Set<String> set = i < to ? index.families.keySet() : index.familyPrefixes;
+        Set<String> set = i < to ? index.references.families.keySet() : index.references.familyPrefixes;
         if (set.contains(letters) || swapIn(letters, set)) {
             return from;
         }
@@ -218,7 +218,7 @@ final class TextScanner {
             }
         }
         // a bare number glued to a word ("FP04412345", "NO.4412345"): from its first digit, if we have such numbers
-        return i < to && index.families.containsKey("") ? i : -1;
+        return i < to && index.references.families.containsKey("") ? i : -1;
     }
 
     private static boolean swapIn(String letters, Set<String> set) {
@@ -272,14 +272,14 @@ final class TextScanner {
         if (family.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             return false;
         }
-        int[] range = index.families.get(family);
+        int[] range = index.references.families.get(family);
         if (range == null) {
             char[] a = family.toCharArray();
             for (int i = 0; i + 1 < a.length && range == null; i++) {
                 char t = a[i];
                 a[i] = a[i + 1];
                 a[i + 1] = t;
-                range = index.families.get(new String(a));
+                range = index.references.families.get(new String(a));
                 a[i + 1] = a[i];
                 a[i] = t;
             }

@@ -1,6 +1,5 @@
 package io.crmrecon.matching.engine;
 
-import io.crmrecon.matching.engine.OpenAmounts.Reads;
 import io.crmrecon.matching.engine.Proposal.Candidate;
 import io.crmrecon.matching.engine.TextScanner.Token;
 import java.util.ArrayList;
@@ -208,10 +207,10 @@ final class TypoRules extends Rules {
         if (length < 4) {
             return;
         }
-        for (int posting : index.lookup(ReferenceKeys.hash(buf, length), ReferenceKeys.check(buf, length))) {
-            int kind = EngineIndex.kind(posting);
-            if (kind == EngineIndex.DOC_FULL || kind == EngineIndex.DOC_STRIPPED) {
-                hits.add(EngineIndex.id(posting));
+        for (int posting : index.references.lookup(ReferenceKeys.hash(buf, length), ReferenceKeys.check(buf, length))) {
+            int kind = ReferenceIndex.kind(posting);
+            if (kind == ReferenceIndex.DOC_FULL || kind == ReferenceIndex.DOC_STRIPPED) {
+                hits.add(ReferenceIndex.id(posting));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.crmrecon.matching.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmrecon.demo.CompanyNames;
 import io.crmrecon.matching.engine.MatchingScenario.Pattern;
 import io.crmrecon.matching.engine.MatchingScenario.Truth;
 import io.crmrecon.matching.engine.OpenItem.ItemKind;
@@ -331,7 +332,7 @@ class MatchingScenarioTest {
     /** a name without city, legal form, case and punctuation */
     private static String nameKey(String name) {
         String s = name.toUpperCase(Locale.ROOT).replaceAll("[.,()]", "").replaceAll("\\s+", " ").trim();
-        List<String> forms = new ArrayList<>(List.of(CompanyNames.LEGAL_FORMS));
+        List<String> forms = new ArrayList<>(CompanyNames.LEGAL_FORMS);
         for (String form : CompanyNames.EN_LEGAL_FORMS) {
             forms.add(form.toUpperCase(Locale.ROOT).replaceAll("[.,]", "").replaceAll("\\s+", " ").trim());
         }

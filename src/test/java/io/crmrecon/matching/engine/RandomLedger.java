@@ -1,11 +1,14 @@
 package io.crmrecon.matching.engine;
 
+import io.crmrecon.demo.CompanyNames;
+import io.crmrecon.demo.PaymentTexts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -21,11 +24,20 @@ record RandomLedger(List<Payer> payers, List<OpenItem> items, List<StatementRef>
 
     static final LocalDate DAY = LocalDate.of(2026, 10, 1);
 
-    private static final String[] NAMES = {"上海华东机电设备有限公司", "北京华东机电设备有限公司", "深圳市星河电子科技有限公司",
-            "Pacific Trading Co., Ltd.", "PACIFIC TRADING LIMITED", "杭州西湖智能装备有限公司", "华东机电设备公司",
-            "Nordic Components GmbH"};
+    /** Names that differ only by city or legal form, and a payer's shortened name: the engine must not merge them. */
+    private static final List<String> NAMES = names();
     private static final String[] AMOUNTS = {"100.00", "250.00", "350.00", "1000.00", "1234.56", "2000.00", "5000.00",
             "9999.99", "12800.00", "0.01"};
+
+    private static List<String> names() {
+        String brand = CompanyNames.BRANDS.get(0) + CompanyNames.INDUSTRIES.get(0);
+        String other = CompanyNames.BRANDS.get(1) + CompanyNames.INDUSTRIES.get(1);
+        String english = CompanyNames.EN_WORDS.get(0) + " " + CompanyNames.EN_INDUSTRIES.get(0);
+        return List.of(CompanyNames.CITIES.get(0) + brand + "有限公司", CompanyNames.CITIES.get(2) + brand + "有限公司",
+                CompanyNames.CITIES.get(1) + other + "有限公司", english + " Co., Ltd.",
+                english.toUpperCase(Locale.ROOT) + " LIMITED", CompanyNames.CITIES.get(3) + other + "有限公司",
+                brand + "公司", CompanyNames.EN_WORDS.get(1) + " " + CompanyNames.EN_INDUSTRIES.get(1) + " GmbH");
+    }
 
     static RandomLedger generate(int customers, int itemCount, int paymentCount, long seed) {
         Random r = new Random(seed);
@@ -42,7 +54,7 @@ record RandomLedger(List<Payer> payers, List<OpenItem> items, List<StatementRef>
                 accounts.add(a);
             }
             if (r.nextInt(4) != 0) { // some customers only ever pay from unregistered accounts
-                payers.add(new Payer(c, "C" + c, NAMES[r.nextInt(NAMES.length)], own));
+                payers.add(new Payer(c, "C" + c, pick(r, NAMES), own));
             }
         }
         List<OpenItem> items = new ArrayList<>();
@@ -122,13 +134,13 @@ record RandomLedger(List<Payer> payers, List<OpenItem> items, List<StatementRef>
         Payer payer = payers.stream().filter(p -> p.customerId() == customer).findFirst().orElse(null);
         if (who <= 2 && payer != null) {
             account = payer.accounts().isEmpty() ? null : pick(r, payer.accounts());
-            name = r.nextBoolean() ? payer.name() : pick(r, List.of(NAMES));
+            name = r.nextBoolean() ? payer.name() : pick(r, NAMES);
         } else if (who == 3 && !payers.isEmpty()) {
             Payer other = pick(r, payers);
             account = other.accounts().isEmpty() ? null : pick(r, other.accounts());
             name = other.name();
         } else if (who == 4) {
-            name = pick(r, List.of(NAMES));
+            name = pick(r, NAMES);
             account = "9" + r.nextInt(1_000_000);
         }
         String text;
@@ -136,7 +148,7 @@ record RandomLedger(List<Payer> payers, List<OpenItem> items, List<StatementRef>
         int pattern = r.nextInt(12);
         if (item == null || pattern == 11) {
             amount = BigDecimal.valueOf(1 + r.nextInt(2_000_000), 2);
-            text = pick(r, List.of("活期存款利息", "往来款", "", "货款 2026-10-15", "INV-2026-009999"));
+            text = pick(r, List.of(PaymentTexts.INTEREST, "往来款", "", "货款 2026-10-15", "INV-2026-009999"));
         } else {
             BigDecimal open = item.open().abs();
             text = pick(r, List.of("支付%s货款", "%s", "PAYMENT %s", "货款 %s", "付%s款项"))

@@ -1,5 +1,16 @@
 package io.crmrecon.matching.engine;
 
+import static io.crmrecon.demo.PaymentTexts.NET_OF_CREDIT_NOTES;
+import static io.crmrecon.demo.PaymentTexts.OVERPAID_NOTES;
+import static io.crmrecon.demo.PaymentTexts.PARTIAL_NOTES;
+import static io.crmrecon.demo.PaymentTexts.RECURRING_FEE;
+import static io.crmrecon.demo.PaymentTexts.SEPARATORS;
+import static io.crmrecon.demo.PaymentTexts.TAX_INVOICE;
+import static io.crmrecon.demo.PaymentTexts.fill;
+import static io.crmrecon.demo.PaymentTexts.generic;
+
+import io.crmrecon.demo.CompanyNames;
+import io.crmrecon.demo.PaymentTexts;
 import io.crmrecon.matching.engine.MatchingScenario.Pattern;
 import io.crmrecon.matching.engine.MatchingScenario.Truth;
 import io.crmrecon.matching.engine.OpenItem.ItemKind;
@@ -76,18 +87,6 @@ final class ScenarioGenerator {
     static final int[] COMBINATION_MAX_ITEMS = {0, 0, 300, 120, 60};
 
     static final String[] BANK_PREFIXES = {"3105", "1001", "4100", "7311", "1216", "0200", "6216", "4420"};
-    static final String[] SEPARATORS = {"-", "-", "", "", " ", " ", "/", "/", "_", "_", "-", "", "", "-", ".", ".",
-        " ", "-"};
-    static final String[] CN_PREFIXES = {"货款", "支付货款", "付", "还款", "支付发票", "网银转账 附言:", "汇款 ",
-        "往来款 ", "付发票", "", ""};
-    static final String[] CN_SUFFIXES = {"货款", "款项", "发票款", " 谢谢", "付款", "", ""};
-    static final String[] EN_PREFIXES = {"PAYMENT FOR ", "PMT ", "INVOICE ", "RE ", "/RFB/", "PAY ", "", ""};
-    static final String[] EN_SUFFIXES = {" THANKS", " PAYMENT", " PAID", " TKS", "", ""};
-    static final String[] GENERIC = {"货款", "付款", "支付货款", "往来款", "", "", "PAYMENT", "INVOICE PAYMENT", "转账",
-        "网银转账", "采购款", "GOODS PAYMENT", "#月货款"};
-    static final String[] TWIN_TEXTS = {"服务费", "月费", "MONTHLY FEE", "", "租金", "技术服务费", "SERVICE FEE",
-        "维护费"};
-
     static final class Job {
         final Pattern pattern;
         final int size;
@@ -113,7 +112,7 @@ final class ScenarioGenerator {
     private Job[] jobs;
     private int itemTotal;
     private int customerCount;
-    private CompanyNames.Name[] names;
+    private GeneratedNames.Name[] names;
     private String[] legalNames;
     private String[] codes;
     private String[][] accounts;
@@ -239,7 +238,7 @@ final class ScenarioGenerator {
 
     private void customers(SplittableRandom rnd) {
         customerCount = Math.max(MIN_CUSTOMERS, itemTotal / CUSTOMER_ITEMS);
-        names = CompanyNames.customers(customerCount, ENGLISH_NAMES, rnd);
+        names = GeneratedNames.customers(customerCount, ENGLISH_NAMES, rnd);
         legalNames = new String[customerCount];
         codes = new String[customerCount];
         accounts = new String[customerCount][];
@@ -319,7 +318,7 @@ final class ScenarioGenerator {
                 queueB.add(j);
             }
         }
-        int[] order = CompanyNames.sample(customerCount, customerCount, rnd);
+        int[] order = GeneratedNames.sample(customerCount, customerCount, rnd);
         // first the combinations without reference, on customers with few open items, at most half their room each
         List<Job> restricted = new ArrayList<>();
         List<Job> others = new ArrayList<>();
@@ -962,7 +961,7 @@ final class ScenarioGenerator {
     }
 
     private void payments(SplittableRandom rnd, List<IncomingPayment> payments, List<Truth> truths) {
-        int[] order = CompanyNames.sample(transactions, transactions, rnd);
+        int[] order = GeneratedNames.sample(transactions, transactions, rnd);
         for (int p = 0; p < transactions; p++) {
             Job j = jobs[order[p]];
             long id = p + 1L;
@@ -1028,20 +1027,20 @@ final class ScenarioGenerator {
         long cents;
         if (kindOfNoise < NOISE_INTEREST) {
             String[] texts = {"利息", "结息", "存款利息", "活期结息", "INTEREST", "CREDIT INTEREST", "利息收入"};
-            name = rnd.nextInt(100) < 50 ? "" : CompanyNames.BANK_BRANCHES[rnd.nextInt(
-                    CompanyNames.BANK_BRANCHES.length)];
+            name = rnd.nextInt(100) < 50 ? "" : CompanyNames.BANK_BRANCHES.get(rnd.nextInt(
+                    CompanyNames.BANK_BRANCHES.size()));
             account = null;
             remittance = texts[rnd.nextInt(texts.length)];
             cents = Math.max(1, (long) (StrictMath.pow(10, -1 + 4.7 * rnd.nextDouble()) * 100));
         } else if (kindOfNoise < NOISE_INTEREST + NOISE_REFUND) {
             String[] texts = {"退款", "退货退款", "多付款退回", "REFUND", "RETURN OF OVERPAYMENT", "保证金退还",
                 "押金退回"};
-            name = CompanyNames.stranger(rnd);
+            name = GeneratedNames.stranger(rnd);
             account = unregisteredAccount(rnd);
             remittance = texts[rnd.nextInt(texts.length)];
             cents = rnd.nextBoolean() ? invoiceCents(rnd) : debitNoteCents(rnd);
         } else {
-            name = CompanyNames.stranger(rnd);
+            name = GeneratedNames.stranger(rnd);
             account = rnd.nextInt(100) < 85 ? unregisteredAccount(rnd) : null;
             remittance = generic(rnd);
             cents = invoiceCents(rnd);
@@ -1067,16 +1066,14 @@ final class ScenarioGenerator {
             }
             case TAX_INVOICE_NUMBER -> {
                 String t = item(first).taxInvoiceNo();
-                String[] templates = {"发票号" + t, "发票号:" + t, "FP" + t, "税票" + t + "货款", "INVOICE " + t, t,
-                    "付" + t + "号发票款", "VAT INVOICE " + t + " PAYMENT", "增值税发票 " + t};
-                return referencePayer(c, templates[rnd.nextInt(templates.length)], null, rnd);
+                return referencePayer(c, fill(TAX_INVOICE.get(rnd.nextInt(TAX_INVOICE.size())), t), null, rnd);
             }
             case COMBINED_WITH_REFERENCES -> {
                 String[] joiners = {",", ", ", "/", " ", "、", ";", "，"};
                 String[] prefixes = {"", "", "货款 ", "PAYMENT ", "付", "支付发票 "};
                 String joiner = joiners[rnd.nextInt(joiners.length)];
                 boolean plain = rnd.nextInt(100) < 70;
-                String style = SEPARATORS[rnd.nextInt(SEPARATORS.length / 2) * 2];
+                String style = SEPARATORS.get(rnd.nextInt(SEPARATORS.size() / 2) * 2);
                 boolean lower = rnd.nextBoolean();
                 boolean drop = rnd.nextBoolean();
                 StringBuilder sb = new StringBuilder(prefixes[rnd.nextInt(prefixes.length)]);
@@ -1095,9 +1092,8 @@ final class ScenarioGenerator {
                 return referencePayer(c, templates[rnd.nextInt(templates.length)], null, rnd);
             }
             case PARTIAL -> {
-                String[] notes = {"部分付款", "首期款", "PART PAYMENT", "1ST INSTALMENT", "分期付款", ""};
                 String ref = rnd.nextInt(100) < 70 ? item(first).documentNo() : reformatted(first, false, rnd);
-                String note = notes[rnd.nextInt(notes.length)];
+                String note = PARTIAL_NOTES.get(rnd.nextInt(PARTIAL_NOTES.size()));
                 return referencePayer(c, note.isEmpty() ? ref : rnd.nextBoolean() ? ref + " " + note : note + ref,
                         null, rnd);
             }
@@ -1109,13 +1105,12 @@ final class ScenarioGenerator {
                         : referencePayer(c, reformatted(first, true, rnd), null, rnd);
             }
             case OVERPAYMENT -> {
-                String[] notes = {"", "", " 含预付款", " ADVANCE INCLUDED", " 货款"};
-                return referencePayer(c, item(first).documentNo() + notes[rnd.nextInt(notes.length)], null, rnd);
+                return referencePayer(c, item(first).documentNo() + OVERPAID_NOTES.get(rnd.nextInt(OVERPAID_NOTES.size())),
+                        null, rnd);
             }
             case NET_OF_CREDIT_NOTE -> {
-                String[] notes = {"", "", " 扣除红字发票", " LESS CREDIT NOTE", " 扣减折让", " NET OF CREDIT"};
                 String ref = rnd.nextInt(100) < 75 ? item(first).documentNo() : reformatted(first, false, rnd);
-                return referencePayer(c, ref + notes[rnd.nextInt(notes.length)], null, rnd);
+                return referencePayer(c, ref + NET_OF_CREDIT_NOTES.get(rnd.nextInt(NET_OF_CREDIT_NOTES.size())), null, rnd);
             }
             case REFERENCE_TYPO -> {
                 String typo = typo(first, rnd);
@@ -1138,7 +1133,7 @@ final class ScenarioGenerator {
                 return registeredPayer(c, generic(rnd), rnd);
             }
             case AMBIGUOUS_TWINS -> {
-                return registeredPayer(c, TWIN_TEXTS[rnd.nextInt(TWIN_TEXTS.length)], rnd);
+                return registeredPayer(c, RECURRING_FEE.get(rnd.nextInt(RECURRING_FEE.size())), rnd);
             }
             case TOLERANT_NAME -> {
                 String account = rnd.nextInt(100) < 70 ? unregisteredAccount(rnd) : null;
@@ -1169,19 +1164,14 @@ final class ScenarioGenerator {
         return names[c].english() && rnd.nextBoolean() ? legalNames[c].toUpperCase(Locale.ROOT) : legalNames[c];
     }
 
-    private static String generic(SplittableRandom rnd) {
-        String g = GENERIC[rnd.nextInt(GENERIC.length)];
-        return g.startsWith("#") ? (1 + rnd.nextInt(12)) + g.substring(1) : g;
-    }
-
     /** The document number written another way; with text around it when {@code text} allows. */
     private String reformatted(int i, boolean text, SplittableRandom rnd) {
         String exact = item(i).documentNo();
         while (true) {
             int cases = rnd.nextInt(100);
-            int s = rnd.nextInt(SEPARATORS.length / 2) * 2;
+            int s = rnd.nextInt(SEPARATORS.size() / 2) * 2;
             boolean drop = rnd.nextBoolean();
-            String token = token(i, cases < 45 ? 0 : cases < 85 ? 1 : 2, SEPARATORS[s], SEPARATORS[s + 1], drop);
+            String token = token(i, cases < 45 ? 0 : cases < 85 ? 1 : 2, SEPARATORS.get(s), SEPARATORS.get(s + 1), drop);
             String result = text && rnd.nextInt(100) < 55 ? wrap(token, rnd) : token;
             if (!result.equals(exact)) {
                 return result;
@@ -1198,18 +1188,10 @@ final class ScenarioGenerator {
         return series + sep1 + yearOf(i) + sep2 + number;
     }
 
+    /** The number with words around it, Chinese or English, never the number alone. */
     private static String wrap(String token, SplittableRandom rnd) {
         while (true) {
-            String out;
-            if (rnd.nextInt(100) < 55) {
-                out = CN_PREFIXES[rnd.nextInt(CN_PREFIXES.length)] + token
-                        + CN_SUFFIXES[rnd.nextInt(CN_SUFFIXES.length)];
-            } else {
-                String prefix = EN_PREFIXES[rnd.nextInt(EN_PREFIXES.length)];
-                String suffix = EN_SUFFIXES[rnd.nextInt(EN_SUFFIXES.length)];
-                boolean lower = !token.equals(token.toUpperCase(Locale.ROOT)) && rnd.nextBoolean();
-                out = lower ? (prefix + token + suffix).toLowerCase(Locale.ROOT) : prefix + token + suffix;
-            }
+            String out = PaymentTexts.once(token, rnd.nextInt(100) >= 55, rnd);
             if (!out.equals(token)) {
                 return out;
             }
