@@ -32,11 +32,14 @@ class StatementsPage {
 
     private final StatementQueries queries;
     private final StatementRenditions renditions;
+    private final StatementAnswers answers;
     private final ZoneId zone;
 
-    StatementsPage(StatementQueries queries, StatementRenditions renditions, java.time.Clock clock) {
+    StatementsPage(StatementQueries queries, StatementRenditions renditions, StatementAnswers answers,
+            java.time.Clock clock) {
         this.queries = queries;
         this.renditions = renditions;
+        this.answers = answers;
         this.zone = clock.getZone();
     }
 
@@ -148,6 +151,8 @@ class StatementsPage {
         model.addAttribute("events", queries.history(s.id()).stream().map(e -> new Event(e.status(),
                 WHEN.withZone(zone).format(e.occurredAt()), e.actor() == null ? "" : e.actor(),
                 e.note() == null ? "" : e.note())).toList());
+        // the confirmation evidence: every answer to this version, with who, when, from where and the PDF's hash
+        model.addAttribute("answers", answers.answers(s.id()));
         return "statement/detail";
     }
 
