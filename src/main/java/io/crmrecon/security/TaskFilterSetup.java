@@ -33,11 +33,13 @@ class TaskFilterSetup {
                     q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()),
             // managers watch the exceptions read-only (the engine lets only clerks claim and complete them)
             new TaskFilter("人工核销 / Manual matching", "自动核销未能处理的收款 / Payments automatic matching left open",
-                    STAFF, q -> q.taskDefinitionKey("manualMatch")));
+                    STAFF, q -> q.taskDefinitionKey("manualMatch")),
+            // customers who did not answer their statement in time, for a clerk to chase
+            new TaskFilter("对账跟进 / Statement follow-up", "未按期回复对账单的客户 / Customers who did not answer "
+                    + "their statement in time", STAFF, q -> q.taskDefinitionKey("followUpCustomer")));
 
-    /** Filters of earlier versions for processes that are not deployed yet (statements, disputes, collections). */
-    static final List<String> WITHDRAWN = List.of("对账跟进 / Statement follow-up", "异议处理 / Disputes",
-            "催收跟进 / Collections");
+    /** Filters of earlier versions for processes that are not deployed yet (disputes, collections). */
+    static final List<String> WITHDRAWN = List.of("异议处理 / Disputes", "催收跟进 / Collections");
 
     private final FilterService filterService;
     private final TaskService taskService;
