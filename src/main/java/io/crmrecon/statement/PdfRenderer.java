@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -15,8 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * XHTML to PDF with the Noto Sans SC fonts, so Chinese renders. Parsing the 10 MB fonts is what costs (DESIGN.md:
- * about 110 ms a document when openhtmltopdf is handed the files); here each font is parsed once per thread — PDFBox
- * objects are not thread-safe — and only subset into each document.
+ * about 110 ms a document when openhtmltopdf is handed the files); here the fonts are parsed once per renderer and
+ * only subset into each document. PDFBox objects are not thread-safe: a parsed set serves one document at a time.
  */
 final class PdfRenderer {
 
@@ -31,12 +34,48 @@ final class PdfRenderer {
         static final byte[] BOLD = resource("/fonts/NotoSansSC-Bold.ttf");
     }
 
-    private static final ThreadLocal<Fonts> FONTS = ThreadLocal.withInitial(
-            () -> new Fonts(parse(FontFiles.REGULAR), parse(FontFiles.BOLD)));
+    /**
+     * Parsed fonts, one set per document being rendered at a time and never more sets than cores: a set holds some
+     * 40 MB, and a pool per thread (ten job threads, the web's threads) ran a 512 MB heap out of memory in a
+     * statement run. Rendering is CPU work, so more renderers than cores would only wait for each other.
+     */
+    private static final int MAX_SETS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final BlockingQueue<Fonts> IDLE = new LinkedBlockingQueue<>();
+    private static final AtomicInteger SETS = new AtomicInteger();
 
     /** The PDF of a well-formed XHTML page; {@code producer} goes into the document's metadata. */
     byte[] render(String xhtml, String producer) {
-        Fonts fonts = FONTS.get();
+        Fonts fonts = borrow();
+        try {
+            return render(xhtml, producer, fonts);
+        } finally {
+            IDLE.add(fonts);
+        }
+    }
+
+    private static Fonts borrow() {
+        Fonts idle = IDLE.poll();
+        if (idle != null) {
+            return idle;
+        }
+        if (SETS.incrementAndGet() <= MAX_SETS) {
+            try {
+                return new Fonts(parse(FontFiles.REGULAR), parse(FontFiles.BOLD));
+            } catch (RuntimeException e) {
+                SETS.decrementAndGet();
+                throw e;
+            }
+        }
+        SETS.decrementAndGet();
+        try {
+            return IDLE.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render a PDF", e);
+        }
+    }
+
+    private static byte[] render(String xhtml, String producer, Fonts fonts) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -145,6 +145,32 @@ public final class BenchmarkFiles {
         csv.flush();
     }
 
+    /**
+     * documents.csv for a statement run: {@code perCustomer} documents for each of customers 1…{@code customers},
+     * all issued in {@code period} (spread over its days), of the same kinds and amounts as
+     * {@link #writeDocumentsCsv(OutputStream, int, int, long, LocalDate)} writes; a credit or debit note corrects the
+     * customer's document before it. {@code out} is flushed, not closed.
+     */
+    public static void writePeriodDocumentsCsv(OutputStream out, int customers, int perCustomer,
+            java.time.YearMonth period, long seed) throws IOException {
+        CSVPrinter csv = Csv.printer(out, Csv.DOCUMENT_COLUMNS);
+        for (int c = 1; c <= customers; c++) {
+            for (int k = 0; k < perCustomer; k++) {
+                int i = (c - 1) * perCustomer + k + 1;
+                LocalDate day = period.atDay(1 + k * (period.lengthOfMonth() - 1) / Math.max(1, perCustomer - 1));
+                Doc d = document(seed, i, 1, day);
+                if (k == 0 && (d.type.equals("CREDIT_NOTE") || d.type.equals("DEBIT_NOTE"))) {
+                    d = document(seed, i - 1, 1, day);
+                    d = new Doc(i, String.format("INV-BM-%08d", i), d.type, d.customer, d.issueDate, d.dueDate,
+                            d.amount, d.reference, d.taxInvoiceNo, d.description);
+                }
+                csv.printRecord(d.number, customerCode(c), d.type, day, d.dueDate == null ? "" : day.plusDays(30), "CNY",
+                        d.amount.toPlainString(), Csv.cell(d.reference), Csv.cell(d.taxInvoiceNo), d.description);
+            }
+        }
+        csv.flush();
+    }
+
     private record Doc(int index, String number, String type, int customer, LocalDate issueDate, LocalDate dueDate,
                        BigDecimal amount, String reference, String taxInvoiceNo, String description) {
     }

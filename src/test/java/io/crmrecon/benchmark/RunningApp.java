@@ -1,0 +1,175 @@
+package io.crmrecon.benchmark;
+
+import io.crmrecon.PostgresTestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The packaged jar started as an operator starts it (the {@code postgres} profile, -Xmx512m, the job executor on)
+ * for a benchmark, and the HTTP calls a user or a script makes to it.
+ *
+ * <p>PostgreSQL: {@code RECON_BENCH_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) or an embedded PostgreSQL 16.
+ */
+final class RunningApp implements AutoCloseable {
+
+    private static final String USER = "bench";
+
+    final String base;
+    final Path log;
+    final double startupSeconds;
+    final String dbUrl;
+    final String dbUser;
+    final String dbPassword;
+    private final Process process;
+    private final String password = UUID.randomUUID().toString();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningApp(List<String> arguments, Map<String, String> environment) throws Exception {
+        Path jar = findJar();
+        String url = System.getenv("RECON_BENCH_DB_URL");
+        dbUser = url == null ? "postgres" : System.getenv().getOrDefault("RECON_BENCH_DB_USER", "postgres");
+        dbPassword = url == null ? "postgres" : System.getenv().getOrDefault("RECON_BENCH_DB_PASSWORD", "");
+        dbUrl = url == null ? PostgresTestDatabase.url() : url;
+        int port = freePort();
+        base = "http://127.0.0.1:" + port;
+        log = Files.createTempFile("recon-bench-", ".log");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", jar.toString(),
+                "--spring.profiles.active=postgres", "--server.port=" + port,
+                "--camunda.bpm.job-execution.enabled=true"));
+        command.addAll(arguments);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("RECON_DB_URL", dbUrl);
+        pb.environment().put("RECON_DB_USER", dbUser);
+        pb.environment().put("RECON_DB_PASSWORD", dbPassword);
+        pb.environment().put("RECON_ADMIN_USER", USER);
+        pb.environment().put("RECON_ADMIN_PASSWORD", password);
+        pb.environment().putAll(environment);
+        long t0 = System.nanoTime();
+        process = pb.start();
+        waitUntilUp();
+        startupSeconds = seconds(t0);
+    }
+
+    /** Starts the jar with these extra arguments and environment; returns once /actuator/health is UP. */
+    static RunningApp start(List<String> arguments, Map<String, String> environment) throws Exception {
+        return new RunningApp(arguments, environment);
+    }
+
+    /** A multipart upload of one file as {@code file}; the answer's body, or an exception unless 200. */
+    String upload(String path, String fileName, byte[] content) throws IOException, InterruptedException {
+        String boundary = "----recon" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return expect(200, send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))), path);
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String get(String path) throws IOException, InterruptedException {
+        return expect(200, send(request(path).GET()), path);
+    }
+
+    /** Polls a run's URL until it no longer reads RUNNING; its JSON. */
+    String awaitRun(String url, Duration atMost) throws IOException, InterruptedException {
+        String path = url.startsWith("http") ? URI.create(url).getPath() : url;
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = get(path);
+            if (!body.contains("\"RUNNING\"")) {
+                return body;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the run at " + path + " did not end within " + atMost);
+    }
+
+    /** The lines of the app's log that contain {@code text}, from it on. */
+    List<String> logLines(String text) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains(text))
+                .map(l -> l.substring(l.indexOf(text))).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String expect(int status, HttpResponse<String> response, String path) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private void waitUntilUp() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app stopped; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the app did not start within 3 minutes; see " + log);
+    }
+
+    private static Path findJar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("crm-recon-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no target/crm-recon-*.jar: run 'mvn -DskipTests package' first"));
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.crmrecon.benchmark;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.crmrecon.demo.BenchmarkFiles;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The statement figures of issue 9 on PostgreSQL, end to end: the packaged jar, {@code customers} customers with
+ * {@code lines} documents each in last month, a statement run for that month (snapshots, PDFs, every mail
+ * accepted by a local SMTP server), then the customer's page and its confirm under {@code clients} concurrent
+ * clients on loopback. Prints the figures; asserts nothing (see README, "Benchmarks").
+ */
+public final class StatementRunBenchmark {
+
+    private static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{22,})");
+
+    private StatementRunBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.getInteger("customers", 10_000);
+        int lines = Integer.getInteger("lines", 20);
+        int clients = Integer.getInteger("clients", 50);
+        YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        int smtpPort = RunningApp.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort), Map.of())) {
+            System.out.printf("%nstart-up of the packaged jar on PostgreSQL: %.1f s%n", app.startupSeconds);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BenchmarkFiles.writeCustomersCsv(out, customers, 42);
+            app.upload("/api/customers/import", "customers.csv", out.toByteArray());
+            out = new ByteArrayOutputStream();
+            BenchmarkFiles.writePeriodDocumentsCsv(out, customers, lines, period, 42);
+            long t0 = System.nanoTime();
+            app.upload("/api/documents/import", "documents.csv", out.toByteArray());
+            System.out.printf("ledger: %,d customers, %,d documents in %s (imported in %.1f s)%n", customers,
+                    customers * lines, period, RunningApp.seconds(t0));
+            // the documents import started a matching run; let it end so it does not share the machine
+            Thread.sleep(2_000);
+
+            long t1 = System.nanoTime();
+            HttpResponse<String> started = app.postJson("/api/statement-runs", "{\"period\":\"" + period + "\"}");
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException("the run was not started: " + started.statusCode() + " "
+                        + started.body());
+            }
+            String done = app.awaitRun(started.headers().firstValue("Location").orElseThrow(),
+                    Duration.ofMinutes(30));
+            double runSeconds = RunningApp.seconds(t1);
+            int total = Integer.parseInt(done.replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+            int received = smtp.getReceivedMessages().length;
+            System.out.printf("statement run for %s: %,d statements of %d lines generated, rendered as PDF and "
+                            + "accepted by the SMTP server in %.1f s = %.1f statements/s (%,d mails received)%n  %s%n",
+                    period, total, lines, runSeconds, total / runSeconds, received, done);
+            steps(app);
+
+            List<String> tokens = tokens(smtp.getReceivedMessages(), 2 * clients * 20);
+            latency("GET /s/{token} (the statement page)", clients, 20, tokens, false, app.base);
+            latency("POST /s/{token}/confirm", clients, 20, tokens, true, app.base);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Each step's share of the statements' time, from the engine's history of their activities. */
+    private static void steps(RunningApp app) throws Exception {
+        try (Connection c = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword);
+                ResultSet rs = c.createStatement().executeQuery("SELECT proc_def_key_, act_id_, COUNT(*), "
+                        + "SUM(duration_) FROM act_hi_actinst WHERE proc_def_key_ IN ('statementRun', "
+                        + "'customerStatement') AND act_type_ = 'serviceTask' GROUP BY proc_def_key_, act_id_ "
+                        + "ORDER BY 4 DESC")) {
+            List<String[]> rows = new ArrayList<>();
+            long sum = 0;
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1) + "." + rs.getString(2), rs.getString(3), rs.getString(4)});
+                sum += rs.getLong(4);
+            }
+            System.out.println("  time in each step (sum over all instances, job threads):");
+            for (String[] r : rows) {
+                long ms = Long.parseLong(r[2]);
+                System.out.printf("    %-36s %,7d × %6.1f ms = %5.1f %%%n", r[0], Long.parseLong(r[1]),
+                        ms / (double) Long.parseLong(r[1]), 100.0 * ms / Math.max(1, sum));
+            }
+        }
+    }
+
+    private static List<String> tokens(MimeMessage[] mails, int wanted) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (MimeMessage mail : mails) {
+            String text = text(mail);
+            Matcher m = LINK.matcher(text);
+            if (m.find()) {
+                tokens.add(m.group(1));
+            }
+            if (tokens.size() == wanted) {
+                break;
+            }
+        }
+        return tokens;
+    }
+
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain") && part.getFileName() == null) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i)));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+    /**
+     * {@code clients} threads, each making {@code each} requests one after another; a warm-up round first. A
+     * confirm takes a token of its own (confirming twice is the idempotent path, not the one measured).
+     */
+    private static void latency(String what, int clients, int each, List<String> tokens, boolean confirm,
+            String base) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        int offset = confirm ? clients * each : 0;
+        if (tokens.size() < offset + clients * each) {
+            System.out.printf("%s: only %d links in the mails, not measured%n", what, tokens.size());
+            return;
+        }
+        for (int i = 0; i < 50; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/s/" + tokens.get(i))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        long[] nanos = new long[clients * each];
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            running.add(pool.submit(() -> {
+                for (int k = 0; k < each; k++) {
+                    int i = client * each + k;
+                    String token = tokens.get(offset + i);
+                    HttpRequest request = confirm
+                            ? HttpRequest.newBuilder(URI.create(base + "/s/" + token + "/confirm"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("confirmerName=Bench")).build()
+                            : HttpRequest.newBuilder(URI.create(base + "/s/" + token)).build();
+                    long s = System.nanoTime();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status >= 400) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    nanos[i] = System.nanoTime() - s;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double wall = RunningApp.seconds(t0);
+        pool.shutdown();
+        Arrays.sort(nanos);
+        System.out.printf("%s, %d concurrent clients, %,d requests in %.1f s (%.0f/s): p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms, failed %d%n", what, clients, nanos.length, wall, nanos.length / wall,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+                nanos[nanos.length - 1] / 1e6, failed.get());
+    }
+}
