@@ -49,7 +49,7 @@ class SecurityIT extends IntegrationTest {
 
     // only processes that exist have filters; managers see the manual-matching exceptions read-only
     private static final List<String> CLERK_FILTERS = List.of("我的待办 / My tasks", "我的组任务 / My group tasks",
-            "人工核销 / Manual matching");
+            "人工核销 / Manual matching", "对账跟进 / Statement follow-up");
     private static final List<String> MANAGER_FILTERS = CLERK_FILTERS;
 
     @LocalServerPort
