@@ -11,16 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl the base of the links in customers' e-mails
  * @param demoData load the demo ledger (the zero-install run)
  * @param demoUsers create admin/clerk/manager with their names as passwords (never in the postgres profile)
- * @param mail {@code capture}: keep outgoing mail in the dev mailbox (/dev/mailbox) instead of sending it
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("false") boolean demoData,
-        @DefaultValue("false") boolean demoUsers,
-        @DefaultValue Mail mail) {
-
-    public record Mail(@DefaultValue("false") boolean capture) {
-    }
+        @DefaultValue("false") boolean demoUsers) {
 }

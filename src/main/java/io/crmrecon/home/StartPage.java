@@ -1,6 +1,7 @@
 package io.crmrecon.home;
 
 import io.crmrecon.common.ReconProperties;
+import io.crmrecon.notification.MailSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +16,9 @@ class StartPage {
     private final boolean demoUsers;
     private final boolean devMailbox;
 
-    StartPage(ReconProperties settings) {
+    StartPage(ReconProperties settings, MailSettings mail) {
         this.demoUsers = settings.demoUsers();
-        this.devMailbox = settings.mail().capture();
+        this.devMailbox = mail.capture();
     }
 
     @GetMapping("/")

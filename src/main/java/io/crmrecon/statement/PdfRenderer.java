@@ -35,9 +35,9 @@ final class PdfRenderer {
     }
 
     /**
-     * Parsed fonts, one set per document being rendered at a time and never more sets than cores: a set holds some
-     * 40 MB, and a pool per thread (ten job threads, the web's threads) ran a 512 MB heap out of memory in a
-     * statement run. Rendering is CPU work, so more renderers than cores would only wait for each other.
+     * Parsed fonts, one set per document being rendered at a time and never more sets than cores: one set per thread
+     * (ten job threads, the web's threads) ran a 512 MB heap out of memory in a statement run. Rendering is CPU work,
+     * so more renderers than cores would only wait for each other.
      */
     private static final int MAX_SETS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final BlockingQueue<Fonts> IDLE = new LinkedBlockingQueue<>();

@@ -97,17 +97,22 @@ class StatementQueries {
                 : repository.findByStatementNoAndVersion(statementNo, version);
     }
 
-    List<Integer> versions(String statementNo) {
-        return jdbc.sql("SELECT version FROM statement WHERE statement_no = :no ORDER BY version")
-                .param("no", statementNo).query(Integer.class).list();
+    /** Every version of a number with its status, oldest first: one small query, no snapshot or PDF read. */
+    List<VersionStatus> versions(String statementNo) {
+        return jdbc.sql("SELECT version, status FROM statement WHERE statement_no = :no ORDER BY version")
+                .param("no", statementNo)
+                .query((rs, i) -> new VersionStatus(rs.getInt("version"), rs.getString("status"))).list();
+    }
+
+    record VersionStatus(int version, String status) {
     }
 
     List<Event> history(long statementId) {
         return jdbc.sql("SELECT status, occurred_at, actor, note FROM statement_event WHERE statement_id = :id "
                         + "ORDER BY id")
                 .param("id", statementId)
-                .query((rs, i) -> new Event(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4)))
+                .query((rs, i) -> new Event(rs.getString("status"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), rs.getString("note")))
                 .list();
     }
 

@@ -143,9 +143,9 @@ class StatementsPage {
         model.addAttribute("documentStyle", body.style());
         model.addAttribute("documentBody", body.html());
         List<Version> versions = new ArrayList<>();
-        for (int v : queries.versions(s.statementNo())) {
-            String st = queries.find(s.statementNo(), v).map(x -> x.status().name()).orElse("");
-            versions.add(new Version(v, st, "/statements/" + s.statementNo() + "?version=" + v, v == s.version()));
+        for (StatementQueries.VersionStatus v : queries.versions(s.statementNo())) {
+            versions.add(new Version(v.version(), v.status(), "/statements/" + s.statementNo() + "?version="
+                    + v.version(), v.version() == s.version()));
         }
         model.addAttribute("versions", versions);
         model.addAttribute("events", queries.history(s.id()).stream().map(e -> new Event(e.status(),

@@ -79,8 +79,7 @@ class IdentitySetupTest {
 
     private static IdentitySetup setup(IdentityService identity, boolean demoUsers, String admin, String password) {
         return new IdentitySetup(identity,
-                new ReconProperties(ZoneId.of("Asia/Shanghai"), "http://localhost", false, demoUsers,
-                        new ReconProperties.Mail(false)),
+                new ReconProperties(ZoneId.of("Asia/Shanghai"), "http://localhost", false, demoUsers),
                 new SecurityProperties(new SecurityProperties.Admin(admin, password), false, List.of()));
     }
 }
