@@ -1,5 +1,6 @@
 package io.crmrecon.notification;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,6 +15,7 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -24,6 +26,21 @@ final class MimeMessages {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
+    /** Attachments name their content type, so one map serves every message (Spring's helper builds one each). */
+    private static final FileTypeMap FILE_TYPES = new ConfigurableMimeFileTypeMap();
+
+    static {
+        // Jakarta Mail looks its stream provider up through the service loader for every part it writes (a search of
+        // the packaged jar each time) unless this names it
+        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
+        try {
+            Class.forName(provider, false, MimeMessages.class.getClassLoader());
+            System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", provider);
+        } catch (ClassNotFoundException e) {
+            // another implementation: let Jakarta Mail find it
+        }
+    }
+
     private MimeMessages() {
     }
 
@@ -33,7 +50,12 @@ final class MimeMessages {
 
     static Built build(OutgoingMail mail, String from, String messageId, Instant date) throws MessagingException {
         MimeMessage message = new FixedIdMessage(SESSION, messageId);
-        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8") {
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FILE_TYPES;
+            }
+        };
         helper.setFrom(from);
         helper.setTo(mail.to());
         if (!mail.cc().isEmpty()) {

@@ -4,6 +4,8 @@ import static io.crmrecon.statement.StatementProcessVariables.*;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -21,7 +23,10 @@ class CheckStatementAnswerDelegate implements JavaDelegate {
 
     static final String REMINDER_DECISION = "statementReminders";
 
+    private static final int KEPT_ANSWERS = 1_000;
+
     private final StatementWaiting waiting;
+    private final Map<Asked, List<Integer>> answered = new ConcurrentHashMap<>();
 
     CheckStatementAnswerDelegate(StatementWaiting waiting) {
         this.waiting = waiting;
@@ -45,27 +50,43 @@ class CheckStatementAnswerDelegate implements JavaDelegate {
 
     /**
      * The reminder table's days. The process decides, whoever's action brought it here: a clerk completing a
-     * follow-up needs no right on decision definitions for it.
+     * follow-up needs no right on decision definitions for it. A deployed table never changes, so its answer for a
+     * segment and a number of days is kept (evaluating the table cost a tenth of a statement run); a new version
+     * of the table is a new definition and is asked afresh.
      */
-    private static List<Integer> reminderDays(DelegateExecution execution, StatementWaiting.ReminderInputs inputs) {
+    private List<Integer> reminderDays(DelegateExecution execution, StatementWaiting.ReminderInputs inputs) {
         CommandContext command = Context.getCommandContext();
         boolean checking = command != null && command.isAuthorizationCheckEnabled();
         if (checking) {
             command.disableAuthorizationCheck();
         }
         try {
-            return execution.getProcessEngineServices().getDecisionService()
-                    .evaluateDecisionByKey(REMINDER_DECISION)
-                    .variables(Variables.putValue("segment", inputs.segment())
-                            .putValue("confirmationDays", inputs.confirmationDays()))
-                    .evaluate()
-                    .collectEntries("reminderDay").stream()
-                    .map(day -> ((Number) day).intValue())
-                    .toList();
+            var engine = execution.getProcessEngineServices();
+            String definitionId = engine.getRepositoryService().createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(REMINDER_DECISION).latestVersion().singleResult().getId();
+            Asked asked = new Asked(definitionId, inputs.segment(), inputs.confirmationDays());
+            List<Integer> days = answered.get(asked);
+            if (days == null) {
+                days = engine.getDecisionService().evaluateDecisionById(definitionId)
+                        .variables(Variables.putValue("segment", inputs.segment())
+                                .putValue("confirmationDays", inputs.confirmationDays()))
+                        .evaluate()
+                        .collectEntries("reminderDay").stream()
+                        .map(day -> ((Number) day).intValue())
+                        .toList();
+                if (answered.size() >= KEPT_ANSWERS) {
+                    answered.clear();
+                }
+                answered.put(asked, days);
+            }
+            return days;
         } finally {
             if (checking) {
                 command.enableAuthorizationCheck();
             }
         }
+    }
+
+    private record Asked(String definitionId, String segment, int confirmationDays) {
     }
 }

@@ -46,15 +46,18 @@ class CustomerStatementPage {
     private final ConfirmationReceipts receipts;
     private final Customers customers;
     private final MessageSource messages;
+    private final StatementSnapshots snapshots;
 
     CustomerStatementPage(StatementTokens tokens, StatementAnswers answers, StatementDocuments documents,
-            ConfirmationReceipts receipts, Customers customers, MessageSource messages) {
+            ConfirmationReceipts receipts, Customers customers, MessageSource messages,
+            StatementSnapshots snapshots) {
         this.tokens = tokens;
         this.answers = answers;
         this.documents = documents;
         this.receipts = receipts;
         this.customers = customers;
         this.messages = messages;
+        this.snapshots = snapshots;
     }
 
     /** A line the customer may dispute, with what the form kept of a failed attempt. */
@@ -157,7 +160,7 @@ class CustomerStatementPage {
             DisputeRules.Request form, String confirmerName, String confirmerTitle) {
         Locale locale = locale(lang, statement);
         Optional<Customer> customer = customers.byId(statement.customerId());
-        StatementSnapshot snapshot = SnapshotJson.read(statement.snapshotJson());
+        StatementSnapshot snapshot = snapshots.of(statement);
         StatementView view = documents.view(snapshot, new StatementView.Header(statement.statementNo(),
                 statement.version(), customer.map(Customer::getCustomerCode).orElse(""),
                 customer.map(Customer::getName).orElse(""), locale));

@@ -6,15 +6,24 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * XHTML to PDF with the Noto Sans SC fonts, so Chinese renders. Parsing the 10 MB fonts is what costs (DESIGN.md:
@@ -23,15 +32,27 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class PdfRenderer {
 
+    /** The fonts' family in the templates: the common characters, then every character of the fonts. */
     static final String FONT_FAMILY = "Noto Sans SC";
+    static final String FULL_FONT_FAMILY = "Noto Sans SC All";
 
-    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
+    /**
+     * A parsed font set and the XML parser that goes with it: both serve one document at a time. {@code common} are
+     * the fonts cut down to the characters of everyday Chinese and Western text (GB 2312 and Latin-1), some 7,500
+     * instead of the font's tens of thousands: PDFBox works through every glyph of a font for each document it embeds the font in, so a document
+     * costs less with them. A character they lack (a rare one in a name) is drawn from {@code all}, which a document
+     * loads only then.
+     */
+    private record Fonts(TrueTypeFont commonRegular, TrueTypeFont commonBold, TrueTypeFont allRegular,
+            TrueTypeFont allBold, DocumentBuilder parser) {
     }
 
     /** The font files' bytes, read on the first PDF (not at start-up): 20 MB the application may never need. */
     private static final class FontFiles {
         static final byte[] REGULAR = resource("/fonts/NotoSansSC-Regular.ttf");
         static final byte[] BOLD = resource("/fonts/NotoSansSC-Bold.ttf");
+        static final byte[] COMMON_REGULAR = CommonCharacters.subset(REGULAR);
+        static final byte[] COMMON_BOLD = CommonCharacters.subset(BOLD);
     }
 
     /**
@@ -60,7 +81,8 @@ final class PdfRenderer {
         }
         if (SETS.incrementAndGet() <= MAX_SETS) {
             try {
-                return new Fonts(parse(FontFiles.REGULAR), parse(FontFiles.BOLD));
+                return new Fonts(parse(FontFiles.COMMON_REGULAR), parse(FontFiles.COMMON_BOLD),
+                        parse(FontFiles.REGULAR), parse(FontFiles.BOLD), xmlParser());
             } catch (RuntimeException e) {
                 SETS.decrementAndGet();
                 throw e;
@@ -81,11 +103,13 @@ final class PdfRenderer {
             builder.useFastMode();
             builder.usePDDocument(document);
             builder.withProducer(producer);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(document, fonts.regular(), true)), FONT_FAMILY,
-                    400, FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(document, fonts.bold(), true)), FONT_FAMILY,
-                    700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, null);
+            builder.useFont(new Lazy(document, fonts.commonRegular()), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(new Lazy(document, fonts.commonBold()), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.useFont(new Lazy(document, fonts.allRegular()), FULL_FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(new Lazy(document, fonts.allBold()), FULL_FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            // parsed here by a parser made once: openhtmltopdf would look up a SAX parser factory for every document
+            // (a service-loader search through the packaged jar) and copy SAX events into a DOM through a Transformer
+            builder.withW3cDocument(xml(fonts.parser(), xhtml), null);
             try (var renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
             }
@@ -93,6 +117,50 @@ final class PdfRenderer {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("a statement could not be rendered as PDF", e);
+        }
+    }
+
+    /** A font embedded in the document when the document first draws with it. */
+    private static final class Lazy extends PDFontSupplier {
+        private final PDDocument document;
+        private final TrueTypeFont font;
+
+        Lazy(PDDocument document, TrueTypeFont font) {
+            super(null);
+            this.document = document;
+            this.font = font;
+        }
+
+        @Override
+        public PDFont supply() {
+            try {
+                return PDType0Font.load(document, font, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the PDF font could not be embedded", e);
+            }
+        }
+    }
+
+    private static Document xml(DocumentBuilder parser, String xhtml) throws IOException {
+        try {
+            parser.reset();
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("a PDF's XHTML is not well-formed: " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilder xmlParser() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultNSInstance();
+            // the XHTML is ours, made by templates: no document type, no external entities
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser is not configurable", e);
         }
     }
 

@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The customer's answers to a version — confirm or dispute, one open outcome at a time — and the evidence each
@@ -53,42 +56,56 @@ class StatementAnswers {
     private final JdbcClient jdbc;
     private final StatementRepository repository;
     private final Statements statements;
-    private final ApplicationEventPublisher events;
+    private final StatementAnswerHandler delivery;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     StatementAnswers(JdbcClient jdbc, StatementRepository repository, Statements statements,
-            ApplicationEventPublisher events, Clock clock) {
+            StatementAnswerHandler delivery, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.statements = statements;
-        this.events = events;
+        this.delivery = delivery;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** The customer agrees with the version: stored with the evidence, the status CONFIRMED, the process told. */
-    @Transactional
-    Result confirm(long statementId, Evidence evidence) {
-        DisputeRules.checkConfirmer(evidence.confirmerName(), evidence.confirmerTitle());
-        Statement statement = locked(statementId);
-        Result refused = refusal(statement);
-        if (refused != null) {
-            return refused;
-        }
-        insert(statement, "CONFIRMED", evidence, null, null, null);
-        answered(statement, StatementStatus.CONFIRMED, null, StatementMessages.CONFIRMED);
-        return Result.RECORDED;
+    /** An answer as its transaction ends: what became of it, and the message for the process (null: none). */
+    private record Stored(Result result, StatementAnswered message) {
     }
 
     /**
-     * The customer disagrees with lines of the version: stored with the evidence, the status DISPUTED, the process
-     * told. A form that is not a dispute throws {@link AnswerInputException} and stores nothing.
+     * The customer agrees with the version: stored with the evidence, the status CONFIRMED; once that has committed,
+     * the process is told. Called with no transaction open.
      */
-    @Transactional
+    Result confirm(long statementId, Evidence evidence) {
+        DisputeRules.checkConfirmer(evidence.confirmerName(), evidence.confirmerTitle());
+        return delivered(inTransaction(() -> {
+            Statement statement = locked(statementId);
+            Result refused = refusal(statement);
+            if (refused != null) {
+                return new Stored(refused, null);
+            }
+            insert(statement, "CONFIRMED", evidence, null, null, null);
+            return new Stored(Result.RECORDED,
+                    answered(statement, StatementStatus.CONFIRMED, null, StatementMessages.CONFIRMED));
+        }));
+    }
+
+    /**
+     * The customer disagrees with lines of the version: stored with the evidence, the status DISPUTED; once that has
+     * committed, the process is told. A form that is not a dispute throws {@link AnswerInputException} and stores
+     * nothing. Called with no transaction open.
+     */
     Result dispute(long statementId, DisputeRules.Request form, Evidence evidence) {
+        return delivered(inTransaction(() -> disputeStored(statementId, form, evidence)));
+    }
+
+    private Stored disputeStored(long statementId, DisputeRules.Request form, Evidence evidence) {
         Statement statement = locked(statementId);
         Result refused = refusal(statement);
         if (refused != null) {
-            return refused;
+            return new Stored(refused, null);
         }
         DisputeRules.Dispute dispute = DisputeRules.parse(form, SnapshotJson.read(statement.snapshotJson()));
         long answerId = insert(statement, "DISPUTED", evidence, dispute.reason(), dispute.comment(), null);
@@ -103,8 +120,23 @@ class StatementAnswers {
                     .param("claimed", line.claimedAmount())
                     .update();
         }
-        answered(statement, StatementStatus.DISPUTED, dispute.reason().name(), StatementMessages.DISPUTED);
-        return Result.RECORDED;
+        return new Stored(Result.RECORDED,
+                answered(statement, StatementStatus.DISPUTED, dispute.reason().name(), StatementMessages.DISPUTED));
+    }
+
+    private Stored inTransaction(Supplier<Stored> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the process would hear of an answer that may still roll back, and the caller's connection be held
+            throw new IllegalStateException("a customer's answer is stored in a transaction of its own");
+        }
+        return transaction.execute(status -> work.get());
+    }
+
+    private Result delivered(Stored stored) {
+        if (stored.message() != null) {
+            delivery.deliver(stored.message());
+        }
+        return stored.result();
     }
 
     /**
@@ -203,11 +235,10 @@ class StatementAnswers {
         return statement.status() == StatementStatus.SENT ? null : Result.NOT_OPEN;
     }
 
-    private void answered(Statement statement, StatementStatus status, String note, String message) {
+    private StatementAnswered answered(Statement statement, StatementStatus status, String note, String message) {
         statements.move(statement.id(), status, CUSTOMER, note).answered(clock.instant());
-        if (statement.processInstanceId() != null) {
-            events.publishEvent(new StatementAnswered(statement.id(), statement.processInstanceId(), message));
-        }
+        return statement.processInstanceId() == null ? null
+                : new StatementAnswered(statement.id(), statement.processInstanceId(), message);
     }
 
     private long insert(Statement statement, String kind, Evidence e, DisputeReason reason, String comment,

@@ -46,8 +46,13 @@ final class RunningApp implements AutoCloseable {
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         log = Files.createTempFile("recon-bench-", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", jar.toString(),
-                "--spring.profiles.active=postgres", "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+        // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=app.jfr" to profile the app under load
+        String jvm = System.getProperty("bench.jvm", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--camunda.bpm.job-execution.enabled=true"));
         command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

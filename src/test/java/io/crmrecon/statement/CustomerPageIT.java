@@ -2,6 +2,7 @@ package io.crmrecon.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.crmrecon.IntegrationTest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RepositoryService;
@@ -66,6 +70,9 @@ class CustomerPageIT extends IntegrationTest {
     RuntimeService runtime;
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    DataSource dataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
     CustomerPageFixture fixture;
@@ -272,14 +279,56 @@ class CustomerPageIT extends IntegrationTest {
         assertThat(output.getAll()).doesNotContain(expired.token(), superseded.token(), unknown);
     }
 
-    @Test
-    void theWaitingProcessIsToldAfterTheAnswerCommitted() throws Exception {
+    /** A process that waits for the confirmation and ends when told. */
+    private String waitingForConfirmation() {
         String key = "customerPageAnswerWait";
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
             repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn",
                     Bpmn.createExecutableProcess(key).startEvent().intermediateCatchEvent("wait")
                             .message(StatementMessages.CONFIRMED).endEvent().done()).deploy();
         }
+        return key;
+    }
+
+    @Test
+    void moreCustomersConfirmingAtOnceThanTheDatabaseHasConnectionsAllGetTheirAnswer() throws Exception {
+        String key = waitingForConfirmation();
+        int customers = 2 * dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        List<CustomerPageFixture.Sent> sent = new ArrayList<>();
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            var s = fixture.sent(i % 2 == 0 ? "zh-CN" : "en");
+            String instance = runtime.startProcessInstanceByKey(key, s.statementNo()).getId();
+            jdbc.update("UPDATE statement SET process_instance_id = ? WHERE id = ?", instance, s.statementId());
+            sent.add(s);
+            instances.add(instance);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(customers);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (var s : sent) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("/s/" + s.token() + "/confirm", Map.of()).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                // a request waiting for a second connection would wait out the pool's timeout, then fail
+                assertThat(answer.get(25, TimeUnit.SECONDS)).isEqualTo(303);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sent).allSatisfy(s -> assertThat(status(s)).isEqualTo("CONFIRMED"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(instances))
+                .count()).isZero();
+    }
+
+    @Test
+    void theWaitingProcessIsToldAfterTheAnswerCommitted() throws Exception {
+        String key = waitingForConfirmation();
         var s = fixture.sent("zh-CN");
         String instance = runtime.startProcessInstanceByKey(key, s.statementNo()).getId();
         jdbc.update("UPDATE statement SET process_instance_id = ? WHERE id = ?", instance, s.statementId());

@@ -88,9 +88,39 @@ class StatementDocumentsTest {
         assertThat(xhtml).contains("lang=\"en\"", "Statement of account", "Opening balance", "Version 2");
         byte[] pdf = documents.pdf(view, Locale.ENGLISH);
         keep("statement-en", pdf);
-        String text = text(pdf);
+        String text = text(pdf).replaceAll("\\s+", " "); // a cell may wrap its text
         assertThat(text).contains("Statement of account", "Closing balance", "Payment received", "Written off",
                 "disputed", view.closing()).doesNotContain("对账单");
+    }
+
+    @Test
+    void aRareCharacterInANameIsDrawnFromTheWholeFontAndOnlyThen() throws Exception {
+        // 堃 and 喆 are outside GB 2312 (names use them); the cut-down font lacks them, the whole font has them
+        java.nio.charset.CharsetEncoder gb2312 = java.nio.charset.Charset.forName("GB2312").newEncoder();
+        assertThat(CommonCharacters.isCommon('堃', gb2312)).isFalse();
+        assertThat(CommonCharacters.isCommon('滨', gb2312)).isTrue();
+        StatementView rare = documents.view(snapshot, new StatementView.Header("S2610-0043", 1, "C002",
+                "王堃喆商贸有限公司", Locale.SIMPLIFIED_CHINESE));
+        byte[] pdf = documents.pdf(rare, Locale.SIMPLIFIED_CHINESE);
+        assertThat(text(pdf)).contains("王堃喆商贸有限公司", "期末余额");
+        assertThat(fontNames(pdf)).anyMatch(name -> name.contains("NotoSansSC")).hasSizeGreaterThan(2);
+
+        StatementView common = documents.view(snapshot, new StatementView.Header("S2610-0042", 1, "C001",
+                "天津滨海物流有限公司", Locale.SIMPLIFIED_CHINESE));
+        assertThat(fontNames(documents.pdf(common, Locale.SIMPLIFIED_CHINESE))).hasSize(2);
+    }
+
+    /** The base names of the fonts the PDF's pages use (a subset prefix is part of each name). */
+    private static java.util.Set<String> fontNames(byte[] pdf) throws Exception {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    names.add(page.getResources().getFont(name).getName());
+                }
+            }
+        }
+        return names;
     }
 
     @Test

@@ -7,34 +7,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells a version's {@code customerStatement} instance about the customer's answer once the answer has committed.
+ * Tells a version's {@code customerStatement} instance about the customer's answer once the answer has committed
+ * and its connection is back in the pool (telling it from the commit's own callbacks took a second connection while
+ * the first was still held: fifty customers confirming at once left every request waiting for the pool).
  * When the instance is not waiting yet there is nothing to tell: it asks {@link StatementAnswers#outcome} before it
  * waits. A conflict with the instance's own step (the reminder timer firing, the outcome check) is tried again.
  */
 @Component
-class StatementAnswerListener {
+class StatementAnswerHandler {
 
     static final int ATTEMPTS = 5;
-    private static final Logger log = LoggerFactory.getLogger(StatementAnswerListener.class);
+    private static final Logger log = LoggerFactory.getLogger(StatementAnswerHandler.class);
 
     private final RuntimeService runtime;
     private final TransactionTemplate separate;
 
-    StatementAnswerListener(RuntimeService runtime, PlatformTransactionManager transactions) {
+    StatementAnswerHandler(RuntimeService runtime, PlatformTransactionManager transactions) {
         this.runtime = runtime;
         this.separate = new TransactionTemplate(transactions);
-        // after commit the answer's transaction is still bound to the thread; the engine needs one of its own
-        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void answered(StatementAnswered event) {
+    /** Called with no transaction open: each attempt is a transaction of its own. */
+    void deliver(StatementAnswered event) {
         for (int attempt = 1; ; attempt++) {
             try {
                 separate.executeWithoutResult(s -> runtime.createMessageCorrelation(event.message())
