@@ -161,9 +161,7 @@ class CustomerStatementPage {
         Locale locale = locale(lang, statement);
         Optional<Customer> customer = customers.byId(statement.customerId());
         StatementSnapshot snapshot = snapshots.of(statement);
-        StatementView view = documents.view(snapshot, new StatementView.Header(statement.statementNo(),
-                statement.version(), customer.map(Customer::getCustomerCode).orElse(""),
-                customer.map(Customer::getName).orElse(""), locale));
+        StatementView view = documents.view(snapshot, StatementView.Header.of(statement, customer, locale));
         List<StatementAnswer> all = answers.answers(statement.id());
         StatementAnswer open = all.stream().filter(StatementAnswer::open).findFirst().orElse(null);
         StatementAnswer reopened = open != null ? null : all.stream().filter(a -> a.closedAt() != null)

@@ -80,10 +80,7 @@ class StatementRenditions {
     }
 
     StatementView.Header header(Statement statement) {
-        var customer = queries.customer(statement);
-        return new StatementView.Header(statement.statementNo(), statement.version(),
-                customer.map(c -> c.getCustomerCode()).orElse(""), customer.map(c -> c.getName()).orElse(""),
-                statement.language());
+        return StatementView.Header.of(statement, queries.customer(statement), statement.language());
     }
 
     static String fileName(Statement statement, String extension) {

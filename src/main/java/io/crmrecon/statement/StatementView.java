@@ -1,5 +1,6 @@
 package io.crmrecon.statement;
 
+import io.crmrecon.customer.Customer;
 import io.crmrecon.ledger.Ageing;
 import io.crmrecon.statement.StatementSnapshot.Line;
 import io.crmrecon.statement.StatementSnapshot.OpenItem;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -37,6 +39,13 @@ public record StatementView(String language, String statementNo, int version, St
 
     /** The header facts a snapshot does not carry. */
     record Header(String statementNo, int version, String customerCode, String customerName, Locale locale) {
+
+        /** A stored version's header; a customer no longer found shows as blank. */
+        static Header of(Statement statement, Optional<Customer> customer, Locale locale) {
+            return new Header(statement.statementNo(), statement.version(),
+                    customer.map(Customer::getCustomerCode).orElse(""), customer.map(Customer::getName).orElse(""),
+                    locale);
+        }
     }
 
     static StatementView of(StatementSnapshot s, Header h, CompanyDetails company, ZoneId zone,
