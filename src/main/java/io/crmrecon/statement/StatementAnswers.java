@@ -58,15 +58,18 @@ class StatementAnswers {
     private final Statements statements;
     private final StatementAnswerHandler delivery;
     private final TransactionTemplate transaction;
+    private final StatementSnapshots snapshots;
     private final Clock clock;
 
     StatementAnswers(JdbcClient jdbc, StatementRepository repository, Statements statements,
-            StatementAnswerHandler delivery, PlatformTransactionManager transactions, Clock clock) {
+            StatementAnswerHandler delivery, PlatformTransactionManager transactions, StatementSnapshots snapshots,
+            Clock clock) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.statements = statements;
         this.delivery = delivery;
         this.transaction = new TransactionTemplate(transactions);
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -107,7 +110,7 @@ class StatementAnswers {
         if (refused != null) {
             return new Stored(refused, null);
         }
-        DisputeRules.Dispute dispute = DisputeRules.parse(form, SnapshotJson.read(statement.snapshotJson()));
+        DisputeRules.Dispute dispute = DisputeRules.parse(form, snapshots.of(statement));
         long answerId = insert(statement, "DISPUTED", evidence, dispute.reason(), dispute.comment(), null);
         int n = 0;
         for (DisputeRules.DisputedLine line : dispute.lines()) {

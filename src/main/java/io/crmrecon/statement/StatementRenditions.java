@@ -18,26 +18,28 @@ class StatementRenditions {
     private final StatementQueries queries;
     private final CompanyDetails company;
     private final MessageSource messages;
+    private final StatementSnapshots snapshots;
     private final Clock clock;
 
     StatementRenditions(StatementDocuments documents, StatementQueries queries, CompanyDetails company,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, StatementSnapshots snapshots, Clock clock) {
         this.documents = documents;
         this.queries = queries;
         this.company = company;
         this.messages = messages;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
     byte[] xlsx(Statement statement) {
         Locale locale = statement.language();
-        return new StatementWorkbook(SnapshotJson.read(statement.snapshotJson()), header(statement), company,
+        return new StatementWorkbook(snapshots.of(statement), header(statement), company,
                 clock.getZone(), code -> messages.getMessage(code, null, code, locale)).render();
     }
 
     /** The document's body and its style, to be placed inside a staff page. */
     Body body(Statement statement) {
-        StatementView view = documents.view(SnapshotJson.read(statement.snapshotJson()), header(statement));
+        StatementView view = documents.view(snapshots.of(statement), header(statement));
         String xhtml = documents.xhtml(view, statement.language());
         return new Body(scoped(between(xhtml, "<style>", "</style>"), ".statement-document"),
                 between(xhtml, "<body>", "</body>"));
