@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -95,15 +96,32 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The customer's pages: the unguessable token in their URL is the credential, so no login, session or CSRF token
+     * (a forged cross-site request would lack the token), and none of the staff's filters on the way.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain customerPages(HttpSecurity http) throws Exception {
+        http.securityMatcher(paths("/s/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, IdentityService identityService, ProcessEngine engine)
             throws Exception {
         http.authorizeHttpRequests(a -> a
                         // a streamed download (the lists' exports) ends in an async dispatch of a request that was
                         // authorized when it came in; a Basic login is not in the session to check again
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(paths("/", "/s/**", "/login", "/logout", "/error",
+                        .requestMatchers(paths("/", "/login", "/logout", "/error",
                                 "/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the matching workbench completes clerks' tasks
@@ -119,9 +137,6 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true))
                 .httpBasic(b -> b.realmName(ProblemResponses.REALM))
-                // the customer pages post forms without a login; the unguessable token in their URL is the
-                // secret a forged cross-site request would lack
-                .csrf(c -> c.ignoringRequestMatchers(paths("/s/**")))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();

@@ -43,6 +43,7 @@ class CustomerStatementPage {
     private final StatementTokens tokens;
     private final StatementAnswers answers;
     private final StatementDocuments documents;
+    private final StatementRenditions renditions;
     private final ConfirmationReceipts receipts;
     private final Customers customers;
     private final MessageSource messages;
@@ -50,8 +51,9 @@ class CustomerStatementPage {
 
     CustomerStatementPage(StatementTokens tokens, StatementAnswers answers, StatementDocuments documents,
             ConfirmationReceipts receipts, Customers customers, MessageSource messages,
-            StatementSnapshots snapshots) {
+            StatementSnapshots snapshots, StatementRenditions renditions) {
         this.tokens = tokens;
+        this.renditions = renditions;
         this.answers = answers;
         this.documents = documents;
         this.receipts = receipts;
@@ -132,11 +134,12 @@ class CustomerStatementPage {
     @GetMapping("/s/{token}/statement.pdf")
     Object statementPdf(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<Statement> found = tokens.open(token);
-        if (found.isEmpty() || found.get().pdf() == null) {
+        Optional<byte[]> stored = found.flatMap(renditions::pdf);
+        if (stored.isEmpty()) {
             return notFound(model, response);
         }
         Statement s = found.get();
-        return pdf(s.pdf(), s.statementNo() + "-v" + s.version() + ".pdf");
+        return pdf(stored.get(), s.statementNo() + "-v" + s.version() + ".pdf");
     }
 
     @GetMapping("/s/{token}/receipt.pdf")
@@ -191,7 +194,7 @@ class CustomerStatementPage {
         model.addAttribute("comment", form.comment() == null ? "" : form.comment());
         model.addAttribute("confirmerName", confirmerName == null ? "" : confirmerName);
         model.addAttribute("confirmerTitle", confirmerTitle == null ? "" : confirmerTitle);
-        model.addAttribute("hasPdf", statement.pdf() != null);
+        model.addAttribute("hasPdf", statement.hasPdf());
     }
 
     /** The page asked for in {@code ?lang}, else the customer's own language. */

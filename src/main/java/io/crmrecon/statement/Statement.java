@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * One version of a customer's statement for a period and currency (对账单). Its content is frozen when it is
- * generated ({@link #snapshotJson()}, the PDF and its hash); only where it stands moves on, through
- * {@link Statements#move}, which keeps the history.
+ * generated ({@link #snapshotJson()}, the PDF's hash; the PDF itself in {@link StatementPdfs}); only where it stands
+ * moves on, through {@link Statements#move}, which keeps the history.
  */
 @Entity
 @Table(name = "statement")
@@ -48,8 +48,6 @@ class Statement {
     private BigDecimal closingBalance;
     @Column(name = "snapshot", nullable = false, updatable = false)
     private String snapshotJson;
-    @Column(name = "pdf", updatable = false)
-    private byte[] pdf;
     @Column(name = "pdf_sha256", updatable = false)
     private String pdfSha256;
     @Column(name = "generated_at", nullable = false, updatable = false)
@@ -68,7 +66,7 @@ class Statement {
 
     Statement(String statementNo, int version, long customerId, String currency, StatementPeriod period,
             Long statementRunId, Locale language, BigDecimal openingBalance, BigDecimal closingBalance,
-            String snapshotJson, byte[] pdf, String pdfSha256, Instant generatedAt) {
+            String snapshotJson, String pdfSha256, Instant generatedAt) {
         this.statementNo = statementNo;
         this.version = version;
         this.customerId = customerId;
@@ -80,7 +78,6 @@ class Statement {
         this.openingBalance = openingBalance;
         this.closingBalance = closingBalance;
         this.snapshotJson = snapshotJson;
-        this.pdf = pdf;
         this.pdfSha256 = pdfSha256;
         this.generatedAt = generatedAt;
     }
@@ -155,8 +152,9 @@ class Statement {
         return snapshotJson;
     }
 
-    byte[] pdf() {
-        return pdf;
+    /** Whether a PDF was rendered; its bytes are {@link StatementPdfs}', read only by those who send or serve it. */
+    boolean hasPdf() {
+        return pdfSha256 != null;
     }
 
     String pdfSha256() {

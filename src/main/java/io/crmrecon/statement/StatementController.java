@@ -84,7 +84,7 @@ class StatementController {
         }
         Statement statement = found.get();
         boolean pdf = type.get().equals(MediaType.APPLICATION_PDF);
-        byte[] body = pdf ? statement.pdf() : renditions.xlsx(statement);
+        byte[] body = pdf ? renditions.pdf(statement).orElse(null) : renditions.xlsx(statement);
         if (body == null) {
             return problem(HttpStatus.NOT_FOUND, "statement " + statementNo + " has no PDF");
         }

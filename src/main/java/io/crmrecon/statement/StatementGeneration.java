@@ -33,11 +33,13 @@ class StatementGeneration {
     private final LedgerHistory ledger;
     private final Customers customers;
     private final StatementDocuments documents;
+    private final StatementPdfs pdfs;
     private final Clock clock;
 
     StatementGeneration(StatementRepository repository, Statements statements, LedgerHistory ledger,
-            Customers customers, StatementDocuments documents, Clock clock) {
+            Customers customers, StatementDocuments documents, StatementPdfs pdfs, Clock clock) {
         this.repository = repository;
+        this.pdfs = pdfs;
         this.statements = statements;
         this.ledger = ledger;
         this.customers = customers;
@@ -65,9 +67,10 @@ class StatementGeneration {
         byte[] pdf = documents.pdf(view, locale);
         Statement statement = new Statement(r.statementNo(), r.version(), r.customerId(), r.currency(), r.period(),
                 r.statementRunId(), locale, snapshot.openingBalance(), snapshot.closingBalance(),
-                SnapshotJson.write(snapshot), pdf, sha256(pdf), asOf);
+                SnapshotJson.write(snapshot), sha256(pdf), asOf);
         statement.processInstanceId(r.processInstanceId());
         statement = repository.save(statement);
+        pdfs.store(statement.id(), pdf);
         statements.recordGenerated(statement, "system");
         return statement;
     }

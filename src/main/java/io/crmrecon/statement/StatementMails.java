@@ -60,14 +60,17 @@ class StatementMails {
         this.clock = clock;
     }
 
-    /** {@code link}: {@code {recon.public-base-url}/s/{token}}; the n-th mail of its kind derived (class comment). */
-    OutgoingMail compose(Statement statement, MailKind kind, String link) {
+    /**
+     * {@code pdf}: the version's PDF, attached; {@code link}: {@code {recon.public-base-url}/s/{token}}; the n-th mail
+     * of its kind derived (class comment).
+     */
+    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link) {
         int n = kind == MailKind.FIRST ? 1 : outbox.countQueued(keyPrefix(statement, kind)) + 1;
-        return compose(statement, kind, link, n);
+        return compose(statement, pdf, kind, link, n);
     }
 
     /** {@code n}: which mail of its kind for this version (1, 2, …): part of the key that makes queueing idempotent. */
-    OutgoingMail compose(Statement statement, MailKind kind, String link, int n) {
+    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n: the first mail of a kind is 1, not " + n);
         }
@@ -80,7 +83,7 @@ class StatementMails {
                 view.answerDue());
         return new OutgoingMail(keyPrefix(statement, kind) + n, customer.getEmail(), customer.getCcEmails(),
                 subject, render("mail/statement.ftlh", model, locale), render("mail/statement.txt.ftl", model, locale),
-                List.of(new OutgoingMail.Attachment(view.attachmentName(), "application/pdf", statement.pdf())),
+                List.of(new OutgoingMail.Attachment(view.attachmentName(), "application/pdf", pdf)),
                 locale);
     }
 

@@ -2,12 +2,13 @@ package io.crmrecon.statement;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * A stored statement version shown again: its body for the staff page and its Excel workbook, both from the frozen
- * snapshot and in the statement's own language (the PDF is stored as it was sent).
+ * snapshot and in the statement's own language, and its PDF as it was sent.
  */
 @Component
 class StatementRenditions {
@@ -19,16 +20,22 @@ class StatementRenditions {
     private final CompanyDetails company;
     private final MessageSource messages;
     private final StatementSnapshots snapshots;
+    private final StatementPdfs pdfs;
     private final Clock clock;
 
     StatementRenditions(StatementDocuments documents, StatementQueries queries, CompanyDetails company,
-            MessageSource messages, StatementSnapshots snapshots, Clock clock) {
+            MessageSource messages, StatementSnapshots snapshots, StatementPdfs pdfs, Clock clock) {
         this.documents = documents;
+        this.pdfs = pdfs;
         this.queries = queries;
         this.company = company;
         this.messages = messages;
         this.snapshots = snapshots;
         this.clock = clock;
+    }
+
+    Optional<byte[]> pdf(Statement statement) {
+        return statement.hasPdf() ? pdfs.of(statement.id()) : Optional.empty();
     }
 
     byte[] xlsx(Statement statement) {

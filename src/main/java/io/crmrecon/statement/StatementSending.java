@@ -23,14 +23,17 @@ class StatementSending {
     private final Statements statements;
     private final StatementTokens tokens;
     private final StatementMails mails;
+    private final StatementPdfs pdfs;
     private final Outbox outbox;
     private final Customers customers;
     private final ReconProperties recon;
     private final Clock clock;
 
     StatementSending(StatementRepository repository, Statements statements, StatementTokens tokens,
-            StatementMails mails, Outbox outbox, Customers customers, ReconProperties recon, Clock clock) {
+            StatementMails mails, StatementPdfs pdfs, Outbox outbox, Customers customers, ReconProperties recon,
+            Clock clock) {
         this.repository = repository;
+        this.pdfs = pdfs;
         this.statements = statements;
         this.tokens = tokens;
         this.mails = mails;
@@ -48,7 +51,9 @@ class StatementSending {
     long prepare(long statementId, MailKind kind, int mailNo) {
         Statement statement = find(statementId);
         String link = link(recon.publicBaseUrl(), tokens.issue(statement));
-        OutgoingMail mail = mails.compose(statement, kind, link);
+        byte[] pdf = pdfs.of(statementId).orElseThrow(() -> new IllegalStateException(
+                "statement " + statement.statementNo() + " v" + statement.version() + " has no PDF to send"));
+        OutgoingMail mail = mails.compose(statement, pdf, kind, link);
         if (kind != MailKind.FIRST) {
             mail = new OutgoingMail(mail.key() + "/" + mailNo, mail.to(), mail.cc(), mail.subject(), mail.html(),
                     mail.text(), mail.attachments(), mail.locale());

@@ -168,7 +168,8 @@ class StatementsPage {
 
     private ResponseEntity<byte[]> file(String statementNo, Integer version, boolean pdf) {
         Optional<Statement> found = queries.find(statementNo, version);
-        if (found.isEmpty() || pdf && found.get().pdf() == null) {
+        Optional<byte[]> stored = pdf ? found.flatMap(renditions::pdf) : Optional.empty();
+        if (found.isEmpty() || pdf && stored.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         Statement s = found.get();
@@ -176,7 +177,7 @@ class StatementsPage {
                 .contentType(pdf ? MediaType.APPLICATION_PDF : MediaType.parseMediaType(StatementRenditions.XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(StatementRenditions.fileName(s, pdf ? "pdf" : "xlsx")).build().toString())
-                .body(pdf ? s.pdf() : renditions.xlsx(s));
+                .body(pdf ? stored.get() : renditions.xlsx(s));
     }
 
     private static String pageUrl(Map<String, String> params, int page) {

@@ -112,6 +112,11 @@ final class RunningApp implements AutoCloseable {
                 .map(l -> l.substring(l.indexOf(text))).toList();
     }
 
+    /** The CPU time the app's JVM has used so far, all its threads. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -34,10 +34,16 @@ import java.util.regex.Pattern;
  * {@code lines} documents each in last month, a statement run for that month (snapshots, PDFs, every mail
  * accepted by a local SMTP server), then the customer's page and its confirm under {@code clients} concurrent
  * clients on loopback, {@code each} requests per client, every request on a link of its own (a customer opening
- * a statement nobody opened before). Prints the figures; asserts nothing (see README, "Benchmarks").
+ * a statement nobody opened before), each measurement after unmeasured rounds of the same shape on other links
+ * ({@code warmup} page views: a running server's compiled code, not the first minute's). Prints the figures; asserts nothing (see README,
+ * "Benchmarks").
  */
 public final class StatementRunBenchmark {
 
+    /** What each client waits between two requests (a person reading); 0: one request after another. */
+    private static final long THINK_MS = Long.getLong("think", 0);
+    /** Page views before the page is measured: the JIT compiles a large application's hot code for thousands. */
+    private static final int WARMUP = Integer.getInteger("warmup", 10_000);
     private static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{22,})");
 
     private StatementRunBenchmark() {
@@ -83,9 +89,24 @@ public final class StatementRunBenchmark {
                     period, total, lines, runSeconds, total / runSeconds, received, done);
             steps(app);
 
-            List<String> tokens = tokens(smtp.getReceivedMessages(), 2 * clients * each);
-            latency("GET /s/{token} (the statement page)", clients, each, tokens, false, app.base);
-            latency("POST /s/{token}/confirm", clients, each, tokens, true, app.base);
+            int n = clients * each;
+            List<String> tokens = tokens(smtp.getReceivedMessages(), 4 * n);
+            if (tokens.size() < 4 * n) {
+                System.out.printf("only %,d links in the mails: the page and confirm need %,d (4 × clients × each)%n",
+                        tokens.size(), 4 * n);
+                return;
+            }
+            Duration idle0 = app.cpu();
+            Thread.sleep(5_000);
+            System.out.printf("the app at rest after the run: %.0f ms of CPU a second%n",
+                    app.cpu().minus(idle0).toNanos() / 1e6 / 5);
+            // measured links first, then the warm-up rounds' own
+            latency("GET /s/{token} (the statement page)", clients, each, tokens.subList(2 * n, 3 * n), false, app);
+            Measured page = latency(clients, each, tokens.subList(0, n), false, THINK_MS, app);
+            latency("POST /s/{token}/confirm", clients, each, tokens.subList(3 * n, 4 * n), true, app);
+            Measured confirm = latency(clients, each, tokens.subList(n, 2 * n), true, THINK_MS, app);
+            page.print("GET /s/{token} (the statement page)", clients);
+            confirm.print("POST /s/{token}/confirm", clients);
         } finally {
             smtp.stop();
         }
@@ -143,36 +164,55 @@ public final class StatementRunBenchmark {
         return "";
     }
 
-    /**
-     * {@code clients} threads, each making {@code each} requests one after another; a warm-up round first. A
-     * confirm takes a token of its own (confirming twice is the idempotent path, not the one measured).
-     */
+    /** Warm-up rounds: the same shape without waits between requests, not reported. */
     private static void latency(String what, int clients, int each, List<String> tokens, boolean confirm,
-            String base) throws Exception {
+            RunningApp app) throws Exception {
+        // a page may be opened again; a second confirm is the idempotent path, so confirms warm up once
+        int rounds = confirm ? 1 : Math.max(1, WARMUP / tokens.size());
+        System.out.printf("(warming up: %s, %,d requests)%n", what, rounds * tokens.size());
+        for (int r = 0; r < rounds; r++) {
+            latency(clients, each, tokens, confirm, 0, app);
+        }
+    }
+
+    /** One round's latencies (sorted), its length and the app's CPU time over it. */
+    private record Measured(long[] nanos, double wall, double cpuMs, int failed) {
+
+        void print(String what, int clients) {
+            System.out.printf("%s, %d concurrent clients" + (THINK_MS > 0 ? ", each waiting " + THINK_MS
+                            + " ms between requests" : "") + ", %,d requests in %.1f s (%.0f/s): p50 %.1f ms, "
+                            + "p99 %.1f ms, max %.1f ms, failed %d; the app's CPU %.1f ms a request%n", what, clients,
+                    nanos.length, wall, nanos.length / wall, nanos[nanos.length / 2] / 1e6,
+                    nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6, failed,
+                    cpuMs / nanos.length);
+        }
+    }
+
+    /**
+     * {@code clients} threads, each making {@code each} requests one after another ({@code thinkMs} apart), one token
+     * each. A confirm takes a token of its own (confirming twice is the idempotent path, not the one measured).
+     */
+    private static Measured latency(int clients, int each, List<String> tokens, boolean confirm, long thinkMs,
+            RunningApp app) throws Exception {
+        String base = app.base;
         // HTTP/1.1 as a browser speaks it to a plain-http server (no upgrade attempt on each new connection)
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        int offset = confirm ? clients * each : 0;
-        if (tokens.size() < offset + clients * each) {
-            System.out.printf("%s: only %d links in the mails, not measured%n", what, tokens.size());
-            return;
-        }
-        for (int i = 0; i < 50; i++) {
-            http.send(HttpRequest.newBuilder(URI.create(base + "/s/" + tokens.get(i))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
         long[] nanos = new long[clients * each];
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
+        Duration cpu0 = app.cpu();
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
             running.add(pool.submit(() -> {
+                // people do not arrive in step: the clients' first requests are spread over one wait
+                Thread.sleep(thinkMs * client / clients);
                 for (int k = 0; k < each; k++) {
                     int i = client * each + k;
-                    String token = tokens.get(offset + i);
+                    String token = tokens.get(i);
                     HttpRequest request = confirm
                             ? HttpRequest.newBuilder(URI.create(base + "/s/" + token + "/confirm"))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -188,6 +228,9 @@ public final class StatementRunBenchmark {
                         failed.incrementAndGet();
                     }
                     nanos[i] = System.nanoTime() - s;
+                    if (thinkMs > 0) {
+                        Thread.sleep(thinkMs);
+                    }
                 }
                 return null;
             }));
@@ -196,11 +239,9 @@ public final class StatementRunBenchmark {
             f.get();
         }
         double wall = RunningApp.seconds(t0);
+        double cpuMs = app.cpu().minus(cpu0).toNanos() / 1e6;
         pool.shutdown();
         Arrays.sort(nanos);
-        System.out.printf("%s, %d concurrent clients, %,d requests in %.1f s (%.0f/s): p50 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms, failed %d%n", what, clients, nanos.length, wall, nanos.length / wall,
-                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
-                nanos[nanos.length - 1] / 1e6, failed.get());
+        return new Measured(nanos, wall, cpuMs, failed.get());
     }
 }

@@ -81,7 +81,8 @@ final class CustomerPageFixture {
         return tx.execute(s -> {
             Statement statement = repository.save(new Statement(statementNo, 1, customerId, "CNY",
                     snapshot.period(), null, locale, snapshot.openingBalance(), snapshot.closingBalance(),
-                    SnapshotJson.write(snapshot), pdf, sha256(pdf), clock.instant()));
+                    SnapshotJson.write(snapshot), sha256(pdf), clock.instant()));
+            jdbc.update("INSERT INTO statement_pdf (statement_id, pdf) VALUES (?, ?)", statement.id(), pdf);
             statements.recordGenerated(statement, "system");
             statements.move(statement.id(), StatementStatus.SENT, "system", null)
                     .sent(clock.instant(), LocalDate.now(clock).plusDays(15));

@@ -105,7 +105,7 @@ class CustomerPageIT extends IntegrationTest {
                 .containsEntry("user_agent", AGENT).containsEntry("open_for", s.statementId());
         String pdfHash = jdbc.queryForObject("SELECT pdf_sha256 FROM statement WHERE id = ?", String.class,
                 s.statementId());
-        byte[] statementPdf = jdbc.queryForObject("SELECT pdf FROM statement WHERE id = ?", byte[].class,
+        byte[] statementPdf = jdbc.queryForObject("SELECT pdf FROM statement_pdf WHERE statement_id = ?", byte[].class,
                 s.statementId());
         assertThat(answer.get("pdf_sha256")).isEqualTo(pdfHash).isEqualTo(CustomerPageFixture.sha256(statementPdf));
         assertThat(status(s)).isEqualTo("CONFIRMED");
@@ -346,6 +346,8 @@ class CustomerPageIT extends IntegrationTest {
     private static void assertSecurityHeaders(HttpResponse<?> r) {
         assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        // no session: a customer's visit leaves nothing on the server but an answer
+        assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'none'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
                         "frame-ancestors 'none'", "base-uri 'none'").doesNotContain("unsafe-inline");

@@ -43,7 +43,7 @@ final class InMemoryStatement {
     /** Registers the delegates and the listener under their bean names for the engine's mock expressions. */
     void register() {
         InMemoryStatement world = this; // what the services below remember
-        StatementGeneration generation = new StatementGeneration(null, null, null, null, null, null) {
+        StatementGeneration generation = new StatementGeneration(null, null, null, null, null, null, null) {
             @Override
             Statement generate(Request r) {
                 assertThat(r.statementNo()).isEqualTo("S2609-00017");
@@ -59,7 +59,7 @@ final class InMemoryStatement {
                 return statement(world.statementId(), world.version);
             }
         };
-        StatementSending sending = new StatementSending(null, null, null, null, null, null, null, null) {
+        StatementSending sending = new StatementSending(null, null, null, null, null, null, null, null, null) {
             @Override
             long prepare(long statementId, MailKind kind, int mailNo) {
                 world.queued.add(kind + " v" + world.version + " #" + mailNo);

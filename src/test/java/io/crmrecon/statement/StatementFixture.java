@@ -73,15 +73,16 @@ final class StatementFixture {
 
     /** A version stored as generation stores it (snapshot from the ledger, its PDF), GENERATED. */
     static Statement store(StatementRepository repository, Statements statements, StatementDocuments documents,
-            LedgerHistory history, Clock clock, String statementNo, int version, long customerId, String code,
+            StatementPdfs pdfs, LedgerHistory history, Clock clock, String statementNo, int version, long customerId, String code,
             String name, StatementPeriod period, Long runId, Locale language) {
         LedgerFacts facts = LedgerFacts.from(history.of(customerId, "CNY", period.last()), Set.of());
         StatementSnapshot snapshot = StatementCalculator.snapshot(period, "CNY", facts, null, clock.instant());
         byte[] pdf = documents.pdf(documents.view(snapshot, new StatementView.Header(statementNo, version, code, name,
                 language)), language);
         Statement statement = repository.save(new Statement(statementNo, version, customerId, "CNY", period, runId,
-                language, snapshot.openingBalance(), snapshot.closingBalance(), SnapshotJson.write(snapshot), pdf,
+                language, snapshot.openingBalance(), snapshot.closingBalance(), SnapshotJson.write(snapshot),
                 sha256(pdf), clock.instant()));
+        pdfs.store(statement.id(), pdf);
         statements.recordGenerated(statement, "system");
         return statement;
     }

@@ -46,6 +46,8 @@ class StatementGenerationIT extends IntegrationTest {
     @Autowired
     StatementRepository repository;
     @Autowired
+    StatementPdfs pdfs;
+    @Autowired
     Clock clock;
 
     static String number(YearMonth month) {
@@ -77,8 +79,9 @@ class StatementGenerationIT extends IntegrationTest {
         for (int i = 0; i < chain.size(); i++) {
             Statement s = repository.findById(chain.get(i).id()).orElseThrow();
             assertThat(s.status()).isEqualTo(StatementStatus.GENERATED);
-            assertThat(s.pdf()).startsWith("%PDF".getBytes());
-            assertThat(s.pdfSha256()).isEqualTo(StatementGeneration.sha256(s.pdf()));
+            byte[] pdf = pdfs.of(s.id()).orElseThrow();
+            assertThat(pdf).startsWith("%PDF".getBytes());
+            assertThat(s.pdfSha256()).isEqualTo(StatementGeneration.sha256(pdf));
             assertThat(s.processInstanceId()).isEqualTo("pi-" + s.statementNo());
             StatementSnapshot snapshot = SnapshotJson.read(s.snapshotJson());
             StatementCalculatorTest.assertBalances(snapshot);

@@ -16,7 +16,7 @@ class StatementGenerationTest {
     static Statement stored(String period, int version, String closing, String generatedAt, StatementStatus status) {
         Statement s = new Statement("S" + period.substring(2, 4) + period.substring(5) + "-00011", version, 1L, "CNY",
                 StatementPeriod.parse(period), null, Locale.SIMPLIFIED_CHINESE, BigDecimal.ZERO, new BigDecimal(closing),
-                "{}", new byte[0], "", Instant.parse(generatedAt));
+                "{}", "", Instant.parse(generatedAt));
         if (status == StatementStatus.SUPERSEDED) {
             s.status(StatementStatus.SUPERSEDED);
         }

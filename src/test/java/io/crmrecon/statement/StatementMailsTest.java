@@ -62,13 +62,13 @@ class StatementMailsTest {
 
     static Statement statement(Locale language, int version, String closing, String currency) {
         return new Statement("S2610-00427", version, 42L, currency, StatementPeriod.parse("2026-10"), 7L, language,
-                BigDecimal.ZERO, new BigDecimal(closing), "{}", PDF, "sha", Instant.parse("2026-11-01T02:00:00Z"));
+                BigDecimal.ZERO, new BigDecimal(closing), "{}", "sha", Instant.parse("2026-11-01T02:00:00Z"));
     }
 
     @Test
     void theFirstChineseMailNamesNumberPeriodAmountDueDateAndLink() {
         when(customer.isDeemedConfirmed()).thenReturn(true);
-        OutgoingMail mail = mails.compose(statement(Locale.forLanguageTag("zh-CN"), 1, "1234567.80", "CNY"),
+        OutgoingMail mail = mails.compose(statement(Locale.forLanguageTag("zh-CN"), 1, "1234567.80", "CNY"), PDF,
                 MailKind.FIRST, LINK);
 
         assertThat(mail.subject()).isEqualTo("对账单 S2610-00427 · 2026年10月 · 请确认");
@@ -101,7 +101,7 @@ class StatementMailsTest {
         statement.sent(Instant.parse("2026-11-02T01:00:00Z"), LocalDate.of(2026, 11, 20));
         when(outbox.countQueued("statement/S2610-00427/v1/REMINDER/")).thenReturn(1);
 
-        OutgoingMail mail = mails.compose(statement, MailKind.REMINDER, LINK);
+        OutgoingMail mail = mails.compose(statement, PDF, MailKind.REMINDER, LINK);
 
         assertThat(mail.subject()).isEqualTo(
                 "Reminder: statement S2610-00427 for October 2026 \u2014 please answer by 20 November 2026");
@@ -117,7 +117,7 @@ class StatementMailsTest {
 
     @Test
     void aResentSecondVersionSaysSoAndNamesItsAttachmentWithTheVersion() {
-        OutgoingMail mail = mails.compose(statement(Locale.ENGLISH, 2, "-350.5", "CNY"), MailKind.RESEND, LINK, 3);
+        OutgoingMail mail = mails.compose(statement(Locale.ENGLISH, 2, "-350.5", "CNY"), PDF, MailKind.RESEND, LINK, 3);
 
         assertThat(mail.subject()).isEqualTo(
                 "Statement S2610-00427 for October 2026 (sent again) \u2014 please confirm");
@@ -134,11 +134,11 @@ class StatementMailsTest {
         statement.sent(Instant.parse("2026-11-02T01:00:00Z"), LocalDate.of(2026, 11, 20));
         when(outbox.countQueued(anyString())).thenReturn(0);
 
-        assertThat(mails.compose(statement, MailKind.REMINDER, LINK).subject())
+        assertThat(mails.compose(statement, PDF, MailKind.REMINDER, LINK).subject())
                 .isEqualTo("提醒：对账单 S2610-00427 · 2026年10月 · 请于2026年11月20日前回复");
-        assertThat(mails.compose(statement, MailKind.RESEND, LINK).subject())
+        assertThat(mails.compose(statement, PDF, MailKind.RESEND, LINK).subject())
                 .isEqualTo("对账单 S2610-00427 · 2026年10月 · 重新发送 · 请确认");
-        assertThat(mails.compose(statement, MailKind.REMINDER, LINK).text()).contains("温馨提醒：请于2026年11月20日前回复");
+        assertThat(mails.compose(statement, PDF, MailKind.REMINDER, LINK).text()).contains("温馨提醒：请于2026年11月20日前回复");
     }
 
     static void assertNothingUnrendered(String body) {

@@ -44,6 +44,8 @@ class StatementPagesBrowserIT extends IntegrationTest {
     @Autowired
     StatementDocuments documents;
     @Autowired
+    StatementPdfs pdfs;
+    @Autowired
     LedgerHistory history;
     @Autowired
     Clock clock;
@@ -54,11 +56,11 @@ class StatementPagesBrowserIT extends IntegrationTest {
     private String twoVersions(StatementFixture f, Locale language) {
         String no = StatementNumbers.of(f.period.month(), ThreadLocalRandom.current().nextLong(100_000, 9_999_999));
         long customer = f.customerId("A");
-        Statement v1 = StatementFixture.store(repository, statements, documents, history, clock, no, 1, customer,
+        Statement v1 = StatementFixture.store(repository, statements, documents, pdfs, history, clock, no, 1, customer,
                 f.p + "A", "上海" + f.p + "机电设备有限公司", f.period, null, language);
         statements.move(v1.id(), StatementStatus.SENT, "system", null);
         statements.move(v1.id(), StatementStatus.SUPERSEDED, "clerk", "credit note granted");
-        Statement v2 = StatementFixture.store(repository, statements, documents, history, clock, no, 2, customer,
+        Statement v2 = StatementFixture.store(repository, statements, documents, pdfs, history, clock, no, 2, customer,
                 f.p + "A", "上海" + f.p + "机电设备有限公司", f.period, null, language);
         statements.move(v2.id(), StatementStatus.SENT, "system", null);
         return no;

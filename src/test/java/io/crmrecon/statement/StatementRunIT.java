@@ -62,6 +62,8 @@ class StatementRunIT extends IntegrationTest {
     @Autowired
     StatementDocuments documents;
     @Autowired
+    StatementPdfs pdfs;
+    @Autowired
     LedgerHistory history;
     @Autowired
     Clock clock;
@@ -110,7 +112,7 @@ class StatementRunIT extends IntegrationTest {
     }
 
     private Statement store(String suffix, String statementNo, long runId) {
-        return StatementFixture.store(statementRepository, statements, documents, history, clock, statementNo, 1,
+        return StatementFixture.store(statementRepository, statements, documents, pdfs, history, clock, statementNo, 1,
                 f.customerId(suffix), f.p + suffix, "客户" + suffix, f.period, runId,
                 Locale.forLanguageTag(suffix.equals("B") ? "en" : "zh-CN"));
     }
