@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,19 +59,13 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
     @BeforeEach
     void ledger() {
         clerk = new Api(rest, "clerk");
-        StringBuilder letters = new StringBuilder("J");
-        ThreadLocalRandom.current().ints(5, 'A', 'Z' + 1).forEach(c -> letters.append((char) c));
-        p = letters.toString();
-        accountA = "6217" + Math.abs(p.hashCode());
-        accountB = "6226" + Math.abs(p.hashCode());
-        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,bank_accounts\n"
-                + p + "A,天津滨海" + p + "物流有限公司,a@example.cn," + accountA + "\n"
-                + p + "B,广州" + p + "贸易有限公司,b@example.cn," + accountB + "\n"));
-        ok(clerk.upload("/api/documents/import", "d.csv", "document_no,customer_code,type,issue_date,currency,amount\n"
-                + p + "-INV-1," + p + "A,INVOICE,2026-09-01,CNY,5000.00\n"
-                + p + "-INV-2," + p + "A,INVOICE,2026-10-01,CNY,8000.00\n"
-                + p + "-INV-3," + p + "B,INVOICE,2026-10-01,CNY,8600.00\n"
-                + p + "-INV-4," + p + "B,INVOICE,2026-10-05,CNY,8600.00\n"));
+        TwoCustomers ledger = TwoCustomers.imported(clerk, 'J', 5,
+                new TwoCustomers.Customer("天津滨海%s物流有限公司", "6217"),
+                new TwoCustomers.Customer("广州%s贸易有限公司", "6226"),
+                "A,2026-09-01,5000.00", "A,2026-10-01,8000.00", "B,2026-10-01,8600.00", "B,2026-10-05,8600.00");
+        p = ledger.p;
+        accountA = ledger.accountA;
+        accountB = ledger.accountB;
     }
 
     @ParameterizedTest(name = "in {0}")

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.ProcessJobs;
+import io.crmrecon.TwoCustomers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
@@ -38,6 +38,9 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class ManualMatchChoicesIT extends IntegrationTest {
 
+    private static final TwoCustomers.Customer TIANJIN = new TwoCustomers.Customer("天津滨海%s物流有限公司", "6217");
+    private static final TwoCustomers.Customer GUANGZHOU = new TwoCustomers.Customer("广州%s贸易有限公司", "6226");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -59,19 +62,11 @@ class ManualMatchChoicesIT extends IntegrationTest {
     @BeforeEach
     void ledger() {
         clerk = new Api(rest, "clerk");
-        StringBuilder letters = new StringBuilder("K");
-        ThreadLocalRandom.current().ints(6, 'A', 'Z' + 1).forEach(c -> letters.append((char) c));
-        p = letters.toString();
-        accountA = "6217" + Math.abs(p.hashCode());
-        accountB = "6226" + Math.abs(p.hashCode());
-        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,bank_accounts\n"
-                + p + "A,天津滨海" + p + "物流有限公司,a@example.cn," + accountA + "\n"
-                + p + "B,广州" + p + "贸易有限公司,b@example.cn," + accountB + "\n"));
-        ok(clerk.upload("/api/documents/import", "d.csv", "document_no,customer_code,type,issue_date,currency,amount\n"
-                + p + "-INV-1," + p + "A,INVOICE,2026-10-01,CNY,20000.00\n"
-                + p + "-INV-2," + p + "A,INVOICE,2026-10-02,CNY,3000.00\n"
-                + p + "-INV-3," + p + "B,INVOICE,2026-10-01,CNY,8600.00\n"
-                + p + "-INV-4," + p + "B,INVOICE,2026-10-05,CNY,8600.00\n"));
+        TwoCustomers ledger = TwoCustomers.imported(clerk, 'K', 6, TIANJIN, GUANGZHOU, "A,2026-10-01,20000.00",
+                "A,2026-10-02,3000.00", "B,2026-10-01,8600.00", "B,2026-10-05,8600.00");
+        p = ledger.p;
+        accountA = ledger.accountA;
+        accountB = ledger.accountB;
     }
 
     /** Three payments no rule settles alone, so three manualMatch tasks in one batch. */

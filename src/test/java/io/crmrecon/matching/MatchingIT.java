@@ -6,6 +6,7 @@ import io.crmrecon.Api;
 import io.crmrecon.Browser;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.ProcessJobs;
+import io.crmrecon.TwoCustomers;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,21 +56,11 @@ class MatchingIT extends IntegrationTest {
     @BeforeEach
     void ledger() {
         clerk = new Api(rest, "clerk");
-        // letters only: a number such as M1C2D6A-INV-1 is six runs of letters and digits, more than the engine
-        // joins into one reference (five), and would be read as a typo of itself
-        StringBuilder letters = new StringBuilder("M");
-        java.util.concurrent.ThreadLocalRandom.current().ints(6, 'A', 'Z' + 1).forEach(c -> letters.append((char) c));
-        p = letters.toString();
-        accountA = "6222" + Math.abs(p.hashCode());
-        accountB = "6228" + Math.abs(p.hashCode());
-        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,bank_accounts\n"
-                + p + "A,上海" + p + "机电设备有限公司,a@example.cn," + accountA + "\n"
-                + p + "B,深圳市" + p + "电子科技有限公司,b@example.cn," + accountB + "\n"));
-        ok(clerk.upload("/api/documents/import", "d.csv", "document_no,customer_code,type,issue_date,currency,amount\n"
-                + p + "-INV-1," + p + "A,INVOICE,2026-10-01,CNY,1000.00\n"
-                + p + "-INV-2," + p + "A,INVOICE,2026-10-02,CNY,2000.00\n"
-                + p + "-INV-3," + p + "B,INVOICE,2026-10-01,CNY,500.00\n"
-                + p + "-INV-4," + p + "B,INVOICE,2026-11-01,CNY,500.00\n"));
+        TwoCustomers ledger = TwoCustomers.imported(clerk, 'M', 6, WorkbenchFixture.SHANGHAI,
+                WorkbenchFixture.SHENZHEN, WorkbenchFixture.INVOICES);
+        p = ledger.p;
+        accountA = ledger.accountA;
+        accountB = ledger.accountB;
     }
 
     @Test

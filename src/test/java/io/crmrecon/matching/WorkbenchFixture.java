@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.ProcessJobs;
+import io.crmrecon.TwoCustomers;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,12 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 abstract class WorkbenchFixture extends IntegrationTest {
 
+    static final TwoCustomers.Customer SHANGHAI = new TwoCustomers.Customer("上海%s机电设备有限公司", "6222");
+    static final TwoCustomers.Customer SHENZHEN = new TwoCustomers.Customer("深圳市%s电子科技有限公司", "6228");
+    /** {p}-INV-1 … 4: two of A's, two of B's, one of them in November. */
+    static final String[] INVOICES = {"A,2026-10-01,1000.00", "A,2026-10-02,2000.00", "B,2026-10-01,500.00",
+        "B,2026-11-01,500.00"};
+
     @Autowired
     TestRestTemplate rest;
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -52,19 +59,10 @@ abstract class WorkbenchFixture extends IntegrationTest {
     @BeforeEach
     void ledger() {
         clerk = new Api(rest, "clerk");
-        StringBuilder letters = new StringBuilder("W");
-        java.util.concurrent.ThreadLocalRandom.current().ints(6, 'A', 'Z' + 1).forEach(c -> letters.append((char) c));
-        p = letters.toString();
-        accountA = "6222" + Math.abs(p.hashCode());
-        accountB = "6228" + Math.abs(p.hashCode());
-        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,bank_accounts\n"
-                + p + "A,上海" + p + "机电设备有限公司,a@example.cn," + accountA + "\n"
-                + p + "B,深圳市" + p + "电子科技有限公司,b@example.cn," + accountB + "\n"));
-        ok(clerk.upload("/api/documents/import", "d.csv", "document_no,customer_code,type,issue_date,currency,amount\n"
-                + p + "-INV-1," + p + "A,INVOICE,2026-10-01,CNY,1000.00\n"
-                + p + "-INV-2," + p + "A,INVOICE,2026-10-02,CNY,2000.00\n"
-                + p + "-INV-3," + p + "B,INVOICE,2026-10-01,CNY,500.00\n"
-                + p + "-INV-4," + p + "B,INVOICE,2026-11-01,CNY,500.00\n"));
+        TwoCustomers ledger = TwoCustomers.imported(clerk, 'W', 6, SHANGHAI, SHENZHEN, INVOICES);
+        p = ledger.p;
+        accountA = ledger.accountA;
+        accountB = ledger.accountB;
     }
 
     /** Imports the lines (references made unique per test), runs matching and the batches: the tasks by reference. */
