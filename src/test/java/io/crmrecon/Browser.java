@@ -4,13 +4,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The machine's Chromium, headless, for pages a person clicks. Tests that need it are skipped where it is not
@@ -23,6 +26,16 @@ public final class Browser {
             "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    /**
+     * A wait that looks again when an element it read went stale: a page the browser is leaving (a form's redirect)
+     * loses its elements between finding one and reading it.
+     */
+    public static WebDriverWait waiting(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public static WebDriver start() throws IOException {

@@ -86,7 +86,7 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
         assertThat(byName.getProcessInstanceId()).as("one batch").isEqualTo(next.getProcessInstanceId());
 
         WebDriver browser = Browser.start(zh ? "zh-CN,zh" : "en-US,en");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
         String shot = "journey-" + language + "-";
         try {
             // 1. Tasklist: its own login is the login of the whole application

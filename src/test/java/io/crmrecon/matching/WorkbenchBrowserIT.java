@@ -44,7 +44,7 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
             WebElement search = browser.findElement(By.id("customer-search"));
             search.clear();
             search.sendKeys(p + "电子");
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(10));
             wait.until(d -> !d.findElements(By.cssSelector("#customer-options option")).isEmpty());
             assertThat(browser.findElement(By.cssSelector("#customer-options option")).getAttribute("value"))
                     .isEqualTo(p + "B");
@@ -118,7 +118,7 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
 
     private static void awaitTasklist(WebDriver browser, String screenshot) throws Exception {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist"));
+            Browser.waiting(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist"));
         } catch (TimeoutException e) {
             Browser.screenshot(browser, screenshot);
             throw new AssertionError("still at " + browser.getCurrentUrl() + ": "

@@ -16,7 +16,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +54,7 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
             browser.findElement(By.name("q")).sendKeys(f.p);
             new Select(browser.findElement(By.name("status"))).selectByValue("SUGGESTED");
             browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("status=SUGGESTED"));
+            Browser.waiting(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("status=SUGGESTED"));
             List<WebElement> rows = browser.findElements(By.cssSelector("#receipts tbody tr"));
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).getText()).contains("A2-" + f.p, "500.00", "有建议待确认", f.p + "B");
@@ -73,13 +72,13 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
             assertThat(browser.getCurrentUrl()).contains("status=SUGGESTED", "sort=");
 
             browser.findElement(By.cssSelector("#receipts a.workbench")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10))
+            Browser.waiting(browser, Duration.ofSeconds(10))
                     .until(d -> d.getCurrentUrl().contains("/matching/workbench/" + f.taskOf("A2")));
 
             // the customer's account, linked from the list
             browser.get(url("/receipts/unapplied?q=" + f.p));
             browser.findElement(By.linkText(f.p + "B")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/customers/" + f.p + "B"));
+            Browser.waiting(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/customers/" + f.p + "B"));
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("客户往来", f.p + "-INV-3", "发票");
             Browser.screenshot(browser, "customer-account-zh");
         } finally {

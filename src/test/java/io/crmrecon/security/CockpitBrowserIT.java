@@ -56,7 +56,7 @@ class CockpitBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start(languages);
         try {
             logIn(browser, base, tag);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
 
             // the batches' definition, its instances searched by business key
             String search = "[{\"type\":\"PIbusinessKey\",\"operator\":\"eq\",\"value\":\"" + key + "\"}]";
@@ -118,7 +118,7 @@ class CockpitBrowserIT extends IntegrationTest {
         for (int attempt = 1; attempt < 3 && !appears(browser, password); attempt++) {
             browser.navigate().refresh();
         }
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
         waitFor(browser, wait, d -> !d.findElements(password).isEmpty(), "cockpit-login-" + tag);
         browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys("manager");
         browser.findElement(By.cssSelector("input[type=password]")).sendKeys("manager");
@@ -129,7 +129,7 @@ class CockpitBrowserIT extends IntegrationTest {
 
     private static boolean appears(WebDriver browser, By element) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> !d.findElements(element).isEmpty());
+            Browser.waiting(browser, Duration.ofSeconds(40)).until(d -> !d.findElements(element).isEmpty());
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;

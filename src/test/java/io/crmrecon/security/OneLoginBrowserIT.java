@@ -27,7 +27,7 @@ class OneLoginBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start("zh-CN,zh");
         try {
             browser.get(url("/camunda/app/tasklist/"));
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
             wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
             browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys("clerk");
             browser.findElement(By.cssSelector("input[type=password]")).sendKeys("clerk");
@@ -73,7 +73,7 @@ class OneLoginBrowserIT extends IntegrationTest {
             browser.findElement(By.id("username")).sendKeys("clerk");
             browser.findElement(By.id("password")).sendKeys("clerk");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
             wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Logged in as clerk"));
             Browser.screenshot(browser, "start-en-logged-in");
 

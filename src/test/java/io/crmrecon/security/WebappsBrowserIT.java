@@ -48,7 +48,7 @@ class WebappsBrowserIT extends IntegrationTest {
 
     private String logInToTasklist(WebDriver browser, String user, String filterShown) throws Exception {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
         try {
             wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
             browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys(user);

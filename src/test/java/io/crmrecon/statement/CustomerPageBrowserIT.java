@@ -53,7 +53,7 @@ class CustomerPageBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start(language.startsWith("zh") ? "zh-CN,zh" : "en-US,en");
         try {
             browser.manage().window().setSize(new Dimension(width, height));
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(20));
 
             var toConfirm = fixture.sent(language);
             browser.get("http://localhost:" + port + "/s/" + toConfirm.token());

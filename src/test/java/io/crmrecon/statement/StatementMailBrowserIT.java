@@ -60,7 +60,7 @@ class StatementMailBrowserIT extends IntegrationTest {
 
         WebDriver browser = Browser.start("zh-CN,zh");
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
             browser.get(url("/dev/mailbox"));
             browser.findElement(By.id("username")).sendKeys("clerk");
             browser.findElement(By.id("password")).sendKeys("clerk");

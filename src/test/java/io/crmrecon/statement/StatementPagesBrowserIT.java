@@ -125,7 +125,7 @@ class StatementPagesBrowserIT extends IntegrationTest {
     }
 
     private WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return Browser.waiting(browser, Duration.ofSeconds(10));
     }
 
     private void login(WebDriver browser, String user) {
