@@ -38,10 +38,10 @@ final class PdfRenderer {
 
     /**
      * A parsed font set and the XML parser that goes with it: both serve one document at a time. {@code common} are
-     * the fonts cut down to the characters of everyday Chinese and Western text (GB 2312 and Latin-1), some 7,500
-     * instead of the font's tens of thousands: PDFBox works through every glyph of a font for each document it embeds the font in, so a document
-     * costs less with them. A character they lack (a rare one in a name) is drawn from {@code all}, which a document
-     * loads only then.
+     * the fonts cut down to the characters of everyday Chinese and Western text (GB 2312, Latin-1, punctuation):
+     * PDFBox works through every glyph of a font for each document it embeds the font in, so a document costs less
+     * with them. A character they lack (a rare one in a name) is drawn from {@code all}. openhtmltopdf loads every
+     * font of the family list into each document, but only the glyphs a document draws are embedded in it.
      */
     private record Fonts(TrueTypeFont commonRegular, TrueTypeFont commonBold, TrueTypeFont allRegular,
             TrueTypeFont allBold, DocumentBuilder parser) {
@@ -120,7 +120,7 @@ final class PdfRenderer {
         }
     }
 
-    /** A font embedded in the document when the document first draws with it. */
+    /** A font loaded into the document when openhtmltopdf first asks for it (not while the builder is set up). */
     private static final class Lazy extends PDFontSupplier {
         private final PDDocument document;
         private final TrueTypeFont font;
