@@ -9,6 +9,13 @@ ${t("mail.statement.banner.RESEND")}
 ${t("mail.statement.greeting", m.contactName())}
 
 ${t("mail.statement.intro." + m.kind(), m.statementNo(), m.companyName(), m.period(), m.answerDue())}
+<#if m.disputeAccepted() || m.disputeRejected()>
+
+${t(m.disputeAccepted()?then("mail.statement.dispute.accepted", "mail.statement.dispute.rejected"))}
+<#if m.disputeNote()??>
+${t("mail.statement.dispute.note")} ${m.disputeNote()}
+</#if>
+</#if>
 <#if m.replacesEarlierVersion()>
 ${t("mail.statement.newVersion", m.version())}
 </#if>

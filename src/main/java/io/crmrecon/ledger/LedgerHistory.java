@@ -23,9 +23,29 @@ public class LedgerHistory {
         this.jdbc = jdbc;
     }
 
-    /** A posted document; the amount positive, the type gives the sign. */
+    /**
+     * A posted document; the amount positive, the type gives the sign. {@code adjustsPeriod} (first day of a month,
+     * usually null) is the period whose statement a note granted on a dispute corrects.
+     */
     public record PostedDocument(String documentNo, DocumentType type, LocalDate issueDate, LocalDate dueDate,
-            BigDecimal amount, String reference, String description, Instant postedAt) {
+            BigDecimal amount, String reference, String description, Instant postedAt, LocalDate adjustsPeriod) {
+
+        public PostedDocument(String documentNo, DocumentType type, LocalDate issueDate, LocalDate dueDate,
+                BigDecimal amount, String reference, String description, Instant postedAt) {
+            this(documentNo, type, issueDate, dueDate, amount, reference, description, postedAt, null);
+        }
+
+        /**
+         * The day that places the document on a statement: its issue date, or the last day of the period it
+         * corrects when that is earlier.
+         */
+        public LocalDate statementDate() {
+            if (adjustsPeriod == null) {
+                return issueDate;
+            }
+            LocalDate periodEnd = adjustsPeriod.withDayOfMonth(adjustsPeriod.lengthOfMonth());
+            return periodEnd.isBefore(issueDate) ? periodEnd : issueDate;
+        }
     }
 
     /**
@@ -39,17 +59,21 @@ public class LedgerHistory {
     public record Facts(List<PostedDocument> documents, List<AppliedCash> allocations) {
     }
 
-    /** Everything dated up to {@code upTo} (documents by issue date, cash by the payment's booking date). */
+    /**
+     * Everything dated up to {@code upTo}: documents by {@link PostedDocument#statementDate()}, cash by the
+     * payment's booking date.
+     */
     public Facts of(long customerId, String currency, LocalDate upTo) {
         List<PostedDocument> documents = jdbc.sql("SELECT document_no, type, issue_date, due_date, amount, reference, "
-                        + "description, posted_at FROM document WHERE customer_id = :customer AND currency = :currency "
-                        + "AND issue_date <= :upTo ORDER BY issue_date, id")
+                        + "description, posted_at, adjusts_period FROM document WHERE customer_id = :customer "
+                        + "AND currency = :currency AND (issue_date <= :upTo OR adjusts_period <= :upTo) "
+                        + "ORDER BY issue_date, id")
                 .param("customer", customerId).param("currency", currency).param("upTo", upTo)
                 .query((rs, i) -> new PostedDocument(rs.getString("document_no"),
                         DocumentType.valueOf(rs.getString("type")), rs.getObject("issue_date", LocalDate.class),
                         rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("amount"),
                         rs.getString("reference"), rs.getString("description"),
-                        rs.getTimestamp("posted_at").toInstant()))
+                        rs.getTimestamp("posted_at").toInstant(), rs.getObject("adjusts_period", LocalDate.class)))
                 .list();
         List<AppliedCash> allocations = jdbc.sql("SELECT a.id, a.transaction_id, t.bank_reference, t.booking_date, "
                         + "d.document_no, a.amount, a.writeoff, a.reverses_id, a.created_at FROM allocation a "

@@ -18,8 +18,9 @@ class ReissueStatementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Object note = execution.getVariable(RESOLUTION_NOTE);
         Statement next = generation.reissue(longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID),
-                execution.getProcessInstanceId());
+                execution.getProcessInstanceId(), note == null || note.toString().isBlank() ? null : note.toString());
         execution.setVariable(STATEMENT_ID, next.id());
         execution.setVariable(VERSION, next.version());
         execution.setVariable(MAIL_KIND, MailKind.FIRST.name());

@@ -186,6 +186,19 @@ class StatementAnswers {
         statements.move(statementId, StatementStatus.SENT, SYSTEM, reason).answered(null);
     }
 
+    /** A dispute of a version that was decided: what the customer is told ({@code note} may be null). */
+    record ClosedDispute(String note) {
+    }
+
+    /** The version's most recently closed dispute, if it has one. */
+    Optional<ClosedDispute> lastClosedDispute(long statementId) {
+        return jdbc.sql("SELECT close_note FROM statement_answer WHERE statement_id = :id AND kind = 'DISPUTED' "
+                        + "AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC")
+                .param("id", statementId)
+                .query((rs, i) -> new ClosedDispute(rs.getString("close_note")))
+                .list().stream().findFirst();
+    }
+
     /** Every answer to a version, oldest first, with its dispute lines: the evidence the staff page shows. */
     @Transactional(readOnly = true)
     List<StatementAnswer> answers(long statementId) {

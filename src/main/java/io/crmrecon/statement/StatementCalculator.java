@@ -108,7 +108,7 @@ final class StatementCalculator {
     private static OpenItems openItems(LedgerFacts facts, LocalDate end, Instant asOf, int digits) {
         Map<String, PostedDocument> issued = new LinkedHashMap<>();
         for (PostedDocument d : facts.documents()) {
-            if (d.type().isReceivable() && !d.postedAt().isAfter(asOf) && !d.issueDate().isAfter(end)) {
+            if (d.type().isReceivable() && !d.postedAt().isAfter(asOf) && !d.statementDate().isAfter(end)) {
                 issued.put(d.documentNo(), d);
             }
         }
@@ -158,13 +158,22 @@ final class StatementCalculator {
             .thenComparing(e -> Objects.toString(e.documentNo, ""))
             .thenComparing(e -> Objects.toString(e.reference, ""));
 
-    /** One fact as a statement line would show it, with its effect on the receivable balance. */
+    /**
+     * One fact as a statement line would show it, with its effect on the receivable balance. {@code date} places it
+     * on a statement; {@code shownDate} is the date the line prints (they differ for a note that corrects an earlier
+     * period: dated when granted, shown on the statement it corrects).
+     */
     private record Entry(LineKind kind, LocalDate date, Instant recordedAt, String documentNo, String reference,
-            String description, LocalDate dueDate, BigDecimal effect, boolean disputed) {
+            String description, LocalDate dueDate, BigDecimal effect, boolean disputed, LocalDate shownDate) {
+
+        Entry(LineKind kind, LocalDate date, Instant recordedAt, String documentNo, String reference,
+                String description, LocalDate dueDate, BigDecimal effect, boolean disputed) {
+            this(kind, date, recordedAt, documentNo, reference, description, dueDate, effect, disputed, date);
+        }
 
         static Entry of(PostedDocument d, boolean disputed) {
-            return new Entry(LineKind.of(d.type()), d.issueDate(), d.postedAt(), d.documentNo(), d.reference(),
-                    d.description(), d.dueDate(), d.type().signed(d.amount()), disputed);
+            return new Entry(LineKind.of(d.type()), d.statementDate(), d.postedAt(), d.documentNo(), d.reference(),
+                    d.description(), d.dueDate(), d.type().signed(d.amount()), disputed, d.issueDate());
         }
 
         /**
@@ -213,7 +222,7 @@ final class StatementCalculator {
         }
 
         Line line(BigDecimal balance, int digits) {
-            return new Line(kind, date, documentNo, reference, description, dueDate, scaled(effect, digits),
+            return new Line(kind, shownDate, documentNo, reference, description, dueDate, scaled(effect, digits),
                     scaled(balance, digits), disputed);
         }
     }

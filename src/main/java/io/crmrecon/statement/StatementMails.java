@@ -65,19 +65,30 @@ class StatementMails {
      * of its kind derived (class comment).
      */
     OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link) {
+        return compose(statement, pdf, kind, link, null, null);
+    }
+
+    /** As above, answering the customer's dispute: {@code disputeOutcome} ACCEPTED or REJECTED, with our note. */
+    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, String disputeOutcome,
+            String disputeNote) {
         int n = kind == MailKind.FIRST ? 1 : outbox.countQueued(keyPrefix(statement, kind)) + 1;
-        return compose(statement, pdf, kind, link, n);
+        return compose(statement, pdf, kind, link, n, disputeOutcome, disputeNote);
     }
 
     /** {@code n}: which mail of its kind for this version (1, 2, …): part of the key that makes queueing idempotent. */
     OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, int n) {
+        return compose(statement, pdf, kind, link, n, null, null);
+    }
+
+    private OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, int n,
+            String disputeOutcome, String disputeNote) {
         if (n < 1) {
             throw new IllegalArgumentException("n: the first mail of a kind is 1, not " + n);
         }
         Customer customer = customers.byId(statement.customerId())
                 .orElseThrow(() -> new IllegalArgumentException("no customer " + statement.customerId()));
         Locale locale = statement.language();
-        StatementMailView view = view(statement, customer, kind, link);
+        StatementMailView view = view(statement, customer, kind, link).withDispute(disputeOutcome, disputeNote);
         Map<String, Object> model = Map.of("m", view, "t", texts(locale));
         String subject = text(locale, "mail.statement.subject." + kind.name(), view.statementNo(), view.period(),
                 view.answerDue());

@@ -48,12 +48,6 @@ final class StatementProcessVariables {
     }
 
     static long longOf(Object value, String name) {
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        if (value != null && !value.toString().isBlank()) {
-            return Long.parseLong(value.toString().strip());
-        }
-        throw new IllegalStateException("the process has no " + name);
+        return io.crmrecon.common.VariableValues.longOf(value, name);
     }
 }

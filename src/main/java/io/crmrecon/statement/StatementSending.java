@@ -28,11 +28,13 @@ class StatementSending {
     private final Customers customers;
     private final ReconProperties recon;
     private final Clock clock;
+    private final StatementAnswers answers;
 
     StatementSending(StatementRepository repository, Statements statements, StatementTokens tokens,
             StatementMails mails, StatementPdfs pdfs, Outbox outbox, Customers customers, ReconProperties recon,
-            Clock clock) {
+            Clock clock, StatementAnswers answers) {
         this.repository = repository;
+        this.answers = answers;
         this.pdfs = pdfs;
         this.statements = statements;
         this.tokens = tokens;
@@ -53,12 +55,33 @@ class StatementSending {
         String link = link(recon.publicBaseUrl(), tokens.issue(statement));
         byte[] pdf = pdfs.of(statementId).orElseThrow(() -> new IllegalStateException(
                 "statement " + statement.statementNo() + " v" + statement.version() + " has no PDF to send"));
-        OutgoingMail mail = mails.compose(statement, pdf, kind, link);
+        OutgoingMail mail = answering(statement, kind)
+                .map(d -> mails.compose(statement, pdf, kind, link, d.outcome(), d.note()))
+                .orElseGet(() -> mails.compose(statement, pdf, kind, link));
         if (kind != MailKind.FIRST) {
             mail = new OutgoingMail(mail.key() + "/" + mailNo, mail.to(), mail.cc(), mail.subject(), mail.html(),
                     mail.text(), mail.attachments(), mail.locale());
         }
         return outbox.enqueue(mail);
+    }
+
+    private record DisputeAnswer(String outcome, String note) {
+    }
+
+    /**
+     * The dispute a mail answers: the first mail of a version that replaced a disputed one (accepted), or a mail sent
+     * again after the version's dispute was rejected.
+     */
+    private java.util.Optional<DisputeAnswer> answering(Statement statement, MailKind kind) {
+        if (kind == MailKind.FIRST && statement.version() > 1) {
+            return repository.findByStatementNoAndVersion(statement.statementNo(), statement.version() - 1)
+                    .flatMap(previous -> answers.lastClosedDispute(previous.id()))
+                    .map(d -> new DisputeAnswer("ACCEPTED", d.note()));
+        }
+        if (kind == MailKind.RESEND) {
+            return answers.lastClosedDispute(statement.id()).map(d -> new DisputeAnswer("REJECTED", d.note()));
+        }
+        return java.util.Optional.empty();
     }
 
     /** Sends the queued mail (throws when the server refuses it, for the job to retry), then records it. */

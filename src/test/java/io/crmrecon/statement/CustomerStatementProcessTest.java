@@ -223,6 +223,9 @@ class CustomerStatementProcessTest {
         runJob(pi, "generate");
         world.answer = StatementStatus.DISPUTED;
         runJob(pi, "deliverMail");
+        assertThat(pi).isWaitingAt("openDispute");
+        runJob(pi, "openDispute");
+        assertThat(world.events).containsExactly("dispute handed over 101");
         assertThat(pi).isWaitingAt("awaitDisputeOutcome");
     }
 
@@ -230,13 +233,14 @@ class CustomerStatementProcessTest {
     void anAcceptedDisputeSendsANewVersionOfTheSameNumber() {
         ProcessInstance pi = sent();
         customerAnswers(pi, StatementStatus.DISPUTED, StatementMessages.DISPUTED);
+        runJob(pi, "openDispute");
         assertThat(pi).isWaitingAt("awaitDisputeOutcome");
         runtime().createMessageCorrelation(StatementMessages.DISPUTE_RESOLVED).processInstanceId(pi.getId())
                 .setVariable("disputeOutcome", "ACCEPTED").correlate();
         assertThat(pi).isWaitingAt("reissue");
         ClockUtil.setCurrentTime(Date.from(at(10, 9, 14)));
         runJob(pi, "reissue");
-        assertThat(world.events).containsExactly("superseded 101");
+        assertThat(world.events).containsExactly("dispute handed over 101", "superseded 101");
         assertThat(variable(pi, "statementId")).isEqualTo(102L);
         assertThat(variable(pi, "version")).isEqualTo(2);
         runJob(pi, "deliverMail");
@@ -254,10 +258,11 @@ class CustomerStatementProcessTest {
     void aRejectedDisputeReopensTheVersionTellsTheCustomerAndWaitsAgain() {
         ProcessInstance pi = sent();
         customerAnswers(pi, StatementStatus.DISPUTED, StatementMessages.DISPUTED);
+        runJob(pi, "openDispute");
         runtime().createMessageCorrelation(StatementMessages.DISPUTE_RESOLVED).processInstanceId(pi.getId())
                 .setVariable("disputeOutcome", "REJECTED").setVariable("resolutionNote", "paid twice? no: one payment")
                 .correlate();
-        assertThat(world.events).containsExactly("reopened 101: paid twice? no: one payment");
+        assertThat(world.events).containsExactly("dispute handed over 101", "reopened 101: paid twice? no: one payment");
         assertThat(world.queued).containsExactly("FIRST v1 #1", "RESEND v1 #2");
         runJob(pi, "deliverMail");
         assertThat(world.delivered).hasSize(2).last().asString().startsWith("RESEND");
@@ -340,8 +345,10 @@ class CustomerStatementProcessTest {
         Task task = followUpTask(pi);
         world.answer = StatementStatus.DISPUTED;
         completeAs("clerk", task, Map.of("outcome", "CLOSE"));
-        assertThat(pi).hasPassed("followUpDecided", "checkAnswer").isWaitingAt("awaitDisputeOutcome");
-        assertThat(world.events).isEmpty();
+        assertThat(pi).hasPassed("followUpDecided", "checkAnswer").isWaitingAt("openDispute");
+        runJob(pi, "openDispute");
+        assertThat(pi).isWaitingAt("awaitDisputeOutcome");
+        assertThat(world.events).containsExactly("dispute handed over 101");
     }
 
     @Test

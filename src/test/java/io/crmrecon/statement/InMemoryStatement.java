@@ -43,7 +43,7 @@ final class InMemoryStatement {
     /** Registers the delegates and the listener under their bean names for the engine's mock expressions. */
     void register() {
         InMemoryStatement world = this; // what the services below remember
-        StatementGeneration generation = new StatementGeneration(null, null, null, null, null, null, null) {
+        StatementGeneration generation = new StatementGeneration(null, null, null, null, null, null, null, null) {
             @Override
             Statement generate(Request r) {
                 assertThat(r.statementNo()).isEqualTo("S2609-00017");
@@ -52,14 +52,14 @@ final class InMemoryStatement {
             }
 
             @Override
-            Statement reissue(long statementId, String processInstanceId) {
+            Statement reissue(long statementId, String processInstanceId, String note) {
                 world.events.add("superseded " + statementId);
                 world.version++;
                 world.answer = null;
                 return statement(world.statementId(), world.version);
             }
         };
-        StatementSending sending = new StatementSending(null, null, null, null, null, null, null, null, null) {
+        StatementSending sending = new StatementSending(null, null, null, null, null, null, null, null, null, null) {
             @Override
             long prepare(long statementId, MailKind kind, int mailNo) {
                 world.queued.add(kind + " v" + world.version + " #" + mailNo);
@@ -144,6 +144,8 @@ final class InMemoryStatement {
         Mocks.register("reopenStatementDelegate", new ReopenStatementDelegate(waiting));
         Mocks.register("followUpDecidedDelegate", new FollowUpDecidedDelegate(waiting));
         Mocks.register("followUpCustomerListener", new FollowUpCustomerListener(messages));
+        Mocks.register("openDisputeDelegate", new OpenDisputeDelegate(event -> world.events.add("dispute handed over "
+                + ((StatementDisputed) event).statementId())));
     }
 
     static Statement statement(long id, int version) {

@@ -77,6 +77,52 @@ class StatementCalculatorTest {
         assertBalances(nov);
     }
 
+    /**
+     * A credit note granted on a dispute of October's statement, dated the day it was granted in November: the
+     * re-issued October shows it (closing = the disputed version's less the credit), and November, continuing the
+     * re-issued version, does not count it again. Had November been issued before the note, December would show it
+     * as a prior-period adjustment.
+     */
+    @Test
+    void aNoteGrantedOnADisputeCorrectsTheDisputedPeriodAndIsCountedOnce() {
+        Instant octGenerated = at("2026-11-01T02:00:00Z");
+        List<PostedDocument> docs = new ArrayList<>(List.of(
+                doc("INV-1", DocumentType.INVOICE, "2026-10-05", "2026-11-04", "1000.00", "2026-10-05T08:00:00Z")));
+        StatementSnapshot v1 = StatementCalculator.snapshot(OCT, "CNY", facts(docs, List.of(), Set.of("INV-1")), null,
+                octGenerated);
+        assertThat(v1.lines()).singleElement().satisfies(l -> assertThat(l.disputed()).isTrue());
+
+        docs.add(new PostedDocument("CN-S2610-00042-D1", DocumentType.CREDIT_NOTE, LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-20"), new BigDecimal("150.00"), "S2610-00042", null,
+                at("2026-11-20T03:00:00Z"), LocalDate.parse("2026-10-01")));
+        Instant v2Generated = at("2026-11-20T03:00:05Z");
+        StatementSnapshot v2 = StatementCalculator.snapshot(OCT, "CNY", facts(docs, List.of(), Set.of()), null,
+                v2Generated);
+        assertThat(v2.lines()).extracting(Line::documentNo).containsExactly("INV-1", "CN-S2610-00042-D1");
+        assertThat(v2.lines().get(1).date()).as("shown with its own date").isEqualTo(LocalDate.parse("2026-11-20"));
+        assertThat(v2.closingBalance()).isEqualByComparingTo(v1.closingBalance().subtract(new BigDecimal("150.00")));
+        assertBalances(v2);
+
+        docs.add(doc("INV-2", DocumentType.INVOICE, "2026-11-25", "2026-12-25", "400.00", "2026-11-25T08:00:00Z"));
+        StatementSnapshot nov = StatementCalculator.snapshot(NOV, "CNY", facts(docs, List.of(), Set.of()),
+                new StatementCalculator.Previous(OCT, v2.closingBalance(), v2Generated), at("2026-12-01T02:00:00Z"));
+        assertThat(nov.openingBalance()).isEqualByComparingTo("850.00");
+        assertThat(nov.adjustments()).isEmpty();
+        assertThat(nov.lines()).extracting(Line::documentNo).containsExactly("INV-2");
+        assertThat(nov.closingBalance()).isEqualByComparingTo("1250.00");
+        assertBalances(nov);
+
+        // November issued from the disputed version, before the note: December picks the note up
+        StatementSnapshot novEarly = StatementCalculator.snapshot(NOV, "CNY", facts(docs.subList(0, 1), List.of(),
+                Set.of()), new StatementCalculator.Previous(OCT, v1.closingBalance(), octGenerated),
+                at("2026-11-15T02:00:00Z"));
+        StatementSnapshot dec = StatementCalculator.snapshot(StatementPeriod.parse("2026-12"), "CNY",
+                facts(docs, List.of(), Set.of()), new StatementCalculator.Previous(NOV, novEarly.closingBalance(),
+                        at("2026-11-15T02:00:00Z")), at("2027-01-01T02:00:00Z"));
+        assertThat(dec.adjustments()).extracting(Line::documentNo).containsExactly("CN-S2610-00042-D1", "INV-2");
+        assertThat(dec.closingBalance()).isEqualByComparingTo("1250.00");
+    }
+
     @Test
     void aReversalRecordedAfterTheStatementComesBackAsAnAdjustmentWithItsOwnLine() {
         Instant octGenerated = at("2026-11-01T02:00:00Z");

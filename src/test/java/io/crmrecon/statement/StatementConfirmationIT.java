@@ -112,16 +112,11 @@ class StatementConfirmationIT extends IntegrationTest {
         String statementNo = runAndSend("B");
         Statement sent = statements.findFirstByStatementNoOrderByVersionDesc(statementNo).orElseThrow();
         String token = token(onlyMailTo("b@example.cn", statementNo));
-
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("documentNo", f.p + "-B1");
-        form.add("reason", "AMOUNT_WRONG");
-        form.add("comment", "We were invoiced 500.00 but ordered 400.00.");
-        form.add("claimedAmount_" + f.p + "-B1", "400.00");
-        ResponseEntity<String> disputed = post("/s/" + token + "/dispute", form);
-        assertThat(disputed.getStatusCode().value()).as(disputed.getBody()).isIn(200, 302, 303);
+        disputeB1(token);
 
         assertThat(status("B")).isEqualTo("DISPUTED");
+        // the statement's instance hands the dispute over in a job of its own, then waits
+        ProcessJobs.runAll(runtime, management, statementNo);
         StatementAnswer answer = answers.answers(sent.id()).get(0);
         assertThat(answer.kind()).isEqualTo("DISPUTED");
         assertThat(answer.reason()).isEqualTo("AMOUNT_WRONG");
@@ -135,6 +130,136 @@ class StatementConfirmationIT extends IntegrationTest {
                 .getId();
         assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance)
                 .eventName(StatementMessages.DISPUTE_RESOLVED).count()).isEqualTo(1);
+    }
+
+    /**
+     * The whole dispute: the customer disputes a line, a clerk accepts it with a credit note above what was disputed
+     * (so a manager approves, and a clerk cannot), the note is posted, a new version with it is mailed, the old
+     * link dies, and the customer confirms the new one. Through the customer's page, engine-rest and the mail.
+     */
+    @Test
+    void anAcceptedDisputeIssuesANewVersionWithTheCreditNoteThatTheCustomerConfirms() throws Exception {
+        String statementNo = runAndSend("B");
+        Statement first = statements.findFirstByStatementNoOrderByVersionDesc(statementNo).orElseThrow();
+        String oldToken = token(onlyMailTo("b@example.cn", statementNo));
+        disputeB1(oldToken);
+        ProcessJobs.runAll(runtime, management, statementNo);
+        String disputeNo = statementNo + "-D1";
+
+        Api manager = new Api(rest, "manager");
+        String investigate = taskOf(disputeNo, "investigateDispute");
+        Api.Response form = clerk.get("/engine-rest/task/" + investigate + "/form-variables");
+        assertThat(form.body()).contains(f.p + "-B1").contains("400.00").contains("ordered 400");
+        Api.Response unreadable = clerk.postJson("/engine-rest/task/" + investigate + "/submit-form",
+                "{\"variables\":{\"resolution\":{\"value\":\"ACCEPT\"},\"adjustmentAmount\":{\"value\":\"1OO\"}}}");
+        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("1OO");
+        Api.Response proposed = clerk.postJson("/engine-rest/task/" + investigate + "/submit-form",
+                "{\"variables\":{\"resolution\":{\"value\":\"ACCEPT\"},\"adjustmentAmount\":{\"value\":\"600.00\"},"
+                        + "\"resolutionNote\":{\"value\":\"Freight charged twice; credited with goodwill.\"}}}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+
+        // 600.00 is more than the 500.00 disputed: a manager must approve, a clerk cannot
+        String approve = taskOf(disputeNo, "approveAdjustment");
+        String yes = "{\"variables\":{\"approved\":{\"value\":true}}}";
+        assertThat(clerk.postJson("/engine-rest/task/" + approve + "/submit-form", yes).status()).isEqualTo(403);
+        Api.Response approved = manager.postJson("/engine-rest/task/" + approve + "/submit-form", yes);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        ProcessJobs.runAll(runtime, management, disputeNo);
+        ProcessJobs.runAll(runtime, management, statementNo);
+
+        // the note is in the ledger, dated today and belonging to the disputed period
+        var note = jdbc.queryForMap("SELECT type, amount, issue_date, adjusts_period FROM document "
+                + "WHERE document_no = ?", "CN-" + disputeNo);
+        assertThat(note.get("type")).isEqualTo("CREDIT_NOTE");
+        assertThat((java.math.BigDecimal) note.get("amount")).isEqualByComparingTo("600.00");
+        assertThat(note.get("issue_date").toString()).isEqualTo(java.time.LocalDate.now(clock).toString());
+        assertThat(note.get("adjusts_period").toString()).isEqualTo(f.period.first().toString());
+        var dispute = jdbc.queryForMap("SELECT status, investigated_by, approved_by, adjustment_document_no "
+                + "FROM dispute WHERE dispute_no = ?", disputeNo);
+        assertThat(dispute).containsEntry("status", "ACCEPTED").containsEntry("investigated_by", "clerk")
+                .containsEntry("approved_by", "manager").containsEntry("adjustment_document_no", "CN-" + disputeNo);
+        assertThat(jdbc.queryForList("SELECT e.action FROM dispute_event e JOIN dispute d ON d.id = e.dispute_id "
+                + "WHERE d.dispute_no = ? ORDER BY e.id", String.class, disputeNo))
+                .containsExactly("OPENED", "ROUTED", "PROPOSED_ACCEPT", "APPROVED", "ADJUSTED");
+
+        // a new version: the old one's closing less the credit; the old link is dead, the new one works
+        Statement second = statements.findFirstByStatementNoOrderByVersionDesc(statementNo).orElseThrow();
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.closingBalance()).isEqualByComparingTo(first.closingBalance().subtract(
+                new java.math.BigDecimal("600.00")));
+        assertThat(statements.findById(first.id()).orElseThrow().status()).isEqualTo(StatementStatus.SUPERSEDED);
+        assertThat(second.status()).isEqualTo(StatementStatus.SENT);
+        assertThat(rest.getForEntity("/s/" + oldToken, String.class).getStatusCode().value()).isEqualTo(404);
+        List<MimeMessage> mails = mailsAbout("b@example.cn", statementNo);
+        assertThat(mails).hasSize(2);
+        String newToken = token(mails.get(1));
+        ResponseEntity<String> page = rest.getForEntity("/s/" + newToken, String.class);
+        assertThat(page.getBody()).contains("CN-" + disputeNo);
+        ResponseEntity<String> confirmed = post("/s/" + newToken + "/confirm", new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode().value()).isIn(200, 302, 303);
+        assertThat(status("B")).isEqualTo("CONFIRMED");
+    }
+
+    /** REJECT: the version is open again, the customer is mailed the reason and can answer once more. */
+    @Test
+    void aRejectedDisputeReopensTheVersionAndTellsTheCustomerWhy() throws Exception {
+        String statementNo = runAndSend("B");
+        String token = token(onlyMailTo("b@example.cn", statementNo));
+        disputeB1(token);
+        ProcessJobs.runAll(runtime, management, statementNo);
+        String disputeNo = statementNo + "-D1";
+        String investigate = taskOf(disputeNo, "investigateDispute");
+        Api.Response noReason = clerk.postJson("/engine-rest/task/" + investigate + "/submit-form",
+                "{\"variables\":{\"resolution\":{\"value\":\"REJECT\"}}}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        Api.Response rejected = clerk.postJson("/engine-rest/task/" + investigate + "/submit-form",
+                "{\"variables\":{\"resolution\":{\"value\":\"REJECT\"},"
+                        + "\"resolutionNote\":{\"value\":\"The order confirmation says 500.00.\"}}}");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(204);
+        ProcessJobs.runAll(runtime, management, disputeNo);
+        ProcessJobs.runAll(runtime, management, statementNo);
+
+        assertThat(status("B")).isEqualTo("SENT");
+        assertThat(jdbc.queryForObject("SELECT status FROM dispute WHERE dispute_no = ?", String.class, disputeNo))
+                .isEqualTo("REJECTED");
+        List<MimeMessage> mails = mailsAbout("b@example.cn", statementNo);
+        assertThat(mails).hasSize(2);
+        List<String> texts = new ArrayList<>();
+        collectText(mails.get(1), texts);
+        assertThat(String.join("\n", texts)).contains("The order confirmation says 500.00.");
+        // the same link works again, and the customer can confirm now
+        ResponseEntity<String> confirmed = post("/s/" + token + "/confirm", new LinkedMultiValueMap<>());
+        assertThat(confirmed.getStatusCode().value()).isIn(200, 302, 303);
+        assertThat(status("B")).isEqualTo("CONFIRMED");
+    }
+
+    private void disputeB1(String token) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("documentNo", f.p + "-B1");
+        form.add("reason", "AMOUNT_WRONG");
+        form.add("comment", "We were invoiced 500.00 but ordered 400.00.");
+        form.add("claimedAmount_" + f.p + "-B1", "400.00");
+        ResponseEntity<String> disputed = post("/s/" + token + "/dispute", form);
+        assertThat(disputed.getStatusCode().value()).as(disputed.getBody()).isIn(200, 302, 303);
+    }
+
+    /** The one open task of that key in the dispute's instance, as a clerk finds it through engine-rest. */
+    private String taskOf(String disputeNo, String key) {
+        Api.Response tasks = new Api(rest, "admin").get("/engine-rest/task?processInstanceBusinessKey=" + disputeNo
+                + "&taskDefinitionKey=" + key);
+        assertThat(tasks.json()).as(tasks.body()).hasSize(1);
+        return tasks.json().get(0).get("id").asText();
+    }
+
+    private static List<MimeMessage> mailsAbout(String address, String statementNo) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : TestMailServer.to(address)) {
+            if (m.getSubject() != null && m.getSubject().contains(statementNo)) {
+                mails.add(m);
+            }
+        }
+        return mails;
     }
 
     /** Runs a statement run for one customer of the fixture and the jobs of its statement; its number. */
@@ -169,12 +294,7 @@ class StatementConfirmationIT extends IntegrationTest {
     }
 
     private static MimeMessage onlyMailTo(String address, String statementNo) throws Exception {
-        List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage m : TestMailServer.to(address)) {
-            if (m.getSubject() != null && m.getSubject().contains(statementNo)) {
-                mails.add(m);
-            }
-        }
+        List<MimeMessage> mails = mailsAbout(address, statementNo);
         assertThat(mails).hasSize(1);
         return mails.get(0);
     }

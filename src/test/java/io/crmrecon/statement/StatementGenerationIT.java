@@ -113,11 +113,11 @@ class StatementGenerationIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM statement WHERE statement_no = ?", Integer.class, no))
                 .isOne();
 
-        Statement v2 = generation.reissue(v1.id(), "pi-" + no);
+        Statement v2 = generation.reissue(v1.id(), "pi-" + no, null);
         assertThat(v2.statementNo()).isEqualTo(no);
         assertThat(v2.version()).isEqualTo(2);
         assertThat(repository.findById(v1.id()).orElseThrow().status()).isEqualTo(StatementStatus.SUPERSEDED);
-        assertThat(generation.reissue(v1.id(), "pi-" + no).id()).as("a retried reissue").isEqualTo(v2.id());
+        assertThat(generation.reissue(v1.id(), "pi-" + no, null).id()).as("a retried reissue").isEqualTo(v2.id());
         assertThat(v2.closingBalance()).isEqualByComparingTo(balances.receivableBalances(List.of(customer))
                 .get(customer));
     }

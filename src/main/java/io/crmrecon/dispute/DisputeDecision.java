@@ -1,0 +1,170 @@
+package io.crmrecon.dispute;
+
+import io.crmrecon.common.Money;
+import io.crmrecon.ledger.DocumentType;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * The rules of a dispute's decisions, as the task forms deliver them (CONTRACT.md §6): amounts as numbers or
+ * decimal strings, choices as text. A decision the rules forbid is {@link Refused}, naming the field.
+ */
+final class DisputeDecision {
+
+    static final int NOTE_MAX = 2000;
+
+    enum Resolution {
+        ACCEPT, REJECT
+    }
+
+    /**
+     * What the investigator (a clerk, or a manager on an escalated dispute) decided. On ACCEPT, the adjustment: a
+     * credit note (in the customer's favour) or a debit note; on REJECT, why, for the customer.
+     */
+    record Investigation(Resolution resolution, BigDecimal adjustmentAmount, DocumentType adjustmentType, String note,
+            String decidedBy) {
+
+        boolean accepted() {
+            return resolution == Resolution.ACCEPT;
+        }
+    }
+
+    /** A manager's answer to a proposed adjustment. */
+    record Approval(boolean approved, String note, String decidedBy) {
+    }
+
+    /** A choice the rules forbid: which field, and the message key (messages/dispute) with its arguments. */
+    static final class Refused extends RuntimeException {
+
+        private final String field;
+        private final String code;
+        private final transient Object[] args;
+
+        Refused(String field, String code, Object... args) {
+            super(field + ": " + code);
+            this.field = field;
+            this.code = code;
+            this.args = args;
+        }
+
+        String field() {
+            return field;
+        }
+
+        String code() {
+            return code;
+        }
+
+        Object[] args() {
+            return args.clone();
+        }
+    }
+
+    private DisputeDecision() {
+    }
+
+    static Investigation investigation(Object resolution, Object amount, Object type, Object note, String decidedBy,
+            String currency) {
+        Resolution chosen = parse(Resolution.class, resolution, "resolution", "dispute.decision.badResolution");
+        String text = note(note, "resolutionNote");
+        if (chosen == Resolution.REJECT) {
+            if (text == null) {
+                throw new Refused("resolutionNote", "dispute.decision.rejectNeedsNote");
+            }
+            BigDecimal given = amount(amount, currency, true);
+            if (given != null && given.signum() != 0) {
+                throw new Refused("adjustmentAmount", "dispute.decision.rejectWithAmount");
+            }
+            return new Investigation(chosen, null, null, text, decidedBy);
+        }
+        BigDecimal adjustment = amount(amount, currency, false);
+        DocumentType noteType = type == null || type.toString().isBlank() ? DocumentType.CREDIT_NOTE
+                : switch (type.toString().strip().toUpperCase(Locale.ROOT)) {
+                    case "CREDIT_NOTE" -> DocumentType.CREDIT_NOTE;
+                    case "DEBIT_NOTE" -> DocumentType.DEBIT_NOTE;
+                    default -> throw new Refused("adjustmentType", "dispute.decision.badType", type);
+                };
+        return new Investigation(chosen, adjustment, noteType, text, decidedBy);
+    }
+
+    static Approval approval(Object approved, Object note, String decidedBy) {
+        Boolean answer = approved instanceof Boolean b ? b
+                : approved != null && "true".equalsIgnoreCase(approved.toString().strip()) ? Boolean.TRUE
+                : approved != null && "false".equalsIgnoreCase(approved.toString().strip()) ? Boolean.FALSE
+                : null;
+        if (answer == null) {
+            throw new Refused("approved", "dispute.approval.badAnswer");
+        }
+        String text = note(note, "approvalNote");
+        if (!answer && text == null) {
+            throw new Refused("approvalNote", "dispute.approval.declineNeedsNote");
+        }
+        return new Approval(answer, text, decidedBy);
+    }
+
+    /**
+     * Four eyes: whoever proposed the adjustment cannot approve it. A missing approver (a completion without a
+     * logged-in user) is refused too, since nobody could be told apart from the investigator then.
+     */
+    static boolean mayApprove(String investigator, String approver) {
+        return approver != null && !approver.isBlank() && !approver.equals(investigator);
+    }
+
+    /**
+     * A credit note larger than what the customer disputed always goes to a manager, whatever the approval table
+     * says: a clerk never grants more than was disputed alone.
+     */
+    static boolean exceedsDisputed(Investigation decision, BigDecimal disputedAmount) {
+        return decision.accepted() && decision.adjustmentType() == DocumentType.CREDIT_NOTE
+                && decision.adjustmentAmount().compareTo(disputedAmount) > 0;
+    }
+
+    private static BigDecimal amount(Object value, String currency, boolean optional) {
+        if (value == null || value.toString().isBlank()) {
+            if (optional) {
+                return null;
+            }
+            throw new Refused("adjustmentAmount", "dispute.decision.amountMissing");
+        }
+        BigDecimal amount;
+        try {
+            amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new Refused("adjustmentAmount", "dispute.decision.amountUnreadable", value);
+        }
+        if (optional) {
+            return amount;
+        }
+        if (amount.signum() <= 0) {
+            throw new Refused("adjustmentAmount", "dispute.decision.amountNotPositive", value);
+        }
+        int digits = Money.minorDigits(currency);
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new Refused("adjustmentAmount", "dispute.decision.amountDigits", value, digits, currency);
+        }
+        return amount.setScale(digits);
+    }
+
+    private static String note(Object value, String field) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.length() > NOTE_MAX) {
+            throw new Refused(field, "dispute.decision.noteTooLong", NOTE_MAX);
+        }
+        return text;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, Object value, String field, String code) {
+        if (value != null) {
+            String text = value.toString().strip().toUpperCase(Locale.ROOT);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(text)) {
+                    return e;
+                }
+            }
+        }
+        throw new Refused(field, code, value == null ? "" : value);
+    }
+}

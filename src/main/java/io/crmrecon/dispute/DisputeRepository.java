@@ -1,0 +1,18 @@
+package io.crmrecon.dispute;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DisputeRepository extends JpaRepository<Dispute, Long> {
+
+    Optional<Dispute> findByAnswerId(long answerId);
+
+    Optional<Dispute> findByDisputeNo(String disputeNo);
+
+    long countByStatementNo(String statementNo);
+
+    List<Dispute> findByCustomerIdOrderByOpenedAtDesc(long customerId);
+
+    List<Dispute> findByStatementNoOrderByOpenedAt(String statementNo);
+}
