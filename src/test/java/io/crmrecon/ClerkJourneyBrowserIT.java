@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -96,7 +95,7 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
             browser.findElement(By.cssSelector("input[type=password]")).sendKeys("clerk");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             String filter = zh ? "人工核销" : "Manual matching";
-            awaitText(browser, wait, filter, shot + "tasklist-login");
+            Browser.awaitText(browser, wait, filter, shot + "tasklist-login");
             browser.findElements(By.partialLinkText(filter)).stream().findFirst().ifPresent(WebElement::click);
 
             // the unapplied receipts before: four payments of this test wait
@@ -104,7 +103,7 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
 
             // 2. the task with its suggestions, claimed in Tasklist
             browser.get(url("/camunda/app/tasklist/default/#/?task=" + byName.getId()));
-            awaitText(browser, wait, "滨海物流" + p, shot + "02-task");
+            Browser.awaitText(browser, wait, "滨海物流" + p, shot + "02-task");
             wait.until(d -> !d.findElements(By.cssSelector("button.claim")).isEmpty());
             Browser.screenshot(browser, shot + "02-task");
             browser.findElement(By.cssSelector("button.claim")).click();
@@ -115,7 +114,7 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
             WebElement link = wait.until(d -> d.findElements(By.cssSelector("a[href*='/matching/workbench/"
                     + byName.getId() + "']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
             String tasklistWindow = browser.getWindowHandle();
-            scrollTo(browser, link).click();
+            Browser.scrollTo(browser, link).click();
             wait.until(d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().contains("/matching/workbench/"));
             for (String window : browser.getWindowHandles()) {
                 if (!window.equals(tasklistWindow)) {
@@ -141,18 +140,18 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
             wait.until(d -> d.findElement(By.id("customer-name")).getText().contains(p + "A"));
 
             // 5. apply oldest first: INV-1 in full, the rest to INV-2
-            scrollTo(browser, browser.findElement(By.id("oldest-first"))).click();
+            Browser.scrollTo(browser, browser.findElement(By.id("oldest-first"))).click();
             assertThat(amountOf(browser, p + "-INV-1")).isEqualTo("5000.00");
             assertThat(amountOf(browser, p + "-INV-2")).isEqualTo("4000.00");
             assertThat(browser.findElement(By.id("total-applied")).getText().replace(",", "")).isEqualTo("9000.00");
             assertThat(browser.findElement(By.id("remainder")).getText()).isIn("0.00", "0");
             Browser.screenshot(browser, shot + "04-workbench-oldest-first");
-            scrollTo(browser, browser.findElement(By.id("submit-customer"))).click();
+            Browser.scrollTo(browser, browser.findElement(By.id("submit-customer"))).click();
 
             // 6. back in Tasklist at the next task of the same batch: nothing of the last choice on it
             wait.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist") && d.getCurrentUrl()
                     .contains(next.getId()));
-            awaitText(browser, wait, "天津滨海" + p + "物流", shot + "05-next-task");
+            Browser.awaitText(browser, wait, "天津滨海" + p + "物流", shot + "05-next-task");
             wait.until(d -> !d.findElements(By.cssSelector("button.claim")).isEmpty());
             browser.findElement(By.cssSelector("button.claim")).click();
             wait.until(d -> "clerk".equals(tasks.createTaskQuery().taskId(next.getId()).singleResult().getAssignee()));
@@ -162,16 +161,16 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
             assertThat(documentNos.getAttribute("value")).as("the next task's form is clean").isEmpty();
             documentNos.sendKeys(p + "-INV-2");
             Browser.screenshot(browser, shot + "05-next-task-form");
-            scrollTo(browser, browser.findElement(By.cssSelector("button[ng-click='complete()']"))).click();
+            Browser.scrollTo(browser, browser.findElement(By.cssSelector("button[ng-click='complete()']"))).click();
             wait.until(d -> tasks.createTaskQuery().taskId(next.getId()).count() == 0);
 
             // 7. bank interest, opened from the unapplied receipts list, booked as what it is
             assertThat(receipts(browser, shot + "06-unapplied-middle")).hasSize(2);
             WebElement interestRow = rows(browser).stream().filter(r -> r.getText().contains("I1-" + p)).findFirst()
                     .orElseThrow();
-            scrollTo(browser, interestRow.findElement(By.cssSelector("a.workbench"))).click();
+            Browser.scrollTo(browser, interestRow.findElement(By.cssSelector("a.workbench"))).click();
             wait.until(d -> d.getCurrentUrl().contains("/matching/workbench/" + second.get("I1").getId()));
-            new Select(scrollTo(browser, browser.findElement(By.id("category")))).selectByValue("INTEREST");
+            new Select(Browser.scrollTo(browser, browser.findElement(By.id("category")))).selectByValue("INTEREST");
             browser.findElement(By.id("non-customer-note")).sendKeys("11月活期利息");
             Browser.screenshot(browser, shot + "06-workbench-interest");
             browser.findElement(By.id("submit-non-customer")).click();
@@ -199,15 +198,6 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
         assertThat(allocations.lines().filter(l -> l.startsWith("A1-" + p))).hasSize(1);
     }
 
-    private static void awaitText(WebDriver browser, WebDriverWait wait, String text, String shot) throws Exception {
-        try {
-            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
-        } catch (TimeoutException e) {
-            Browser.screenshot(browser, shot + "-timeout");
-            throw new AssertionError("'" + text + "' not shown at " + browser.getCurrentUrl() + ":\n"
-                    + browser.findElement(By.tagName("body")).getText(), e);
-        }
-    }
 
     /** The unapplied receipts of this test, as the list page shows them. */
     private List<WebElement> receipts(WebDriver browser, String shot) throws Exception {
@@ -228,10 +218,6 @@ class ClerkJourneyBrowserIT extends IntegrationTest {
                 .getAttribute("value").replace(",", "");
     }
 
-    private static WebElement scrollTo(WebDriver browser, WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        return element;
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

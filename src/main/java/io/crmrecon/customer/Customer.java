@@ -124,6 +124,11 @@ public class Customer {
         return segment;
     }
 
+    /** The segment as the DMN tables match it: upper case, empty when none. */
+    public String segmentForRules() {
+        return segment == null ? "" : segment.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     public int getConfirmationDays() {
         return confirmationDays;
     }

@@ -1,5 +1,6 @@
 package io.crmrecon.dispute;
 
+import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.dispute.DisputeVariables.*;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -56,10 +57,8 @@ class ApprovalListener implements TaskListener {
         scope.setVariableLocal(APPROVED, approval.approved());
         scope.setVariableLocal(APPROVAL_NOTE, approval.note());
         scope.setVariableLocal(DECIDED_BY, user);
-        DisputeDecision.Investigation proposed = DisputeDecision.investigation(task.getVariable(RESOLUTION),
-                task.getVariable(ADJUSTMENT_AMOUNT), task.getVariable(ADJUSTMENT_TYPE),
-                task.getVariable(RESOLUTION_NOTE), investigator, text(task.getVariable(CURRENCY)));
-        disputes.approval(disputeId, approval, proposed);
+        // the investigation's task stored the amount normalised: a plain decimal
+        disputes.approval(disputeId, approval, new java.math.BigDecimal(text(task.getVariable(ADJUSTMENT_AMOUNT))));
     }
 
     private static String proposal(DelegateTask task) {

@@ -5,7 +5,6 @@ import static io.crmrecon.dispute.DisputeVariables.*;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
 import io.crmrecon.statement.StatementDisputed;
-import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -31,8 +30,7 @@ class DisputeOpeningListener {
     @EventListener
     void on(StatementDisputed event) {
         disputes.open(event.statementId()).filter(d -> d.processInstanceId() == null).ifPresent(d -> {
-            String segment = customers.byId(d.customerId()).map(Customer::getSegment)
-                    .map(s -> s == null ? "" : s.strip().toUpperCase(Locale.ROOT)).orElse("");
+            String segment = customers.byId(d.customerId()).map(Customer::segmentForRules).orElse("");
             String id = runtime.startProcessInstanceByKey(PROCESS_KEY, d.disputeNo(), Variables.createVariables()
                     .putValue(DISPUTE_ID, d.id())
                     .putValue(DISPUTE_NO, d.disputeNo())

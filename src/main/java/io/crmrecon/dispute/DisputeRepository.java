@@ -8,11 +8,7 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
 
     Optional<Dispute> findByAnswerId(long answerId);
 
-    Optional<Dispute> findByDisputeNo(String disputeNo);
-
     long countByStatementNo(String statementNo);
 
     List<Dispute> findByCustomerIdOrderByOpenedAtDesc(long customerId);
-
-    List<Dispute> findByStatementNoOrderByOpenedAt(String statementNo);
 }

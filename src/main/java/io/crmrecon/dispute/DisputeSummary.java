@@ -26,7 +26,7 @@ final class DisputeSummary {
     private DisputeSummary() {
     }
 
-    static String lines(StatementDisputes.OpenDispute given, String currency) {
+    static String lines(StatementDisputes.CustomerDispute given, String currency) {
         StringBuilder text = new StringBuilder();
         for (StatementDisputes.Line line : given.lines()) {
             text.append("- **").append(line.documentNo()).append("** · 对账单金额 statement ")

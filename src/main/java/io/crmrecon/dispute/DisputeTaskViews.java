@@ -1,5 +1,6 @@
 package io.crmrecon.dispute;
 
+import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.CustomerAccounts;
@@ -23,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class DisputeTaskViews {
-
-    /** How many allocation rows of the customer are searched for the disputed documents' payments. */
-    static final int HISTORY_ROWS = 500;
 
     private final Disputes disputes;
     private final DisputeRepository repository;
@@ -55,15 +53,14 @@ class DisputeTaskViews {
 
     View of(long disputeId, String taskTitle) {
         Dispute d = disputes.get(disputeId);
-        StatementDisputes.OpenDispute given = statements.dispute(d.answerId())
+        StatementDisputes.CustomerDispute given = statements.dispute(d.answerId())
                 .orElseThrow(() -> new IllegalStateException("dispute " + d.disputeNo() + " has no answer"));
         Customer customer = customers.byId(d.customerId()).orElse(null);
         String code = customer == null ? "?" : customer.getCustomerCode();
         String name = customer == null ? "" : customer.getName();
-        Set<String> documents = new java.util.HashSet<>();
-        given.lines().forEach(l -> documents.add(l.documentNo()));
-        List<DisputeSummary.Applied> applied = accounts.history(d.customerId(), HISTORY_ROWS).stream()
-                .filter(e -> e.documentNo() != null && documents.contains(e.documentNo()))
+        Set<String> documents = given.lines().stream().map(StatementDisputes.Line::documentNo)
+                .collect(java.util.stream.Collectors.toSet());
+        List<DisputeSummary.Applied> applied = accounts.historyOf(d.customerId(), documents).stream()
                 .map(e -> new DisputeSummary.Applied(e.documentNo(), e.bankReference(),
                         e.bookingDate() == null ? "" : e.bookingDate().toString(), e.amount(), e.writeOff()))
                 .toList();
@@ -71,8 +68,6 @@ class DisputeTaskViews {
         v.put("disputeNo", d.disputeNo());
         v.put("customerName", name + " (" + code + ")");
         v.put("statementNo", d.statementNo() + " v" + d.statementVersion() + " · " + d.period());
-        v.put("disputedAmountText", io.crmrecon.common.Money.display(d.disputedAmount(), d.currency()) + " "
-                + d.currency());
         v.put("disputedLines", DisputeSummary.lines(given, d.currency()));
         v.put("customerWords", DisputeSummary.customerWords(reason(d.reason()), given.comment()));
         v.put("documentHistory", DisputeSummary.documentHistory(applied, d.currency()));
@@ -83,7 +78,7 @@ class DisputeTaskViews {
         v.put("links", "[对账单 Statement " + d.statementNo() + "](/statements/" + encode(d.statementNo()) + ") · "
                 + "[客户账户 Customer account " + code + "](/customers/" + encode(code) + ")");
         return new View(taskTitle + " " + d.disputeNo() + " " + name + " "
-                + io.crmrecon.common.Money.display(d.disputedAmount(), d.currency()) + " " + d.currency(), v);
+                + Money.display(d.disputedAmount(), d.currency()) + " " + d.currency(), v);
     }
 
     private String reason(String reason) {

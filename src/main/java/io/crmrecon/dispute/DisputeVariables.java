@@ -34,10 +34,6 @@ final class DisputeVariables {
     private DisputeVariables() {
     }
 
-    static long longOf(Object value, String name) {
-        return io.crmrecon.common.VariableValues.longOf(value, name);
-    }
-
     static String text(Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString();
     }

@@ -4,7 +4,7 @@ import io.crmrecon.dispute.DisputeJournal.Action;
 import io.crmrecon.ledger.Adjustments;
 import io.crmrecon.ledger.DocumentType;
 import io.crmrecon.statement.StatementDisputes;
-import io.crmrecon.statement.StatementDisputes.OpenDispute;
+import io.crmrecon.statement.StatementDisputes.CustomerDispute;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,11 +40,11 @@ class Disputes {
      * same answer (empty when the version has no open dispute). Its number is the statement's, then D and a count.
      */
     Optional<Dispute> open(long statementId) {
-        Optional<OpenDispute> given = statements.openDispute(statementId);
+        Optional<CustomerDispute> given = statements.openDispute(statementId);
         if (given.isEmpty()) {
             return Optional.empty();
         }
-        OpenDispute d = given.get();
+        CustomerDispute d = given.get();
         Optional<Dispute> existing = repository.findByAnswerId(d.answerId());
         if (existing.isPresent()) {
             return existing;
@@ -81,9 +81,9 @@ class Disputes {
                 null, decision.note());
     }
 
-    void approval(long disputeId, DisputeDecision.Approval approval, DisputeDecision.Investigation proposed) {
+    void approval(long disputeId, DisputeDecision.Approval approval, java.math.BigDecimal proposedAmount) {
         journal.record(disputeId, approval.decidedBy(), approval.approved() ? Action.APPROVED : Action.DECLINED,
-                proposed.adjustmentAmount(), null, approval.note());
+                proposedAmount, null, approval.note());
     }
 
     /**

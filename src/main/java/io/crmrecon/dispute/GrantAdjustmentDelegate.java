@@ -1,5 +1,6 @@
 package io.crmrecon.dispute;
 
+import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.dispute.DisputeVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

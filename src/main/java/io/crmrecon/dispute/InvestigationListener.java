@@ -1,5 +1,6 @@
 package io.crmrecon.dispute;
 
+import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.dispute.DisputeVariables.*;
 
 import java.util.Locale;
@@ -52,6 +53,13 @@ class InvestigationListener implements TaskListener {
         DisputeTaskViews.View view = views.of(disputeId, review ? "升级异议 Escalated dispute" : "异议 Dispute");
         task.setName(view.taskName());
         task.setVariablesLocal(view.variables());
+        // the form's choice shows what the server assumes when none is given
+        if (task.getVariable(ADJUSTMENT_TYPE) == null) {
+            task.getExecution().setVariableLocal(ADJUSTMENT_TYPE, "CREDIT_NOTE");
+        }
+        // one form for both tasks: its heading says which
+        task.setVariableLocal("formTitle", review ? "升级异议 · Escalated dispute: nobody decided in time"
+                : "调查异议 · Investigate the dispute");
     }
 
     private void completed(DelegateTask task, long disputeId) {

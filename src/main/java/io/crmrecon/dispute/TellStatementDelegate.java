@@ -21,7 +21,8 @@ class TellStatementDelegate implements JavaDelegate {
         execution.getProcessEngineServices().getRuntimeService()
                 .createMessageCorrelation(StatementDisputes.RESOLVED_MESSAGE)
                 .processInstanceId(text(execution.getVariable(STATEMENT_PROCESS_INSTANCE_ID)))
-                .setVariable(StatementDisputes.OUTCOME, accepted ? StatementDisputes.ACCEPTED : StatementDisputes.REJECTED)
+                .setVariable(StatementDisputes.OUTCOME,
+                        accepted ? StatementDisputes.ACCEPTED : StatementDisputes.REJECTED)
                 .setVariable(StatementDisputes.RESOLUTION_NOTE, text(execution.getVariable(RESOLUTION_NOTE)))
                 .correlate();
     }

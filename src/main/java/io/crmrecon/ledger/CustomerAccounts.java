@@ -89,15 +89,29 @@ public class CustomerAccounts {
         return List.copyOf(out.values());
     }
 
+    private static final String ENTRIES = "SELECT a.id, a.created_at, a.created_by, t.bank_reference, "
+            + "t.booking_date, d.document_no, d.type, a.amount, a.writeoff, a.currency, a.method, a.rule, a.reverses_id, "
+            + "r.id AS reversed_by, a.note FROM allocation a LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
+            + "LEFT JOIN document d ON d.id = a.document_id LEFT JOIN allocation r ON r.reverses_id = a.id "
+            + "WHERE a.customer_id = :customer ";
+
     /** The customer's allocations and reversals, newest first, at most {@code limit}. */
     public List<Entry> history(long customerId, int limit) {
-        return jdbc.sql("SELECT a.id, a.created_at, a.created_by, t.bank_reference, t.booking_date, d.document_no, "
-                        + "d.type, a.amount, a.writeoff, a.currency, a.method, a.rule, a.reverses_id, r.id AS reversed_by, "
-                        + "a.note FROM allocation a LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
-                        + "LEFT JOIN document d ON d.id = a.document_id LEFT JOIN allocation r ON r.reverses_id = a.id "
-                        + "WHERE a.customer_id = :customer ORDER BY a.id DESC FETCH FIRST :limit ROWS ONLY")
-                .param("customer", customerId).param("limit", limit)
-                .query((rs, i) -> {
+        return entries(jdbc.sql(ENTRIES + "ORDER BY a.id DESC FETCH FIRST :limit ROWS ONLY")
+                .param("customer", customerId).param("limit", limit));
+    }
+
+    /** Every allocation and reversal of the customer on these documents, oldest first. */
+    public List<Entry> historyOf(long customerId, java.util.Collection<String> documentNos) {
+        if (documentNos.isEmpty()) {
+            return List.of();
+        }
+        return entries(jdbc.sql(ENTRIES + "AND d.document_no IN (:documents) ORDER BY a.id")
+                .param("customer", customerId).param("documents", List.copyOf(documentNos)));
+    }
+
+    private static List<Entry> entries(JdbcClient.StatementSpec query) {
+        return query.query((rs, i) -> {
                     String currency = rs.getString("currency");
                     long reverses = rs.getLong("reverses_id");
                     Long reversesId = rs.wasNull() ? null : reverses;

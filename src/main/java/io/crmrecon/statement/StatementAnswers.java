@@ -173,17 +173,39 @@ class StatementAnswers {
     @Transactional
     void reopen(long statementId, String reason) {
         Statement statement = locked(statementId);
-        int closed = jdbc.sql("UPDATE statement_answer SET open_for = NULL, closed_at = :at, close_note = :note "
-                        + "WHERE open_for = :id AND kind = 'DISPUTED'")
-                .param("at", Timestamp.from(clock.instant()))
-                .param("note", reason)
-                .param("id", statementId)
-                .update();
+        int closed = closeDispute(statementId, reason);
         if (closed == 0 && statement.status() != StatementStatus.DISPUTED) {
             throw new IllegalStateException("statement " + statement.statementNo() + " v" + statement.version()
                     + " has no open dispute to reopen");
         }
         statements.move(statementId, StatementStatus.SENT, SYSTEM, reason).answered(null);
+    }
+
+    /**
+     * The version's open dispute was decided: closed, with the note the customer is told (the reason of a
+     * rejection, or the investigator's note on an accepted one, which the new version's mail carries). How many
+     * were closed: none when a retried step closed it before.
+     */
+    int closeDispute(long statementId, String note) {
+        return jdbc.sql("UPDATE statement_answer SET open_for = NULL, closed_at = :at, close_note = :note "
+                        + "WHERE open_for = :id AND kind = 'DISPUTED'")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("note", note)
+                .param("id", statementId)
+                .update();
+    }
+
+    /**
+     * The customer's documents that a dispute still waiting for its outcome names (the open disputed answer of a
+     * version that is still DISPUTED): its statements mark them.
+     */
+    java.util.Set<String> disputedDocumentNos(long customerId, String currency) {
+        return java.util.Set.copyOf(jdbc.sql("SELECT DISTINCT l.document_no FROM statement_answer_line l "
+                        + "JOIN statement_answer a ON a.id = l.answer_id JOIN statement s ON s.id = a.statement_id "
+                        + "WHERE s.customer_id = :customer AND s.currency = :currency AND s.status = 'DISPUTED' "
+                        + "AND a.open_for IS NOT NULL AND a.kind = 'DISPUTED'")
+                .param("customer", customerId).param("currency", currency)
+                .query(String.class).list());
     }
 
     /** A dispute of a version that was decided: what the customer is told ({@code note} may be null). */

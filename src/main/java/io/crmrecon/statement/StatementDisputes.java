@@ -1,9 +1,7 @@
 package io.crmrecon.statement;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,10 +27,9 @@ public class StatementDisputes {
     public record Line(String documentNo, BigDecimal amount, BigDecimal claimedAmount) {
     }
 
-    /** A dispute the customer gave on a version. {@code period} as {@code 2026-10}. */
-    public record OpenDispute(long statementId, long answerId, String statementNo, int version, long customerId,
-            String currency, String period, Locale language, String reason, String comment, Instant answeredAt,
-            List<Line> lines) {
+    /** A dispute the customer gave on a version, open or decided. {@code period} as {@code 2026-10}. */
+    public record CustomerDispute(long statementId, long answerId, String statementNo, int version, long customerId,
+            String currency, String period, String reason, String comment, List<Line> lines) {
 
         /** What the disputed lines show, together. */
         public BigDecimal disputedAmount() {
@@ -59,7 +56,7 @@ public class StatementDisputes {
     }
 
     /** The version's open dispute, if it has one (none once it was confirmed, or a rejected dispute was closed). */
-    public Optional<OpenDispute> openDispute(long statementId) {
+    public Optional<CustomerDispute> openDispute(long statementId) {
         return jdbc.sql("SELECT id FROM statement_answer WHERE open_for = :id AND kind = 'DISPUTED'")
                 .param("id", statementId)
                 .query(Long.class)
@@ -67,19 +64,21 @@ public class StatementDisputes {
                 .flatMap(this::dispute);
     }
 
+    private record Answer(long statementId, String reason, String comment) {
+    }
+
     /** A dispute the customer gave, open or not, by its answer's id. */
-    public Optional<OpenDispute> dispute(long answerId) {
-        return jdbc.sql("SELECT statement_id, reason, comment, answered_at FROM statement_answer "
+    public Optional<CustomerDispute> dispute(long answerId) {
+        return jdbc.sql("SELECT statement_id, reason, comment FROM statement_answer "
                         + "WHERE id = :id AND kind = 'DISPUTED'")
                 .param("id", answerId)
-                .query((rs, i) -> new Object[] {rs.getLong("statement_id"), rs.getString("reason"),
-                        rs.getString("comment"), rs.getTimestamp("answered_at").toInstant()})
+                .query((rs, i) -> new Answer(rs.getLong("statement_id"), rs.getString("reason"),
+                        rs.getString("comment")))
                 .optional()
-                .flatMap(row -> repository.findById((Long) row[0]).map(statement -> new OpenDispute(
+                .flatMap(answer -> repository.findById(answer.statementId()).map(statement -> new CustomerDispute(
                         statement.id(), answerId, statement.statementNo(), statement.version(),
-                        statement.customerId(), statement.currency(), statement.period().toString(),
-                        statement.language(), (String) row[1], (String) row[2], (Instant) row[3],
-                        lines(answerId))));
+                        statement.customerId(), statement.currency(), statement.period().toString(), answer.reason(),
+                        answer.comment(), lines(answerId))));
     }
 
     private List<Line> lines(long answerId) {

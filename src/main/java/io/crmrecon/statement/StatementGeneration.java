@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +35,12 @@ class StatementGeneration {
     private final StatementDocuments documents;
     private final StatementPdfs pdfs;
     private final Clock clock;
-    private final JdbcClient jdbc;
+    private final StatementAnswers answers;
 
     StatementGeneration(StatementRepository repository, Statements statements, LedgerHistory ledger,
-            Customers customers, StatementDocuments documents, StatementPdfs pdfs, Clock clock, JdbcClient jdbc) {
-        this.jdbc = jdbc;
+            Customers customers, StatementDocuments documents, StatementPdfs pdfs, Clock clock,
+            StatementAnswers answers) {
+        this.answers = answers;
         this.repository = repository;
         this.pdfs = pdfs;
         this.statements = statements;
@@ -60,7 +60,7 @@ class StatementGeneration {
                 .orElseThrow(() -> new IllegalArgumentException("no customer " + r.customerId()));
         Instant asOf = clock.instant();
         LedgerFacts facts = LedgerFacts.from(ledger.of(r.customerId(), r.currency(), r.period().last()),
-                disputedDocumentNos(r.customerId(), r.currency()));
+                answers.disputedDocumentNos(r.customerId(), r.currency()));
         StatementCalculator.Previous previous = previousOf(repository.history(r.customerId(), r.currency()),
                 r.period()).orElse(null);
         StatementSnapshot snapshot = StatementCalculator.snapshot(r.period(), r.currency(), facts, previous, asOf);
@@ -86,36 +86,13 @@ class StatementGeneration {
     Statement reissue(long statementId, String processInstanceId, String note) {
         Statement old = repository.findById(statementId)
                 .orElseThrow(() -> new IllegalArgumentException("no statement " + statementId));
-        closeAcceptedDispute(statementId, note);
+        answers.closeDispute(statementId, note);
         // superseded first, so that the new version no longer counts the old one's dispute as open
         if (old.status() != StatementStatus.SUPERSEDED) {
             statements.move(old.id(), StatementStatus.SUPERSEDED, "system", "v" + (old.version() + 1));
         }
         return generate(new Request(old.statementRunId(), old.customerId(), old.currency(), old.period(),
                 old.statementNo(), old.version() + 1, processInstanceId));
-    }
-
-    /**
-     * Documents of the customer that a dispute still waiting for its outcome names (the open disputed answer of a
-     * version that is still DISPUTED): the statement marks them.
-     */
-    Set<String> disputedDocumentNos(long customerId, String currency) {
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT l.document_no FROM statement_answer_line l "
-                        + "JOIN statement_answer a ON a.id = l.answer_id JOIN statement s ON s.id = a.statement_id "
-                        + "WHERE s.customer_id = :customer AND s.currency = :currency AND s.status = 'DISPUTED' "
-                        + "AND a.open_for IS NOT NULL AND a.kind = 'DISPUTED'")
-                .param("customer", customerId).param("currency", currency)
-                .query(String.class).list());
-    }
-
-    /** The accepted dispute is decided: closed, with the note the new version's mail gives the customer. */
-    void closeAcceptedDispute(long statementId, String note) {
-        jdbc.sql("UPDATE statement_answer SET open_for = NULL, closed_at = :at, close_note = :note "
-                        + "WHERE open_for = :id AND kind = 'DISPUTED'")
-                .param("at", java.sql.Timestamp.from(clock.instant()))
-                .param("note", note)
-                .param("id", statementId)
-                .update();
     }
 
     /**

@@ -18,21 +18,6 @@ public record StatementMailView(String language, String kind, String contactName
         String answerDue, boolean deemedConfirmed, String link, String attachmentName, String companyName,
         String companyContact, String companyAddress, String disputeOutcome, String disputeNote) {
 
-    public StatementMailView(String language, String kind, String contactName, String customerName,
-            String customerCode, String statementNo, int version, String period, String closing,
-            boolean closingCredit, String answerDue, boolean deemedConfirmed, String link, String attachmentName,
-            String companyName, String companyContact, String companyAddress) {
-        this(language, kind, contactName, customerName, customerCode, statementNo, version, period, closing,
-                closingCredit, answerDue, deemedConfirmed, link, attachmentName, companyName, companyContact,
-                companyAddress, null, null);
-    }
-
-    public StatementMailView withDispute(String outcome, String note) {
-        return new StatementMailView(language, kind, contactName, customerName, customerCode, statementNo, version,
-                period, closing, closingCredit, answerDue, deemedConfirmed, link, attachmentName, companyName,
-                companyContact, companyAddress, outcome, note);
-    }
-
     public boolean disputeAccepted() {
         return "ACCEPTED".equals(disputeOutcome);
     }

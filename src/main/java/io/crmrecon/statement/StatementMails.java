@@ -64,31 +64,26 @@ class StatementMails {
      * {@code pdf}: the version's PDF, attached; {@code link}: {@code {recon.public-base-url}/s/{token}}; the n-th mail
      * of its kind derived (class comment).
      */
-    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link) {
-        return compose(statement, pdf, kind, link, null, null);
-    }
-
-    /** As above, answering the customer's dispute: {@code disputeOutcome} ACCEPTED or REJECTED, with our note. */
-    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, String disputeOutcome,
-            String disputeNote) {
+    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link,
+            StatementAnswers.ClosedDispute answered) {
         int n = kind == MailKind.FIRST ? 1 : outbox.countQueued(keyPrefix(statement, kind)) + 1;
-        return compose(statement, pdf, kind, link, n, disputeOutcome, disputeNote);
+        return compose(statement, pdf, kind, link, n, answered);
     }
 
-    /** {@code n}: which mail of its kind for this version (1, 2, …): part of the key that makes queueing idempotent. */
-    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, int n) {
-        return compose(statement, pdf, kind, link, n, null, null);
-    }
-
-    private OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, int n,
-            String disputeOutcome, String disputeNote) {
+    /**
+     * {@code n}: which mail of its kind for this version (1, 2, …): part of the key that makes queueing idempotent.
+     * {@code answered}: the dispute this mail answers (the first mail of a version that replaced a disputed one: it
+     * was accepted; a mail sent again: it was rejected), or null.
+     */
+    OutgoingMail compose(Statement statement, byte[] pdf, MailKind kind, String link, int n,
+            StatementAnswers.ClosedDispute answered) {
         if (n < 1) {
             throw new IllegalArgumentException("n: the first mail of a kind is 1, not " + n);
         }
         Customer customer = customers.byId(statement.customerId())
                 .orElseThrow(() -> new IllegalArgumentException("no customer " + statement.customerId()));
         Locale locale = statement.language();
-        StatementMailView view = view(statement, customer, kind, link).withDispute(disputeOutcome, disputeNote);
+        StatementMailView view = view(statement, customer, kind, link, answered);
         Map<String, Object> model = Map.of("m", view, "t", texts(locale));
         String subject = text(locale, "mail.statement.subject." + kind.name(), view.statementNo(), view.period(),
                 view.answerDue());
@@ -102,7 +97,8 @@ class StatementMails {
         return "statement/" + statement.statementNo() + "/v" + statement.version() + "/" + kind.name() + "/";
     }
 
-    private StatementMailView view(Statement statement, Customer customer, MailKind kind, String link) {
+    private StatementMailView view(Statement statement, Customer customer, MailKind kind, String link,
+            StatementAnswers.ClosedDispute answered) {
         Locale locale = statement.language();
         boolean zh = "zh".equals(locale.getLanguage());
         String contact = customer.getContactName() == null || customer.getContactName().isBlank()
@@ -115,7 +111,9 @@ class StatementMails {
                 statement.period().month().format(zh ? ZH_MONTH : EN_MONTH),
                 amount(closing.abs(), statement.currency(), zh), closing.signum() < 0,
                 answerDue(statement, customer).format(zh ? ZH_DATE : EN_DATE), customer.isDeemedConfirmed(), link,
-                attachment, company.name(), companyContact(), company.address() == null ? "" : company.address());
+                attachment, company.name(), companyContact(), company.address() == null ? "" : company.address(),
+                answered == null ? null : kind == MailKind.RESEND ? "REJECTED" : "ACCEPTED",
+                answered == null ? null : answered.note());
     }
 
     /**

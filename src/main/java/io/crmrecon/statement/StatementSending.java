@@ -55,9 +55,7 @@ class StatementSending {
         String link = link(recon.publicBaseUrl(), tokens.issue(statement));
         byte[] pdf = pdfs.of(statementId).orElseThrow(() -> new IllegalStateException(
                 "statement " + statement.statementNo() + " v" + statement.version() + " has no PDF to send"));
-        OutgoingMail mail = answering(statement, kind)
-                .map(d -> mails.compose(statement, pdf, kind, link, d.outcome(), d.note()))
-                .orElseGet(() -> mails.compose(statement, pdf, kind, link));
+        OutgoingMail mail = mails.compose(statement, pdf, kind, link, answering(statement, kind).orElse(null));
         if (kind != MailKind.FIRST) {
             mail = new OutgoingMail(mail.key() + "/" + mailNo, mail.to(), mail.cc(), mail.subject(), mail.html(),
                     mail.text(), mail.attachments(), mail.locale());
@@ -65,21 +63,17 @@ class StatementSending {
         return outbox.enqueue(mail);
     }
 
-    private record DisputeAnswer(String outcome, String note) {
-    }
-
     /**
      * The dispute a mail answers: the first mail of a version that replaced a disputed one (accepted), or a mail sent
      * again after the version's dispute was rejected.
      */
-    private java.util.Optional<DisputeAnswer> answering(Statement statement, MailKind kind) {
+    private java.util.Optional<StatementAnswers.ClosedDispute> answering(Statement statement, MailKind kind) {
         if (kind == MailKind.FIRST && statement.version() > 1) {
             return repository.findByStatementNoAndVersion(statement.statementNo(), statement.version() - 1)
-                    .flatMap(previous -> answers.lastClosedDispute(previous.id()))
-                    .map(d -> new DisputeAnswer("ACCEPTED", d.note()));
+                    .flatMap(previous -> answers.lastClosedDispute(previous.id()));
         }
         if (kind == MailKind.RESEND) {
-            return answers.lastClosedDispute(statement.id()).map(d -> new DisputeAnswer("REJECTED", d.note()));
+            return answers.lastClosedDispute(statement.id());
         }
         return java.util.Optional.empty();
     }

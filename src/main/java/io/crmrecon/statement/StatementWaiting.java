@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,8 +68,7 @@ class StatementWaiting {
 
     ReminderInputs reminderInputs(long statementId) {
         Customer customer = customerOf(find(statementId));
-        String segment = customer.getSegment() == null ? "" : customer.getSegment().strip().toUpperCase(Locale.ROOT);
-        return new ReminderInputs(segment, customer.getConfirmationDays());
+        return new ReminderInputs(customer.segmentForRules(), customer.getConfirmationDays());
     }
 
     /** {@code reminderDays}: the days of the answer period the reminder table named. */

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -51,14 +50,14 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
             browser.findElement(By.id("find")).click();
             wait.until(d -> d.findElement(By.id("customer-name")).getText().contains(p + "B"));
 
-            scrollTo(browser, browser.findElement(By.id("oldest-first"))).click();
+            Browser.scrollTo(browser, browser.findElement(By.id("oldest-first"))).click();
             assertThat(amount(browser, p + "-INV-3").getAttribute("value")).isEqualTo("500.00");
             assertThat(amount(browser, p + "-INV-4").getAttribute("value")).isEmpty();
             assertThat(browser.findElement(By.id("total-applied")).getText()).isEqualTo("500.00");
             assertThat(browser.findElement(By.id("remainder")).getText()).isEqualTo("0.00");
             Browser.screenshot(browser, "workbench-" + language + "-" + device + "-oldest-first");
 
-            scrollTo(browser, browser.findElement(By.id("submit-customer"))).click();
+            Browser.scrollTo(browser, browser.findElement(By.id("submit-customer"))).click();
             awaitTasklist(browser, "workbench-" + language + "-" + device + "-after-submit");
             assertThat(csv("/api/allocations")).containsPattern("T2-" + p + "," + p + "-INV-3,500\\.00,0\\.00,MANUAL,,");
         } finally {
@@ -75,13 +74,13 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
             browser.get("http://localhost:" + port + "/matching/workbench/" + interest.getId());
             assertThat(browser.findElement(By.id("no-customer")).getText()).isNotBlank();
             // a refusal names what to change and keeps what was typed
-            scrollTo(browser, browser.findElement(By.id("non-customer-note"))).sendKeys("Q4 结息");
-            scrollTo(browser, browser.findElement(By.id("submit-non-customer"))).click();
+            Browser.scrollTo(browser, browser.findElement(By.id("non-customer-note"))).sendKeys("Q4 结息");
+            Browser.scrollTo(browser, browser.findElement(By.id("submit-non-customer"))).click();
             assertThat(browser.findElement(By.id("error")).getText())
                     .contains(language.equals("zh") ? "请选择款项类别" : "Choose what the money is");
             assertThat(browser.findElement(By.id("non-customer-note")).getAttribute("value")).isEqualTo("Q4 结息");
 
-            new Select(scrollTo(browser, browser.findElement(By.id("category")))).selectByValue("INTEREST");
+            new Select(Browser.scrollTo(browser, browser.findElement(By.id("category")))).selectByValue("INTEREST");
             assertThat(new Select(browser.findElement(By.id("category"))).getFirstSelectedOption().getText())
                     .isEqualTo(language.equals("zh") ? "银行利息" : "Bank interest");
             Browser.screenshot(browser, "workbench-interest-" + language + "-" + device);
@@ -111,10 +110,6 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
         return browser.findElement(By.cssSelector("tr[data-doc='" + documentNo + "'] input[name=amount]"));
     }
 
-    private static WebElement scrollTo(WebDriver browser, WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        return element;
-    }
 
     private static void awaitTasklist(WebDriver browser, String screenshot) throws Exception {
         try {

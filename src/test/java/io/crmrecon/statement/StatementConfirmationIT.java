@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.ProcessJobs;
-import io.crmrecon.TestMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,10 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
@@ -38,8 +29,6 @@ import org.springframework.util.MultiValueMap;
  * confirms — or disputes lines — and the statement's status, evidence and process follow.
  */
 class StatementConfirmationIT extends IntegrationTest {
-
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/s/([A-Za-z0-9_-]{22,})");
 
     @Autowired
     TestRestTemplate rest;
@@ -60,24 +49,26 @@ class StatementConfirmationIT extends IntegrationTest {
 
     Api clerk;
     StatementFixture f;
+    StatementJourney journey;
 
     @BeforeEach
     void ledger() {
         clerk = new Api(rest, "clerk");
         f = new StatementFixture(clerk, jdbc, clock);
         f.ledger();
+        journey = new StatementJourney(rest, jdbc, runtime, management, clerk, f);
     }
 
     @Test
     void aCustomerConfirmsThroughTheMailedLinkAndTheStatementKeepsTheEvidence() throws Exception {
-        String statementNo = runAndSend("A");
+        String statementNo = journey.runAndSend("A");
         Statement sent = statements.findFirstByStatementNoOrderByVersionDesc(statementNo).orElseThrow();
         assertThat(sent.status()).isEqualTo(StatementStatus.SENT);
 
-        MimeMessage mail = onlyMailTo("a@example.cn", statementNo);
+        MimeMessage mail = StatementJourney.onlyMailTo("a@example.cn", statementNo);
         byte[] attached = attachment(mail);
         assertThat(StatementFixture.sha256(attached)).isEqualTo(sent.pdfSha256());
-        String token = token(mail);
+        String token = StatementJourney.token(mail);
 
         ResponseEntity<String> page = rest.getForEntity("/s/" + token, String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
@@ -86,10 +77,10 @@ class StatementConfirmationIT extends IntegrationTest {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("confirmerName", "王晓明");
         form.add("confirmerTitle", "财务经理");
-        ResponseEntity<String> confirmed = post("/s/" + token + "/confirm", form);
+        ResponseEntity<String> confirmed = journey.post("/s/" + token + "/confirm", form);
         assertThat(confirmed.getStatusCode().value()).as(confirmed.getBody()).isIn(200, 302, 303);
 
-        assertThat(status("A")).isEqualTo("CONFIRMED");
+        assertThat(journey.status("A")).isEqualTo("CONFIRMED");
         StatementAnswer answer = answers.answers(sent.id()).get(0);
         assertThat(answer.kind()).isEqualTo("CONFIRMED");
         assertThat(answer.confirmerName()).isEqualTo("王晓明");
@@ -102,19 +93,19 @@ class StatementConfirmationIT extends IntegrationTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(statementNo).count()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(statementNo).finished()
                 .count()).isEqualTo(1);
-        ResponseEntity<String> again = post("/s/" + token + "/confirm", form);
+        ResponseEntity<String> again = journey.post("/s/" + token + "/confirm", form);
         assertThat(again.getStatusCode().value()).isIn(200, 302, 303);
         assertThat(answers.answers(sent.id())).hasSize(1);
     }
 
     @Test
     void aCustomerDisputesLinesAndTheStatementWaitsForTheDisputesOutcome() throws Exception {
-        String statementNo = runAndSend("B");
+        String statementNo = journey.runAndSend("B");
         Statement sent = statements.findFirstByStatementNoOrderByVersionDesc(statementNo).orElseThrow();
-        String token = token(onlyMailTo("b@example.cn", statementNo));
-        disputeB1(token);
+        String token = StatementJourney.token(StatementJourney.onlyMailTo("b@example.cn", statementNo));
+        journey.disputeB1(token);
 
-        assertThat(status("B")).isEqualTo("DISPUTED");
+        assertThat(journey.status("B")).isEqualTo("DISPUTED");
         // the statement's instance hands the dispute over in a job of its own, then waits
         ProcessJobs.runAll(runtime, management, statementNo);
         StatementAnswer answer = answers.answers(sent.id()).get(0);
@@ -139,15 +130,15 @@ class StatementConfirmationIT extends IntegrationTest {
      */
     @Test
     void anAcceptedDisputeIssuesANewVersionWithTheCreditNoteThatTheCustomerConfirms() throws Exception {
-        String statementNo = runAndSend("B");
+        String statementNo = journey.runAndSend("B");
         Statement first = statements.findFirstByStatementNoOrderByVersionDesc(statementNo).orElseThrow();
-        String oldToken = token(onlyMailTo("b@example.cn", statementNo));
-        disputeB1(oldToken);
+        String oldToken = StatementJourney.token(StatementJourney.onlyMailTo("b@example.cn", statementNo));
+        journey.disputeB1(oldToken);
         ProcessJobs.runAll(runtime, management, statementNo);
         String disputeNo = statementNo + "-D1";
 
         Api manager = new Api(rest, "manager");
-        String investigate = taskOf(disputeNo, "investigateDispute");
+        String investigate = journey.taskOf(disputeNo, "investigateDispute");
         Api.Response form = clerk.get("/engine-rest/task/" + investigate + "/form-variables");
         assertThat(form.body()).contains(f.p + "-B1").contains("400.00").contains("ordered 400");
         Api.Response unreadable = clerk.postJson("/engine-rest/task/" + investigate + "/submit-form",
@@ -160,7 +151,7 @@ class StatementConfirmationIT extends IntegrationTest {
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
 
         // 600.00 is more than the 500.00 disputed: a manager must approve, a clerk cannot
-        String approve = taskOf(disputeNo, "approveAdjustment");
+        String approve = journey.taskOf(disputeNo, "approveAdjustment");
         String yes = "{\"variables\":{\"approved\":{\"value\":true}}}";
         assertThat(clerk.postJson("/engine-rest/task/" + approve + "/submit-form", yes).status()).isEqualTo(403);
         Api.Response approved = manager.postJson("/engine-rest/task/" + approve + "/submit-form", yes);
@@ -191,25 +182,25 @@ class StatementConfirmationIT extends IntegrationTest {
         assertThat(statements.findById(first.id()).orElseThrow().status()).isEqualTo(StatementStatus.SUPERSEDED);
         assertThat(second.status()).isEqualTo(StatementStatus.SENT);
         assertThat(rest.getForEntity("/s/" + oldToken, String.class).getStatusCode().value()).isEqualTo(404);
-        List<MimeMessage> mails = mailsAbout("b@example.cn", statementNo);
+        List<MimeMessage> mails = StatementJourney.mailsAbout("b@example.cn", statementNo);
         assertThat(mails).hasSize(2);
-        String newToken = token(mails.get(1));
+        String newToken = StatementJourney.token(mails.get(1));
         ResponseEntity<String> page = rest.getForEntity("/s/" + newToken, String.class);
         assertThat(page.getBody()).contains("CN-" + disputeNo);
-        ResponseEntity<String> confirmed = post("/s/" + newToken + "/confirm", new LinkedMultiValueMap<>());
+        ResponseEntity<String> confirmed = journey.post("/s/" + newToken + "/confirm", new LinkedMultiValueMap<>());
         assertThat(confirmed.getStatusCode().value()).isIn(200, 302, 303);
-        assertThat(status("B")).isEqualTo("CONFIRMED");
+        assertThat(journey.status("B")).isEqualTo("CONFIRMED");
     }
 
     /** REJECT: the version is open again, the customer is mailed the reason and can answer once more. */
     @Test
     void aRejectedDisputeReopensTheVersionAndTellsTheCustomerWhy() throws Exception {
-        String statementNo = runAndSend("B");
-        String token = token(onlyMailTo("b@example.cn", statementNo));
-        disputeB1(token);
+        String statementNo = journey.runAndSend("B");
+        String token = StatementJourney.token(StatementJourney.onlyMailTo("b@example.cn", statementNo));
+        journey.disputeB1(token);
         ProcessJobs.runAll(runtime, management, statementNo);
         String disputeNo = statementNo + "-D1";
-        String investigate = taskOf(disputeNo, "investigateDispute");
+        String investigate = journey.taskOf(disputeNo, "investigateDispute");
         Api.Response noReason = clerk.postJson("/engine-rest/task/" + investigate + "/submit-form",
                 "{\"variables\":{\"resolution\":{\"value\":\"REJECT\"}}}");
         assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
@@ -220,102 +211,16 @@ class StatementConfirmationIT extends IntegrationTest {
         ProcessJobs.runAll(runtime, management, disputeNo);
         ProcessJobs.runAll(runtime, management, statementNo);
 
-        assertThat(status("B")).isEqualTo("SENT");
+        assertThat(journey.status("B")).isEqualTo("SENT");
         assertThat(jdbc.queryForObject("SELECT status FROM dispute WHERE dispute_no = ?", String.class, disputeNo))
                 .isEqualTo("REJECTED");
-        List<MimeMessage> mails = mailsAbout("b@example.cn", statementNo);
+        List<MimeMessage> mails = StatementJourney.mailsAbout("b@example.cn", statementNo);
         assertThat(mails).hasSize(2);
-        List<String> texts = new ArrayList<>();
-        collectText(mails.get(1), texts);
-        assertThat(String.join("\n", texts)).contains("The order confirmation says 500.00.");
+        assertThat(String.join("\n", StatementJourney.texts(mails.get(1)))).contains("The order confirmation says 500.00.");
         // the same link works again, and the customer can confirm now
-        ResponseEntity<String> confirmed = post("/s/" + token + "/confirm", new LinkedMultiValueMap<>());
+        ResponseEntity<String> confirmed = journey.post("/s/" + token + "/confirm", new LinkedMultiValueMap<>());
         assertThat(confirmed.getStatusCode().value()).isIn(200, 302, 303);
-        assertThat(status("B")).isEqualTo("CONFIRMED");
-    }
-
-    private void disputeB1(String token) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("documentNo", f.p + "-B1");
-        form.add("reason", "AMOUNT_WRONG");
-        form.add("comment", "We were invoiced 500.00 but ordered 400.00.");
-        form.add("claimedAmount_" + f.p + "-B1", "400.00");
-        ResponseEntity<String> disputed = post("/s/" + token + "/dispute", form);
-        assertThat(disputed.getStatusCode().value()).as(disputed.getBody()).isIn(200, 302, 303);
-    }
-
-    /** The one open task of that key in the dispute's instance, as a clerk finds it through engine-rest. */
-    private String taskOf(String disputeNo, String key) {
-        Api.Response tasks = new Api(rest, "admin").get("/engine-rest/task?processInstanceBusinessKey=" + disputeNo
-                + "&taskDefinitionKey=" + key);
-        assertThat(tasks.json()).as(tasks.body()).hasSize(1);
-        return tasks.json().get(0).get("id").asText();
-    }
-
-    private static List<MimeMessage> mailsAbout(String address, String statementNo) throws Exception {
-        List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage m : TestMailServer.to(address)) {
-            if (m.getSubject() != null && m.getSubject().contains(statementNo)) {
-                mails.add(m);
-            }
-        }
-        return mails;
-    }
-
-    /** Runs a statement run for one customer of the fixture and the jobs of its statement; its number. */
-    private String runAndSend(String customer) {
-        Api.Response started = clerk.postJson("/api/statement-runs",
-                "{\"period\":\"" + f.period + "\",\"customerCodes\":[\"" + f.p + customer + "\"]}");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        long runId = started.json().get("id").asLong();
-        ProcessJobs.runAll(runtime, management, String.valueOf(runId));
-        List<String> numbers = jdbc.queryForList(
-                "SELECT statement_no FROM statement_run_customer WHERE statement_run_id = ?", String.class, runId);
-        assertThat(numbers).hasSize(1);
-        ProcessJobs.runAll(runtime, management, numbers.get(0));
-        Api.Response run = clerk.get("/api/statement-runs/" + runId);
-        assertThat(run.json().get("status").asText()).as(run.body()).isEqualTo("COMPLETED");
-        assertThat(run.json().get("sent").asInt()).as(run.body()).isEqualTo(1);
-        return numbers.get(0);
-    }
-
-    private ResponseEntity<String> post(String path, MultiValueMap<String, String> form) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.set(HttpHeaders.USER_AGENT, "statement-journey/1.0");
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-    }
-
-    /** The status the API reports for the fixture customer's newest statement. */
-    private String status(String customer) {
-        Api.Response page = clerk.get("/api/statements?customerCode=" + f.p + customer);
-        assertThat(page.status()).as(page.body()).isEqualTo(200);
-        return page.json().get("content").get(0).get("status").asText();
-    }
-
-    private static MimeMessage onlyMailTo(String address, String statementNo) throws Exception {
-        List<MimeMessage> mails = mailsAbout(address, statementNo);
-        assertThat(mails).hasSize(1);
-        return mails.get(0);
-    }
-
-    private static String token(MimeMessage mail) throws Exception {
-        List<String> texts = new ArrayList<>();
-        collectText(mail, texts);
-        Matcher m = LINK.matcher(String.join("\n", texts));
-        assertThat(m.find()).as("a link in the mail").isTrue();
-        return m.group(1);
-    }
-
-    private static void collectText(Part part, List<String> texts) throws Exception {
-        if (part.isMimeType("text/*") && part.getFileName() == null) {
-            texts.add(String.valueOf(part.getContent()));
-        } else if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collectText(multipart.getBodyPart(i), texts);
-            }
-        }
+        assertThat(journey.status("B")).isEqualTo("CONFIRMED");
     }
 
     private static byte[] attachment(MimeMessage mail) throws Exception {

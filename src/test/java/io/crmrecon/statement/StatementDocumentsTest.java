@@ -24,7 +24,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
 /** The statement as a document: its texts in the customer's language, and a PDF whose Chinese is real text. */
 class StatementDocumentsTest {
@@ -34,18 +33,14 @@ class StatementDocumentsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        FreeMarkerConfigurer freemarker = new FreeMarkerConfigurer();
-        freemarker.setTemplateLoaderPath("classpath:/templates/");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setPreferFileSystemAccess(false);
-        freemarker.afterPropertiesSet();
+        freemarker.template.Configuration freemarker = TestTemplates.configuration();
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("messages/statement", "messages/common");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         CompanyDetails company = new CompanyDetails("上海示例贸易有限公司", "上海市浦东新区世纪大道100号",
                 "91310000MA1FL00000", "招商银行上海分行", "121900000000001", null, null);
-        documents = new StatementDocuments(freemarker.getConfiguration(), messages, company,
+        documents = new StatementDocuments(freemarker, messages, company,
                 Clock.fixed(Instant.parse("2026-11-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
 
         List<PostedDocument> docs = new ArrayList<>();

@@ -109,7 +109,7 @@ class StatementMailBrowserIT extends IntegrationTest {
         when(customers.byId(42L)).thenReturn(Optional.of(customer));
         StatementMails mails = new StatementMails(freemarker, messages, customers, outbox, company, clock);
         Statement statement = StatementMailsTest.statement(Locale.forLanguageTag("zh-CN"), 1, "1234567.80", "CNY");
-        OutgoingMail mail = mails.compose(statement, StatementMailsTest.PDF, MailKind.FIRST, link);
+        OutgoingMail mail = mails.compose(statement, StatementMailsTest.PDF, MailKind.FIRST, link, null);
         return new OutgoingMail(mail.key() + "/" + System.nanoTime(), mail.to(), mail.cc(), mail.subject(),
                 mail.html(), mail.text(), mail.attachments(), mail.locale());
     }

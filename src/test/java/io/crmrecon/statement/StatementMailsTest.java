@@ -20,7 +20,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
 /** What a customer reads in a statement's e-mail, in Chinese and in English. */
 class StatementMailsTest {
@@ -34,11 +33,7 @@ class StatementMailsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        FreeMarkerConfigurer freemarker = new FreeMarkerConfigurer();
-        freemarker.setTemplateLoaderPath("classpath:/templates/");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setPreferFileSystemAccess(false);
-        freemarker.afterPropertiesSet();
+        freemarker.template.Configuration freemarker = TestTemplates.configuration();
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("messages/mail");
         messages.setDefaultEncoding("UTF-8");
@@ -57,7 +52,7 @@ class StatementMailsTest {
                 null, "021-5888 0000", "ar@example.com");
         // 2026-11-02 09:00 in Shanghai
         Clock clock = Clock.fixed(Instant.parse("2026-11-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        mails = new StatementMails(freemarker.getConfiguration(), messages, customers, outbox, company, clock);
+        mails = new StatementMails(freemarker, messages, customers, outbox, company, clock);
     }
 
     static Statement statement(Locale language, int version, String closing, String currency) {
@@ -69,7 +64,7 @@ class StatementMailsTest {
     void theFirstChineseMailNamesNumberPeriodAmountDueDateAndLink() {
         when(customer.isDeemedConfirmed()).thenReturn(true);
         OutgoingMail mail = mails.compose(statement(Locale.forLanguageTag("zh-CN"), 1, "1234567.80", "CNY"), PDF,
-                MailKind.FIRST, LINK);
+                MailKind.FIRST, LINK, null);
 
         assertThat(mail.subject()).isEqualTo("对账单 S2610-00427 · 2026年10月 · 请确认");
         assertThat(mail.key()).isEqualTo("statement/S2610-00427/v1/FIRST/1");
@@ -101,7 +96,7 @@ class StatementMailsTest {
         statement.sent(Instant.parse("2026-11-02T01:00:00Z"), LocalDate.of(2026, 11, 20));
         when(outbox.countQueued("statement/S2610-00427/v1/REMINDER/")).thenReturn(1);
 
-        OutgoingMail mail = mails.compose(statement, PDF, MailKind.REMINDER, LINK);
+        OutgoingMail mail = mails.compose(statement, PDF, MailKind.REMINDER, LINK, null);
 
         assertThat(mail.subject()).isEqualTo(
                 "Reminder: statement S2610-00427 for October 2026 \u2014 please answer by 20 November 2026");
@@ -117,7 +112,8 @@ class StatementMailsTest {
 
     @Test
     void aResentSecondVersionSaysSoAndNamesItsAttachmentWithTheVersion() {
-        OutgoingMail mail = mails.compose(statement(Locale.ENGLISH, 2, "-350.5", "CNY"), PDF, MailKind.RESEND, LINK, 3);
+        OutgoingMail mail = mails.compose(statement(Locale.ENGLISH, 2, "-350.5", "CNY"), PDF, MailKind.RESEND, LINK, 3,
+                null);
 
         assertThat(mail.subject()).isEqualTo(
                 "Statement S2610-00427 for October 2026 (sent again) \u2014 please confirm");
@@ -129,16 +125,34 @@ class StatementMailsTest {
     }
 
     @Test
+    void aMailThatAnswersADisputeSaysHowItEndedWithTheNoteInTheCustomersLanguage() {
+        OutgoingMail accepted = mails.compose(statement(Locale.ENGLISH, 2, "100", "CNY"), PDF, MailKind.FIRST, LINK, 1,
+                new StatementAnswers.ClosedDispute("Freight was charged twice <b>"));
+        assertThat(accepted.text()).contains("corrected the statement", "Our note: Freight was charged twice <b>")
+                .doesNotContain("could not accept");
+        assertThat(accepted.html()).contains("Freight was charged twice &lt;b&gt;");
+        assertNothingUnrendered(accepted.html());
+
+        OutgoingMail rejected = mails.compose(statement(Locale.forLanguageTag("zh-CN"), 1, "100", "CNY"), PDF,
+                MailKind.RESEND, LINK, 1, new StatementAnswers.ClosedDispute(null));
+        assertThat(rejected.text()).contains("未能接受该更正").doesNotContain("我们的说明");
+        assertNothingUnrendered(rejected.html());
+
+        assertThat(mails.compose(statement(Locale.ENGLISH, 1, "100", "CNY"), PDF, MailKind.RESEND, LINK, 1, null)
+                .text()).doesNotContain("disputed");
+    }
+
+    @Test
     void aChineseReminderAndResendSaySoInTheSubject() {
         Statement statement = statement(Locale.forLanguageTag("zh-CN"), 1, "100", "CNY");
         statement.sent(Instant.parse("2026-11-02T01:00:00Z"), LocalDate.of(2026, 11, 20));
         when(outbox.countQueued(anyString())).thenReturn(0);
 
-        assertThat(mails.compose(statement, PDF, MailKind.REMINDER, LINK).subject())
+        assertThat(mails.compose(statement, PDF, MailKind.REMINDER, LINK, null).subject())
                 .isEqualTo("提醒：对账单 S2610-00427 · 2026年10月 · 请于2026年11月20日前回复");
-        assertThat(mails.compose(statement, PDF, MailKind.RESEND, LINK).subject())
+        assertThat(mails.compose(statement, PDF, MailKind.RESEND, LINK, null).subject())
                 .isEqualTo("对账单 S2610-00427 · 2026年10月 · 重新发送 · 请确认");
-        assertThat(mails.compose(statement, PDF, MailKind.REMINDER, LINK).text()).contains("温馨提醒：请于2026年11月20日前回复");
+        assertThat(mails.compose(statement, PDF, MailKind.REMINDER, LINK, null).text()).contains("温馨提醒：请于2026年11月20日前回复");
     }
 
     static void assertNothingUnrendered(String body) {
