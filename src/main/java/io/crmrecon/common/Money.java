@@ -46,4 +46,10 @@ public final class Money {
                 DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(amount.setScale(digits, RoundingMode.HALF_EVEN));
     }
+
+    /** As a letter shows it: in Chinese ¥12,800.00 for yuan and "USD 1,250.00" for others; in English "CNY 12,800.00". */
+    public static String inLetter(BigDecimal amount, String currency, boolean zh) {
+        String figure = display(amount, currency);
+        return zh && "CNY".equals(currency) ? "¥" + figure : currency + " " + figure;
+    }
 }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,14 +28,23 @@ public class Allocations {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Allocations(JdbcTemplate jdbc, Clock clock) {
+    Allocations(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
     public void record(List<NewAllocation> allocations) {
+        insert(allocations);
+        if (!allocations.isEmpty()) {
+            events.publishEvent(new AllocationsRecorded(allocations));
+        }
+    }
+
+    private void insert(List<NewAllocation> allocations) {
         Instant at = clock.instant();
         if (CopyIn.copy(jdbc, "allocation", COLUMNS, allocations, (a, line) -> line.add(a.transactionId())
                 .add(a.documentId()).add(a.customerId()).add(a.currency()).add(a.amount())

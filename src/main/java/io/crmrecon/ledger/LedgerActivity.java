@@ -48,6 +48,8 @@ public class LedgerActivity {
                         + "UNION SELECT a.customer_id, a.currency FROM allocation a "
                         + "JOIN bank_transaction t ON t.id = a.transaction_id "
                         + "WHERE a.customer_id IS NOT NULL AND t.booking_date BETWEEN :from AND :to "
+                        + "UNION SELECT customer_id, currency FROM allocation "
+                        + "WHERE customer_id IS NOT NULL AND value_date BETWEEN :from AND :to "
                         + "UNION SELECT b.customer_id, b.currency FROM ("
                         + "  SELECT s.customer_id, s.currency, SUM(s.amount) AS balance FROM ("
                         + "    SELECT d.customer_id, d.currency, CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount "

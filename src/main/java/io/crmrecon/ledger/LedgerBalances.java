@@ -38,9 +38,21 @@ class LedgerBalances implements CustomerBalances {
         return balances;
     }
 
+    /** BILLs less what of them was netted against receivables. */
     @Override
     public Map<Long, BigDecimal> payableBalances(Collection<Long> customerIds) {
-        return sum(customerIds, "CASE d.type WHEN 'BILL' THEN d.amount ELSE 0 END");
+        Map<Long, BigDecimal> balances = sum(customerIds, "CASE d.type WHEN 'BILL' THEN d.amount ELSE 0 END");
+        if (customerIds.isEmpty()) {
+            return balances;
+        }
+        jdbc.query("SELECT d.customer_id, SUM(a.amount) AS netted FROM allocation a "
+                        + "JOIN document d ON d.id = a.document_id AND d.type = 'BILL' "
+                        + "JOIN customer c ON c.id = d.customer_id AND c.currency = a.currency "
+                        + "WHERE d.customer_id IN (:ids) GROUP BY d.customer_id",
+                Map.of("ids", customerIds), rs -> {
+                    balances.merge(rs.getLong("customer_id"), rs.getBigDecimal("netted").negate(), BigDecimal::add);
+                });
+        return balances;
     }
 
     private Map<Long, BigDecimal> sum(Collection<Long> customerIds, String signedAmount) {

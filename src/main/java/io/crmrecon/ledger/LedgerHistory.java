@@ -50,13 +50,32 @@ public class LedgerHistory {
 
     /**
      * Cash of a bank transaction applied to the customer — to a document, or on account ({@code documentNo}
-     * null) — and what was written off with it; a reversal negates both and has {@code reversal} set.
+     * null) — and what was written off with it; a reversal negates both and has {@code reversal} set. A netting
+     * ({@code nettedBillNo} set) applies a payable instead of cash: no transaction ({@code transactionId} 0), and
+     * {@code bookingDate} is the day it was netted.
      */
     public record AppliedCash(long allocationId, long transactionId, String bankReference, LocalDate bookingDate,
-            String documentNo, BigDecimal amount, BigDecimal writeOff, boolean reversal, Instant recordedAt) {
+            String documentNo, BigDecimal amount, BigDecimal writeOff, boolean reversal, Instant recordedAt,
+            String nettedBillNo) {
+
+        public AppliedCash(long allocationId, long transactionId, String bankReference, LocalDate bookingDate,
+                String documentNo, BigDecimal amount, BigDecimal writeOff, boolean reversal, Instant recordedAt) {
+            this(allocationId, transactionId, bankReference, bookingDate, documentNo, amount, writeOff, reversal,
+                    recordedAt, null);
+        }
+
+        public boolean netting() {
+            return nettedBillNo != null;
+        }
     }
 
-    public record Facts(List<PostedDocument> documents, List<AppliedCash> allocations) {
+    /** {@code billNettings}: what was netted of the customer's BILLs (amount positive), by the day it was netted. */
+    public record Facts(List<PostedDocument> documents, List<AppliedCash> allocations,
+            List<AppliedCash> billNettings) {
+
+        public Facts(List<PostedDocument> documents, List<AppliedCash> allocations) {
+            this(documents, allocations, List.of());
+        }
     }
 
     /**
@@ -75,17 +94,33 @@ public class LedgerHistory {
                         rs.getString("reference"), rs.getString("description"),
                         rs.getTimestamp("posted_at").toInstant(), rs.getObject("adjusts_period", LocalDate.class)))
                 .list();
-        List<AppliedCash> allocations = jdbc.sql("SELECT a.id, a.transaction_id, t.bank_reference, t.booking_date, "
-                        + "d.document_no, a.amount, a.writeoff, a.reverses_id, a.created_at FROM allocation a "
-                        + "JOIN bank_transaction t ON t.id = a.transaction_id LEFT JOIN document d ON d.id = a.document_id "
-                        + "WHERE a.customer_id = :customer AND a.currency = :currency AND t.booking_date <= :upTo "
-                        + "ORDER BY t.booking_date, a.id")
+        List<AppliedCash> allocations = jdbc.sql("SELECT a.id, a.transaction_id, t.bank_reference, "
+                        + "COALESCE(t.booking_date, a.value_date) AS booking_date, d.document_no, a.amount, a.writeoff, "
+                        + "a.reverses_id, a.created_at, n.document_no AS netted_no FROM allocation a "
+                        + "LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
+                        + "LEFT JOIN document d ON d.id = a.document_id LEFT JOIN document n ON n.id = a.nets_document_id "
+                        + "WHERE a.customer_id = :customer AND a.currency = :currency "
+                        + "AND (a.transaction_id IS NOT NULL OR a.nets_document_id IS NOT NULL) "
+                        + "AND COALESCE(t.booking_date, a.value_date) <= :upTo ORDER BY 4, a.id")
                 .param("customer", customerId).param("currency", currency).param("upTo", upTo)
                 .query((rs, i) -> new AppliedCash(rs.getLong("id"), rs.getLong("transaction_id"),
                         rs.getString("bank_reference"), rs.getObject("booking_date", LocalDate.class),
                         rs.getString("document_no"), rs.getBigDecimal("amount"), rs.getBigDecimal("writeoff"),
-                        rs.getObject("reverses_id") != null, rs.getTimestamp("created_at").toInstant()))
+                        rs.getObject("reverses_id") != null, rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("netted_no")))
                 .list();
-        return new Facts(documents, allocations);
+        List<AppliedCash> billNettings = jdbc.sql("SELECT a.id, a.value_date, b.document_no, a.amount, a.reverses_id, "
+                        + "a.created_at, r.document_no AS receivable_no FROM allocation a "
+                        + "JOIN document b ON b.id = a.document_id AND b.type = 'BILL' "
+                        + "JOIN document r ON r.id = a.nets_document_id "
+                        + "WHERE b.customer_id = :customer AND a.currency = :currency AND a.value_date <= :upTo "
+                        + "ORDER BY a.value_date, a.id")
+                .param("customer", customerId).param("currency", currency).param("upTo", upTo)
+                .query((rs, i) -> new AppliedCash(rs.getLong("id"), 0, null, rs.getObject("value_date", LocalDate.class),
+                        rs.getString("receivable_no"), rs.getBigDecimal("amount"), BigDecimal.ZERO,
+                        rs.getObject("reverses_id") != null, rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("document_no")))
+                .list();
+        return new Facts(documents, allocations, billNettings);
     }
 }

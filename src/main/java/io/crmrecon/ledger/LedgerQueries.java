@@ -1,9 +1,11 @@
 package io.crmrecon.ledger;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,6 +79,25 @@ public class LedgerQueries {
         List<OpenDocument> out = new ArrayList<>();
         jdbc.query(OPEN_DOCUMENTS_FEW + " AND d.document_no = ?", documentRows(out::add), documentNo);
         return out.stream().filter(d -> d.open().signum() != 0).findFirst();
+    }
+
+    /** What is open of each of these documents now (signed like the type), by document id. */
+    public Map<Long, BigDecimal> openAmounts(Collection<Long> documentIds) {
+        Map<Long, BigDecimal> out = new HashMap<>();
+        List<Long> ids = List.copyOf(documentIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            new NamedParameterJdbcTemplate(jdbc).query(OPEN_DOCUMENTS_FEW
+                    + " AND d.id IN (:ids)", Map.of("ids", chunk), documentRows(d -> out.put(d.documentId(), d.open())));
+        }
+        return out;
+    }
+
+    /** Cash of the customer's payments in this currency that is on account: applied to no document. */
+    public BigDecimal cashOnAccount(long customerId, String currency) {
+        BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount) FROM allocation WHERE customer_id = ? "
+                + "AND currency = ? AND document_id IS NULL", BigDecimal.class, customerId, currency);
+        return sum == null ? BigDecimal.ZERO : sum;
     }
 
     /** @param bankStatementId only that statement's transactions, or null for all */

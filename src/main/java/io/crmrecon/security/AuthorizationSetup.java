@@ -34,7 +34,7 @@ class AuthorizationSetup {
      * Earlier versions granted CREATE_INSTANCE on them; start-up takes it back.
      */
     static final List<String> STARTED_BY_THE_APP = List.of("paymentMatching", "matchingRun", "manualMatchBatch",
-            "customerStatement", "monthlyStatementRun", "disputeHandling");
+            "customerStatement", "monthlyStatementRun", "disputeHandling", "settlement");
 
     /** What clerks start themselves: a statement run, from Tasklist's start form (CONTRACT.md §1). */
     static final String STARTED_BY_CLERKS = "statementRun";

@@ -36,9 +36,15 @@ class TaskFilterSetup {
                     STAFF, q -> q.taskDefinitionKey("manualMatch")),
             // customers who did not answer their statement in time, for a clerk to chase
             new TaskFilter("对账跟进 / Statement follow-up", "未按期回复对账单的客户 / Customers who did not answer "
-                    + "their statement in time", STAFF, q -> q.taskDefinitionKey("followUpCustomer")));
+                    + "their statement in time", STAFF, q -> q.taskDefinitionKey("followUpCustomer")),
+            new TaskFilter("异议与审批 / Disputes and approvals", "客户异议的调查、升级与调整审批 / Customers' disputes to "
+                    + "investigate, escalated disputes, adjustments to approve", STAFF,
+                    q -> q.taskDefinitionKeyIn("investigateDispute", "reviewEscalatedDispute", "approveAdjustment")),
+            new TaskFilter("催收与退款 / Collections and refunds", "逾期未付的结算与应退客户的余额 / Settlements unpaid "
+                    + "after their due date, credits to refund", STAFF,
+                    q -> q.taskDefinitionKeyIn("collectionFollowUp", "refundCustomer")));
 
-    /** Filters of earlier versions for processes that are not deployed yet (disputes, collections). */
+    /** Filters of earlier versions, made before their processes were deployed; replaced by those above. */
     static final List<String> WITHDRAWN = List.of("异议处理 / Disputes", "催收跟进 / Collections");
 
     private final FilterService filterService;

@@ -80,17 +80,39 @@ final class StatementCalculator {
         OpenItems open = openItems(facts, period.last(), asOf, digits);
         List<Line> payableLines = new ArrayList<>();
         BigDecimal payables = BigDecimal.ZERO;
-        for (PostedDocument b : bills.stream().sorted(Comparator.comparing(PostedDocument::issueDate)
-                .thenComparing(PostedDocument::documentNo)).toList()) {
-            if (!b.issueDate().isAfter(period.last())) {
-                payables = payables.add(b.amount());
-                payableLines.add(new Line(LineKind.BILL, b.issueDate(), b.documentNo(), b.reference(),
-                        b.description(), b.dueDate(), scaled(b.amount(), digits), scaled(payables, digits), false));
-            }
+        for (PayableEntry p : payables(bills, facts.billNettings(), period.last(), asOf)) {
+            payables = payables.add(p.effect());
+            payableLines.add(new Line(p.kind(), p.date(), p.documentNo(), p.reference(), p.description(),
+                    p.dueDate(), scaled(p.effect(), digits), scaled(payables, digits), false));
         }
         return new StatementSnapshot(period, currency, asOf, scaled(opening, digits), adjustmentLines, periodLines,
                 scaled(closing, digits), open.items, open.ageing, scaled(open.unappliedCash, digits), payableLines,
                 scaled(payables, digits), scaled(closing.subtract(payables), digits));
+    }
+
+    private record PayableEntry(LineKind kind, LocalDate date, String documentNo, String reference,
+            String description, LocalDate dueDate, BigDecimal effect) {
+    }
+
+    /** The bills up to the period's end, less what of them was netted against receivables by then. */
+    private static List<PayableEntry> payables(List<PostedDocument> bills, List<AppliedCash> nettings, LocalDate end,
+            Instant asOf) {
+        List<PayableEntry> out = new ArrayList<>();
+        for (PostedDocument b : bills) {
+            if (!b.issueDate().isAfter(end)) {
+                out.add(new PayableEntry(LineKind.BILL, b.issueDate(), b.documentNo(), b.reference(),
+                        b.description(), b.dueDate(), b.amount()));
+            }
+        }
+        for (AppliedCash n : nettings) {
+            if (!n.bookingDate().isAfter(end) && !n.recordedAt().isAfter(asOf)) {
+                out.add(new PayableEntry(n.reversal() ? LineKind.NETTING_REVERSAL : LineKind.NETTING,
+                        n.bookingDate(), n.nettedBillNo(), n.documentNo(), null, null, n.amount().negate()));
+            }
+        }
+        out.sort(Comparator.comparing(PayableEntry::date).thenComparing(p -> p.kind().ordinal())
+                .thenComparing(PayableEntry::documentNo));
+        return out;
     }
 
     /** Whether the previous statement already counted this entry in its closing balance. */
@@ -182,11 +204,11 @@ final class StatementCalculator {
          * after a previous statement can be its adjustments.
          */
         static List<Entry> of(List<AppliedCash> allocations) {
-            record Key(long transactionId, boolean reversal, Instant recordedAt) {
+            record Key(long transactionId, boolean netting, boolean reversal, Instant recordedAt) {
             }
             Map<Key, List<AppliedCash>> groups = new LinkedHashMap<>();
             for (AppliedCash a : allocations) {
-                groups.computeIfAbsent(new Key(a.transactionId(), a.reversal(), a.recordedAt()),
+                groups.computeIfAbsent(new Key(a.transactionId(), a.netting(), a.reversal(), a.recordedAt()),
                         k -> new ArrayList<>()).add(a);
             }
             List<Entry> out = new ArrayList<>();
@@ -196,6 +218,14 @@ final class StatementCalculator {
                 BigDecimal writeOff = rows.stream().map(AppliedCash::writeOff).reduce(BigDecimal.ZERO,
                         BigDecimal::add);
                 String documents = documentNos(rows);
+                if (k.netting()) {
+                    String billNos = String.join(", ", rows.stream().map(AppliedCash::nettedBillNo).distinct()
+                            .toList());
+                    out.add(new Entry(k.reversal() ? LineKind.NETTING_REVERSAL : LineKind.NETTING,
+                            first.bookingDate(), k.recordedAt(), documents, billNos, null, null, cash.negate(),
+                            false));
+                    return;
+                }
                 if (cash.signum() != 0) {
                     out.add(new Entry(k.reversal() ? LineKind.PAYMENT_REVERSAL : LineKind.PAYMENT,
                             first.bookingDate(), k.recordedAt(), documents, first.bankReference(), null, null,

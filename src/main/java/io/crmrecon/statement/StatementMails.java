@@ -3,24 +3,16 @@ package io.crmrecon.statement;
 import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
+import io.crmrecon.notification.MailTemplates;
 import io.crmrecon.notification.Outbox;
 import io.crmrecon.notification.OutgoingMail;
 import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateMethodModelEx;
-import freemarker.template.TemplateModelException;
-import freemarker.template.utility.DeepUnwrap;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
@@ -84,11 +76,10 @@ class StatementMails {
                 .orElseThrow(() -> new IllegalArgumentException("no customer " + statement.customerId()));
         Locale locale = statement.language();
         StatementMailView view = view(statement, customer, kind, link, answered);
-        Map<String, Object> model = Map.of("m", view, "t", texts(locale));
         String subject = text(locale, "mail.statement.subject." + kind.name(), view.statementNo(), view.period(),
                 view.answerDue());
         return new OutgoingMail(keyPrefix(statement, kind) + n, customer.getEmail(), customer.getCcEmails(),
-                subject, render("mail/statement.ftlh", model, locale), render("mail/statement.txt.ftl", model, locale),
+                subject, render("mail/statement.ftlh", view, locale), render("mail/statement.txt.ftl", view, locale),
                 List.of(new OutgoingMail.Attachment(view.attachmentName(), "application/pdf", pdf)),
                 locale);
     }
@@ -109,7 +100,7 @@ class StatementMails {
         return new StatementMailView(zh ? "zh" : "en", kind.name(), contact, customer.getName(),
                 customer.getCustomerCode(), statement.statementNo(), statement.version(),
                 statement.period().month().format(zh ? ZH_MONTH : EN_MONTH),
-                amount(closing.abs(), statement.currency(), zh), closing.signum() < 0,
+                Money.inLetter(closing.abs(), statement.currency(), zh), closing.signum() < 0,
                 answerDue(statement, customer).format(zh ? ZH_DATE : EN_DATE), customer.isDeemedConfirmed(), link,
                 attachment, company.name(), companyContact(), company.address() == null ? "" : company.address(),
                 answered == null ? null : kind == MailKind.RESEND ? "REJECTED" : "ACCEPTED",
@@ -125,11 +116,6 @@ class StatementMails {
                 : LocalDate.now(clock).plusDays(customer.getConfirmationDays());
     }
 
-    /** zh: ¥12,800.00 for yuan, "USD 1,250.00" for others; en: "CNY 12,800.00". */
-    static String amount(BigDecimal amount, String currency, boolean zh) {
-        String figure = Money.display(amount, currency);
-        return zh && "CNY".equals(currency) ? "¥" + figure : currency + " " + figure;
-    }
 
     private String companyContact() {
         return Stream.of(company.phone(), company.email()).filter(s -> s != null && !s.isBlank())
@@ -140,29 +126,7 @@ class StatementMails {
         return messages.getMessage(code, args, locale);
     }
 
-    /** t(code, args…) in the templates: a message in the customer's language. */
-    private TemplateMethodModelEx texts(Locale locale) {
-        return arguments -> {
-            if (arguments.isEmpty()) {
-                throw new TemplateModelException("t(code, args…) needs a message code");
-            }
-            List<Object> args = new ArrayList<>();
-            for (Object a : arguments.subList(1, arguments.size())) {
-                args.add(DeepUnwrap.unwrap((freemarker.template.TemplateModel) a));
-            }
-            return messages.getMessage(String.valueOf(arguments.get(0)), args.toArray(), locale);
-        };
-    }
-
-    private String render(String name, Map<String, Object> model, Locale locale) {
-        try {
-            StringWriter out = new StringWriter();
-            freemarker.getTemplate(name, locale).process(model, out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("the mail template " + name + " failed", e);
-        }
+    private String render(String name, StatementMailView view, Locale locale) {
+        return MailTemplates.render(freemarker, messages, name, view, locale);
     }
 }

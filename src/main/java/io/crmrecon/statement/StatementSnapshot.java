@@ -29,7 +29,8 @@ record StatementSnapshot(StatementPeriod period, String currency, Instant asOf, 
     }
 
     enum LineKind {
-        INVOICE, DEBIT_NOTE, CREDIT_NOTE, PAYMENT, WRITE_OFF, PAYMENT_REVERSAL, WRITE_OFF_REVERSAL, BILL;
+        INVOICE, DEBIT_NOTE, CREDIT_NOTE, PAYMENT, WRITE_OFF, PAYMENT_REVERSAL, WRITE_OFF_REVERSAL, BILL, NETTING,
+        NETTING_REVERSAL;
 
         static LineKind of(DocumentType type) {
             return valueOf(type.name());

@@ -124,7 +124,7 @@ class ManagerCockpitIT extends IntegrationTest {
     }
 
     @Test
-    void filtersForProcessesThatDoNotExistAreRemovedAtStartUpOnEveryNode() {
+    void filtersOfEarlierVersionsAreRemovedAtStartUpOnEveryNode() {
         // as an earlier version left them, once per node that started at the same time
         for (int node = 0; node < 2; node++) {
             var stale = filters.saveFilter(filters.newTaskFilter("异议处理 / Disputes")

@@ -143,6 +143,8 @@ class CustomerStatementProcessTest {
         customerAnswers(pi, StatementStatus.CONFIRMED, StatementMessages.CONFIRMED);
         assertThat(pi).hasPassed("confirmedBeforeReminder").isEnded();
         assertThat(pi).hasPassed("statementConfirmed");
+        // the agreed statement is handed to settlement as the instance ends
+        assertThat(world.events).containsExactly("agreed 101");
     }
 
     @Test
@@ -195,7 +197,8 @@ class CustomerStatementProcessTest {
         assertThat(pi).isWaitingAt("waitForAnswer");
         assertThat(fireTimer(pi, "answerDue")).isEqualTo(at(10, 5, 0));
         assertThat(pi).hasPassed("answerPeriodEnded", "statementDeemedConfirmed").isEnded();
-        assertThat(world.events).containsExactly("deemed as of 2026-10-04");
+        // and the settlement of what was deemed agreed starts
+        assertThat(world.events).containsExactly("deemed as of 2026-10-04", "agreed 101");
     }
 
     @Test
@@ -205,7 +208,7 @@ class CustomerStatementProcessTest {
         world.answer = StatementStatus.CONFIRMED; // committed, but its message found nobody waiting
         fireTimer(pi, "answerDueBeforeReminder");
         assertThat(pi).hasPassed("answerPeriodEnded", "checkAnswer", "statementConfirmed").isEnded();
-        assertThat(world.events).isEmpty();
+        assertThat(world.events).containsExactly("agreed 101");
     }
 
     @Test
@@ -313,7 +316,7 @@ class CustomerStatementProcessTest {
     void followUpDeemedConfirmedIsTheClerksDecision() {
         ProcessInstance pi = sent();
         completeAs("clerk", followUpTask(pi), Map.of("outcome", "DEEMED_CONFIRMED", "note", "agreed by phone"));
-        assertThat(world.events).containsExactly("DEEMED_CONFIRMED by clerk: agreed by phone");
+        assertThat(world.events).containsExactly("DEEMED_CONFIRMED by clerk: agreed by phone", "agreed 101");
         assertThat(pi).hasPassed("statementDeemedByClerk").isEnded();
     }
 
@@ -321,6 +324,7 @@ class CustomerStatementProcessTest {
     void followUpCloseEndsTheStatement() {
         ProcessInstance pi = sent();
         completeAs("clerk", followUpTask(pi), Map.of("outcome", "close"));
+        // a closed statement was not agreed: nothing to settle
         assertThat(world.events).containsExactly("CLOSE by clerk: null");
         assertThat(pi).hasPassed("statementClosed").isEnded();
     }

@@ -146,6 +146,8 @@ final class InMemoryStatement {
         Mocks.register("followUpCustomerListener", new FollowUpCustomerListener(messages));
         Mocks.register("openDisputeDelegate", new OpenDisputeDelegate(event -> world.events.add("dispute handed over "
                 + ((StatementDisputed) event).statementId())));
+        Mocks.register("statementAgreedListener", new StatementAgreedListener(event -> world.events.add(
+                "agreed " + ((StatementAgreed) event).statementId())));
     }
 
     static Statement statement(long id, int version) {

@@ -287,6 +287,31 @@ class StatementCalculatorTest {
         assertThat(s.netPosition()).isEqualByComparingTo(s.closingBalance().subtract(s.payablesBalance()));
     }
 
+    @Test
+    void aNettingShowsOnBothSidesReceivablesAndPayablesDownByTheSameAmount() {
+        List<PostedDocument> docs = List.of(
+                doc("INV-1", DocumentType.INVOICE, "2026-10-05", "2026-11-04", "8000.00", "2026-10-05T08:00:00Z"),
+                doc("BILL-1", DocumentType.BILL, "2026-10-08", "2026-11-07", "3000.00", "2026-10-08T08:00:00Z"));
+        Instant nettedAt = at("2026-10-20T02:00:00Z");
+        AppliedCash receivableSide = new AppliedCash(7, 0, null, LocalDate.parse("2026-10-20"), "INV-1",
+                new BigDecimal("3000.00"), BigDecimal.ZERO, false, nettedAt, "BILL-1");
+        AppliedCash billSide = new AppliedCash(8, 0, null, LocalDate.parse("2026-10-20"), "INV-1",
+                new BigDecimal("3000.00"), BigDecimal.ZERO, false, nettedAt, "BILL-1");
+        StatementSnapshot s = StatementCalculator.snapshot(OCT, "CNY", new LedgerFacts(docs, List.of(receivableSide),
+                Set.of(), List.of(billSide)), null, at("2026-11-01T02:00:00Z"));
+
+        assertThat(s.lines()).extracting(Line::kind).containsExactly(LineKind.INVOICE, LineKind.NETTING);
+        Line netting = s.lines().get(1);
+        assertThat(netting.documentNo()).isEqualTo("INV-1");
+        assertThat(netting.reference()).isEqualTo("BILL-1");
+        assertThat(netting.amount()).isEqualByComparingTo("-3000.00");
+        assertThat(s.closingBalance()).isEqualByComparingTo("5000.00");
+        assertThat(s.openItems()).singleElement().satisfies(i -> assertThat(i.open()).isEqualByComparingTo("5000.00"));
+        assertThat(s.payables()).extracting(Line::kind).containsExactly(LineKind.BILL, LineKind.NETTING);
+        assertThat(s.payablesBalance()).isEqualByComparingTo("0.00");
+        assertThat(s.netPosition()).isEqualByComparingTo("5000.00");
+    }
+
     /** The receivable balance at the end of a day as known at an instant, straight from the facts. */
     static BigDecimal ledger(LedgerFacts facts, LocalDate end, Instant asOf) {
         BigDecimal total = BigDecimal.ZERO;

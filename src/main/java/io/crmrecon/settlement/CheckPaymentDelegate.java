@@ -1,0 +1,33 @@
+package io.crmrecon.settlement;
+
+import static io.crmrecon.common.VariableValues.longOf;
+import static io.crmrecon.settlement.SettlementVariables.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks at the ledger: is the settlement paid (money may have come while nobody was waiting for the message), and
+ * how many days past its due date is it (the dunning table's input).
+ */
+@Component("checkPaymentDelegate")
+class CheckPaymentDelegate implements JavaDelegate {
+
+    private final Settlements settlements;
+    private final Clock clock;
+
+    CheckPaymentDelegate(Settlements settlements, Clock clock) {
+        this.settlements = settlements;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Settlement s = settlements.get(longOf(execution.getVariable(SETTLEMENT_ID), SETTLEMENT_ID));
+        execution.setVariable(CLEARED, settlements.outstanding(s).signum() <= 0);
+        execution.setVariable(DAYS_OVERDUE, SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock)));
+    }
+}

@@ -1,0 +1,73 @@
+package io.crmrecon.settlement;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A settlement's items (what it asks to be paid) and everything it did, in order: who, when, what, how much. */
+@Repository
+class SettlementJournal {
+
+    enum Action {
+        OPENED, NETTED, REQUESTED, DUNNED, PROMISED, PAID_CLAIMED, ESCALATED, WRITE_OFF_REQUESTED, SETTLED, REFUNDED,
+        CREDIT_KEPT
+    }
+
+    record Event(Instant at, String actor, Action action, BigDecimal amount, String note) {
+    }
+
+    record Item(long documentId, String documentNo, LocalDate dueDate, BigDecimal openAmount) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SettlementJournal(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(long settlementId, String actor, Action action, BigDecimal amount, String note) {
+        jdbc.sql("INSERT INTO settlement_event (settlement_id, occurred_at, actor, action, amount, note) "
+                        + "VALUES (:settlement, :at, :actor, :action, :amount, :note)")
+                .param("settlement", settlementId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("actor", actor == null || actor.isBlank() ? "system" : actor)
+                .param("action", action.name())
+                .param("amount", amount)
+                .param("note", note)
+                .update();
+    }
+
+    List<Event> of(long settlementId) {
+        return jdbc.sql("SELECT occurred_at, actor, action, amount, note FROM settlement_event "
+                        + "WHERE settlement_id = :settlement ORDER BY id")
+                .param("settlement", settlementId)
+                .query((rs, i) -> new Event(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                        Action.valueOf(rs.getString("action")), rs.getBigDecimal("amount"), rs.getString("note")))
+                .list();
+    }
+
+    void addItem(long settlementId, Item item) {
+        jdbc.sql("INSERT INTO settlement_item (settlement_id, document_id, document_no, due_date, open_amount) "
+                        + "VALUES (:settlement, :document, :no, :due, :open)")
+                .param("settlement", settlementId).param("document", item.documentId())
+                .param("no", item.documentNo()).param("due", item.dueDate()).param("open", item.openAmount())
+                .update();
+    }
+
+    /** As they were when the settlement was opened. */
+    List<Item> items(long settlementId) {
+        return jdbc.sql("SELECT document_id, document_no, due_date, open_amount FROM settlement_item "
+                        + "WHERE settlement_id = :settlement ORDER BY due_date, document_no")
+                .param("settlement", settlementId)
+                .query((rs, i) -> new Item(rs.getLong("document_id"), rs.getString("document_no"),
+                        rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("open_amount")))
+                .list();
+    }
+}

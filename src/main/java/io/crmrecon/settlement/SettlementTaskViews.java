@@ -1,0 +1,114 @@
+package io.crmrecon.settlement;
+
+import io.crmrecon.common.Money;
+import io.crmrecon.customer.Customer;
+import io.crmrecon.customer.Customers;
+import io.crmrecon.ledger.LedgerQueries;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the settlement tasks' forms show (read-only, local to the task), as Markdown: the amounts, the items with
+ * what is open of them now, everything the settlement did, and links to the statement and the account.
+ */
+@Service
+@Transactional(readOnly = true)
+class SettlementTaskViews {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Settlements settlements;
+    private final SettlementJournal journal;
+    private final Customers customers;
+    private final LedgerQueries ledger;
+    private final Clock clock;
+
+    SettlementTaskViews(Settlements settlements, SettlementJournal journal, Customers customers, LedgerQueries ledger,
+            Clock clock) {
+        this.settlements = settlements;
+        this.journal = journal;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    record View(String taskName, Map<String, Object> variables) {
+    }
+
+    View of(long settlementId, String taskTitle) {
+        Settlement s = settlements.get(settlementId);
+        Customer customer = customers.byId(s.customerId()).orElse(null);
+        String code = customer == null ? "?" : customer.getCustomerCode();
+        String name = customer == null ? "" : customer.getName();
+        String currency = s.currency();
+        List<SettlementJournal.Item> items = journal.items(s.id());
+        Map<Long, BigDecimal> openNow = ledger.openAmounts(items.stream().map(SettlementJournal.Item::documentId)
+                .toList());
+        BigDecimal outstanding = settlements.outstanding(s);
+        long overdue = SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock));
+
+        StringBuilder amounts = new StringBuilder("| | |\n|---|---:|\n");
+        amounts.append("| 应收 Receivables ").append(s.period()).append(" | ").append(money(s.receivables(), currency))
+                .append(" |\n");
+        if (s.netted().signum() != 0) {
+            amounts.append("| 抵销 Netted against bills | −").append(money(s.netted(), currency)).append(" |\n");
+        }
+        amounts.append("| 结算金额 Net amount | ").append(money(s.netAmount(), currency)).append(" |\n")
+                .append("| 现欠 Outstanding now | **").append(money(outstanding, currency)).append("** |\n")
+                .append("| 到期日 Due | ").append(s.dueDate()).append(overdue > 0 ? " (逾期 " + overdue
+                        + " 天 overdue " + overdue + " days)" : "").append(" |\n")
+                .append("| 催款级别 Dunning level | ").append(s.dunningLevel()).append(" |\n");
+        if (s.promisedDate() != null) {
+            amounts.append("| 承诺付款日 Promised | ").append(s.promisedDate()).append(" |\n");
+        }
+
+        StringBuilder lines = new StringBuilder("| 单据 Document | 到期 Due | 结算时 At settlement | 现欠 Open now |\n"
+                + "|---|---|---:|---:|\n");
+        for (SettlementJournal.Item i : items) {
+            lines.append("| ").append(i.documentNo()).append(" | ").append(i.dueDate() == null ? "" : i.dueDate())
+                    .append(" | ").append(money(i.openAmount(), currency)).append(" | ")
+                    .append(money(openNow.getOrDefault(i.documentId(), BigDecimal.ZERO), currency)).append(" |\n");
+        }
+
+        StringBuilder history = new StringBuilder("| 时间 When | 谁 Who | 事项 What | 金额 Amount | 备注 Note |\n"
+                + "|---|---|---|---:|---|\n");
+        for (SettlementJournal.Event e : journal.of(s.id())) {
+            history.append("| ").append(WHEN.format(e.at().atZone(clock.getZone()))).append(" | ")
+                    .append(cell(e.actor())).append(" | ").append(e.action()).append(" | ")
+                    .append(e.amount() == null ? "" : money(e.amount(), currency)).append(" | ")
+                    .append(cell(e.note())).append(" |\n");
+        }
+
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("settlementNo", s.settlementNo());
+        v.put("customerName", name + " (" + code + ")");
+        v.put("settlementAmounts", amounts.toString());
+        v.put("settlementItems", lines.toString());
+        v.put("settlementHistory", history.toString());
+        v.put("links", "[对账单 Statement " + s.statementNo() + "](/statements/" + encode(s.statementNo()) + ") · "
+                + "[客户账户 Customer account " + code + "](/customers/" + encode(code) + ")");
+        return new View(taskTitle + " " + s.settlementNo() + " " + name + " " + money(outstanding, currency), v);
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return currency + " " + Money.display(amount, currency);
+    }
+
+    /** A table cell: no line breaks or pipes of its own. */
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "/").replaceAll("\\s+", " ").strip();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,169 @@
+package io.crmrecon.settlement;
+
+import io.crmrecon.customer.Customer;
+import io.crmrecon.customer.Customers;
+import io.crmrecon.ledger.LedgerQueries;
+import io.crmrecon.ledger.Nettings;
+import io.crmrecon.ledger.OpenDocument;
+import io.crmrecon.settlement.SettlementJournal.Action;
+import io.crmrecon.settlement.SettlementJournal.Item;
+import io.crmrecon.statement.AgreedStatements;
+import io.crmrecon.statement.AgreedStatements.AgreedStatement;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens settlements of agreed statements, tells whether they are paid, and records what happens to them. */
+@Service
+@Transactional
+class Settlements {
+
+    static final String NUMBER_PREFIX = "SET-";
+
+    private final SettlementRepository repository;
+    private final SettlementJournal journal;
+    private final AgreedStatements statements;
+    private final Customers customers;
+    private final LedgerQueries ledger;
+    private final Nettings nettings;
+    private final SettlementSettings settings;
+    private final Clock clock;
+
+    Settlements(SettlementRepository repository, SettlementJournal journal, AgreedStatements statements,
+            Customers customers, LedgerQueries ledger, Nettings nettings, SettlementSettings settings, Clock clock) {
+        this.repository = repository;
+        this.journal = journal;
+        this.statements = statements;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.nettings = nettings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    static String numberOf(String statementNo) {
+        return NUMBER_PREFIX + statementNo;
+    }
+
+    /**
+     * The settlement of the agreed statement, opened now: its receivables (what is open of the period and before),
+     * the customer's bills netted against them where the customer allows it, cash on account counted, the due
+     * date. Opening it again (a retried step) returns the one opened before.
+     */
+    Settlement open(long statementId) {
+        AgreedStatement s = statements.of(statementId)
+                .orElseThrow(() -> new IllegalArgumentException("no statement " + statementId));
+        String no = numberOf(s.statementNo());
+        var existing = repository.findBySettlementNo(no);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Customer customer = customers.byId(s.customerId())
+                .orElseThrow(() -> new IllegalStateException("no customer " + s.customerId()));
+        LocalDate today = LocalDate.now(clock);
+        List<OpenDocument> items = SettlementTerms.items(ledger.openDocumentsOf(s.customerId()), s.currency(),
+                s.periodEnd());
+        BigDecimal receivables = SettlementTerms.sum(items);
+        Map<String, BigDecimal> netted = new HashMap<>();
+        List<Nettings.Netted> pairs = customer.isNettingAllowed()
+                ? nettings.net(s.customerId(), s.currency(), items, today, no, "system") : List.of();
+        pairs.forEach(p -> netted.merge(p.receivableNo(), p.amount(), BigDecimal::add));
+        BigDecimal nettedTotal = netted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal net = receivables.subtract(nettedTotal).subtract(ledger.cashOnAccount(s.customerId(),
+                s.currency()));
+        Settlement settlement = repository.save(new Settlement(no, statementId, s.statementNo(), s.customerId(),
+                s.currency(), s.period().toString(), receivables, nettedTotal, net,
+                SettlementTerms.dueDate(items, today, settings.minDaysToPay()), clock.instant()));
+        for (OpenDocument d : items) {
+            journal.addItem(settlement.id(), new Item(d.documentId(), d.documentNo(), d.dueDate(),
+                    d.open().subtract(netted.getOrDefault(d.documentNo(), BigDecimal.ZERO))));
+        }
+        journal.record(settlement.id(), "system", Action.OPENED, receivables, s.statementNo() + " v" + s.version());
+        if (!pairs.isEmpty()) {
+            journal.record(settlement.id(), "system", Action.NETTED, nettedTotal, pairs.stream()
+                    .map(p -> p.billNo() + " → " + p.receivableNo() + " " + p.amount().toPlainString())
+                    .collect(Collectors.joining("; ")));
+        }
+        return settlement;
+    }
+
+    @Transactional(readOnly = true)
+    Settlement get(long id) {
+        return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no settlement " + id));
+    }
+
+    /** What is still to be paid of it now (its items' open amounts, less cash on account); ≤ 0: paid. */
+    @Transactional(readOnly = true)
+    BigDecimal outstanding(Settlement s) {
+        List<Long> documentIds = journal.items(s.id()).stream().map(Item::documentId).toList();
+        return SettlementTerms.outstanding(ledger.openAmounts(documentIds).values(),
+                ledger.cashOnAccount(s.customerId(), s.currency()));
+    }
+
+    @Transactional(readOnly = true)
+    boolean paid(long id) {
+        return outstanding(get(id)).signum() <= 0;
+    }
+
+    @Transactional(readOnly = true)
+    List<Settlement> openOf(Collection<Long> customerIds) {
+        return customerIds.isEmpty() ? List.of()
+                : repository.findByStatusAndCustomerIdIn(SettlementStatus.OPEN, customerIds);
+    }
+
+    void started(long id, String processInstanceId) {
+        get(id).processInstanceId(processInstanceId);
+    }
+
+    void requested(long id) {
+        Settlement s = get(id);
+        journal.record(id, "system", Action.REQUESTED, s.netAmount(), "due " + s.dueDate());
+    }
+
+    void dunned(long id, int level, String template) {
+        Settlement s = get(id);
+        s.dunned(level);
+        journal.record(id, "system", Action.DUNNED, outstanding(s), "level " + level + " · " + template);
+    }
+
+    void followedUp(long id, CollectionDecision decision) {
+        Settlement s = get(id);
+        if (decision.promisedDate() != null) {
+            s.promised(decision.promisedDate());
+        }
+        Action action = switch (decision.outcome()) {
+            case PROMISED -> Action.PROMISED;
+            case PAID -> Action.PAID_CLAIMED;
+            case ESCALATE -> Action.ESCALATED;
+            case WRITE_OFF_REQUEST -> Action.WRITE_OFF_REQUESTED;
+        };
+        String note = decision.promisedDate() == null ? decision.note()
+                : decision.promisedDate() + (decision.note() == null ? "" : " · " + decision.note());
+        journal.record(id, decision.decidedBy(), action, outstanding(s), note);
+    }
+
+    /** Ends it as {@code how}; true when it ended now (false: it had ended before, a retried step). */
+    boolean close(long id, SettlementStatus how, String actor, String note) {
+        Settlement s = get(id);
+        boolean closed = s.close(how, clock.instant());
+        if (closed && how != SettlementStatus.WRITE_OFF_REQUESTED) {
+            Action action = switch (how) {
+                case REFUNDED -> Action.REFUNDED;
+                case CREDIT_KEPT -> Action.CREDIT_KEPT;
+                default -> Action.SETTLED;
+            };
+            journal.record(id, actor, action, outstanding(s), note);
+        }
+        if (closed && how == SettlementStatus.SETTLED) {
+            statements.settled(s.statementId(), s.settlementNo());
+        }
+        return closed;
+    }
+}
