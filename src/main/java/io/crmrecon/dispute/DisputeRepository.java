@@ -11,4 +11,6 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
     long countByStatementNo(String statementNo);
 
     List<Dispute> findByCustomerIdOrderByOpenedAtDesc(long customerId);
+
+    List<Dispute> findByStatementNoOrderByOpenedAt(String statementNo);
 }

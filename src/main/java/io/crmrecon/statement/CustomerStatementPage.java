@@ -187,6 +187,8 @@ class CustomerStatementPage {
         model.addAttribute("answerable", open == null && statement.status() == StatementStatus.SENT);
         model.addAttribute("answer", open);
         model.addAttribute("reopened", reopened);
+        // a version issued because the customer's dispute on the one before was accepted says so, with the note
+        model.addAttribute("replaces", answers.replacedDispute(statement).orElse(null));
         model.addAttribute("lines", lines);
         model.addAttribute("reasons", List.of(DisputeReason.values()).stream().map(Enum::name).toList());
         model.addAttribute("errors", errors);

@@ -209,7 +209,19 @@ class StatementAnswers {
     }
 
     /** A dispute of a version that was decided: what the customer is told ({@code note} may be null). */
-    record ClosedDispute(String note) {
+    public record ClosedDispute(String note) {
+    }
+
+    /**
+     * For a version issued because a dispute on the one before was accepted: that dispute, with the note the
+     * customer is told. Empty for a first version.
+     */
+    Optional<ClosedDispute> replacedDispute(Statement statement) {
+        if (statement.version() < 2) {
+            return Optional.empty();
+        }
+        return repository.findByStatementNoAndVersion(statement.statementNo(), statement.version() - 1)
+                .flatMap(previous -> lastClosedDispute(previous.id()));
     }
 
     /** The version's most recently closed dispute, if it has one. */

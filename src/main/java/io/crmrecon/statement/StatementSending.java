@@ -68,9 +68,8 @@ class StatementSending {
      * again after the version's dispute was rejected.
      */
     private java.util.Optional<StatementAnswers.ClosedDispute> answering(Statement statement, MailKind kind) {
-        if (kind == MailKind.FIRST && statement.version() > 1) {
-            return repository.findByStatementNoAndVersion(statement.statementNo(), statement.version() - 1)
-                    .flatMap(previous -> answers.lastClosedDispute(previous.id()));
+        if (kind == MailKind.FIRST) {
+            return answers.replacedDispute(statement);
         }
         if (kind == MailKind.RESEND) {
             return answers.lastClosedDispute(statement.id());

@@ -33,14 +33,25 @@ class StatementsPage {
     private final StatementQueries queries;
     private final StatementRenditions renditions;
     private final StatementAnswers answers;
+    private final List<StatementFollowUps> followUps;
     private final ZoneId zone;
 
     StatementsPage(StatementQueries queries, StatementRenditions renditions, StatementAnswers answers,
-            java.time.Clock clock) {
+            List<StatementFollowUps> followUps, java.time.Clock clock) {
         this.queries = queries;
         this.renditions = renditions;
         this.answers = answers;
+        this.followUps = followUps;
         this.zone = clock.getZone();
+    }
+
+    /** A dispute's or settlement's entry as the page shows it. */
+    public record FollowUpEntry(String at, String actor, String action, String amount, String note) {
+    }
+
+    /** A dispute or the settlement of the statement, with its entries and a link to its instance in Cockpit. */
+    public record FollowUp(String kind, String number, String status, String cockpitUrl,
+            List<FollowUpEntry> entries) {
     }
 
     /** A row as the list shows it. */
@@ -153,6 +164,15 @@ class StatementsPage {
                 e.note() == null ? "" : e.note())).toList());
         // the confirmation evidence: every answer to this version, with who, when, from where and the PDF's hash
         model.addAttribute("answers", answers.answers(s.id()));
+        // what followed: its disputes (who decided what, the note, the document) and its settlement
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("followUps", followUps.stream().flatMap(p -> p.of(s.statementNo(), locale).stream())
+                .map(f -> new FollowUp(f.kind(), f.number(), f.status(), f.processInstanceId() == null ? ""
+                        : "/camunda/app/cockpit/default/#/process-instance/" + f.processInstanceId(),
+                        f.entries().stream().map(e -> new FollowUpEntry(WHEN.withZone(zone).format(e.at()), e.actor(),
+                                e.action(), e.amount() == null ? "" : e.amount(), e.note() == null ? "" : e.note()))
+                                .toList()))
+                .toList());
         return "statement/detail";
     }
 

@@ -138,6 +138,12 @@ class DisputeToSettlementIT extends IntegrationTest {
         List<MimeMessage> mails = StatementJourney.mailsAbout("s@example.cn", statementNo);
         assertThat(mails).hasSize(2);
         String newToken = StatementJourney.token(mails.get(1));
+        // the new version's page says what it replaces and why, before the customer answers
+        assertThat(jdbc.queryForList("SELECT a.close_note FROM statement_answer a JOIN statement s ON s.id = a.statement_id "
+                + "WHERE s.statement_no = ? AND s.version = 1", String.class, statementNo))
+                .containsExactly("30 units short on delivery note 4471.");
+        assertThat(rest.getForEntity("/s/" + newToken, String.class).getBody())
+                .contains("This statement replaces version 1", "30 units short on delivery note 4471.");
         assertThat(journey.post("/s/" + newToken + "/confirm", new LinkedMultiValueMap<>()).getStatusCode().value())
                 .isIn(200, 302, 303);
         ProcessJobs.runAll(runtime, management, statementNo);
@@ -187,6 +193,15 @@ class DisputeToSettlementIT extends IntegrationTest {
         assertThat(jdbc.queryForList("SELECT e.action FROM settlement_event e JOIN settlement s "
                 + "ON s.id = e.settlement_id WHERE s.settlement_no = ? ORDER BY e.id", String.class, settlementNo))
                 .containsExactly("OPENED", "REQUESTED", "SETTLED");
+
+        // the statement's staff page tells the whole story: who decided what on the dispute, and the settlement
+        Api.Response page = manager.language("en").get("/statements/" + statementNo);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(disputeNo, "Proposed: accept", "Adjustment approved", "Note posted",
+                "CN-" + disputeNo, "30 units short on delivery note 4471.", settlementNo, "Payment requested",
+                "Settled", "CNY 26,000.00");
+        assertThat(manager.language("zh-CN").get("/statements/" + statementNo).body())
+                .contains("异议与结算", "调整已批准", "已结清");
     }
 
     @Test
