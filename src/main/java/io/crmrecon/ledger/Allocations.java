@@ -88,10 +88,24 @@ public class Allocations {
 
     /**
      * Undoes an allocation with a reversal row (negated amounts); the original stays. Reversing twice, or
-     * reversing a reversal, is refused.
+     * reversing a reversal, is refused. A netting is undone as the pair it was recorded as (both sides, dated
+     * today), so receivables and payables move back together.
      */
     @Transactional
     public long reverse(long allocationId, String user, String note) {
+        long reversal = reverseOne(allocationId, user, note);
+        List<Long> partner = jdbc.queryForList("SELECT p.id FROM allocation a JOIN allocation p "
+                + "ON p.document_id = a.nets_document_id AND p.nets_document_id = a.document_id "
+                + "AND p.created_at = a.created_at AND p.amount = a.amount AND p.reverses_id IS NULL "
+                + "WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM allocation r WHERE r.reverses_id = p.id)", Long.class,
+                allocationId);
+        if (!partner.isEmpty()) {
+            reverseOne(partner.get(0), user, note);
+        }
+        return reversal;
+    }
+
+    private long reverseOne(long allocationId, String user, String note) {
         List<Long> found = jdbc.queryForList("SELECT id FROM allocation WHERE id = ? AND reverses_id IS NULL",
                 Long.class, allocationId);
         if (found.isEmpty()) {
@@ -104,10 +118,12 @@ public class Allocations {
                     "allocation " + allocationId + " is already reversed", List.of());
         }
         jdbc.update("INSERT INTO allocation (transaction_id, document_id, customer_id, currency, amount, writeoff, "
-                + "method, rule, confidence, matching_run_id, reverses_id, note, created_at, created_by, category) "
+                + "method, rule, confidence, matching_run_id, reverses_id, note, created_at, created_by, category, "
+                + "nets_document_id, value_date) "
                 + "SELECT transaction_id, document_id, customer_id, currency, -amount, -writeoff, 'MANUAL', NULL, NULL, "
-                + "NULL, id, ?, ?, ?, category FROM allocation WHERE id = ?", note, Timestamp.from(clock.instant()), user,
-                allocationId);
+                + "NULL, id, ?, ?, ?, category, nets_document_id, CASE WHEN nets_document_id IS NULL THEN NULL "
+                + "ELSE CAST(? AS DATE) END FROM allocation WHERE id = ?", note, Timestamp.from(clock.instant()), user,
+                java.sql.Date.valueOf(java.time.LocalDate.now(clock)), allocationId);
         return jdbc.queryForObject("SELECT id FROM allocation WHERE reverses_id = ?", Long.class, allocationId);
     }
 }

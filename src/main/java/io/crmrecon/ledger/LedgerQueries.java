@@ -75,6 +75,21 @@ public class LedgerQueries {
         return out;
     }
 
+    /**
+     * The customer's receivables in a currency with something open that belong to statements up to {@code upTo}:
+     * issued by then, or notes granted later that correct a period by then.
+     */
+    public List<OpenDocument> openDocumentsOf(long customerId, String currency, LocalDate upTo) {
+        List<OpenDocument> out = new ArrayList<>();
+        jdbc.query(OPEN_DOCUMENTS_FEW + " AND d.customer_id = ? AND d.currency = ? AND (d.issue_date <= ? "
+                + "OR d.adjusts_period <= ?) ORDER BY d.due_date, d.document_no", documentRows(d -> {
+                    if (d.open().signum() != 0) {
+                        out.add(d);
+                    }
+                }), customerId, currency, upTo, upTo);
+        return out;
+    }
+
     public Optional<OpenDocument> openDocument(String documentNo) {
         List<OpenDocument> out = new ArrayList<>();
         jdbc.query(OPEN_DOCUMENTS_FEW + " AND d.document_no = ?", documentRows(out::add), documentNo);

@@ -33,6 +33,9 @@ class PaymentListener {
 
     @EventListener
     void on(AllocationsRecorded event) {
+        if (!settlements.anyOpen()) {
+            return;
+        }
         Set<Long> customers = new LinkedHashSet<>();
         for (NewAllocation a : event.allocations()) {
             if (a.customerId() != null) {

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,6 +61,15 @@ class SettlementJournal {
                 .param("settlement", settlementId).param("document", item.documentId())
                 .param("no", item.documentNo()).param("due", item.dueDate()).param("open", item.openAmount())
                 .update();
+    }
+
+    /** The documents the customer's open settlements in this currency still wait for. */
+    Set<Long> documentsAwaited(long customerId, String currency) {
+        return new HashSet<>(jdbc.sql("SELECT i.document_id FROM settlement_item i JOIN settlement s "
+                        + "ON s.id = i.settlement_id WHERE s.customer_id = :customer AND s.currency = :currency "
+                        + "AND s.status = 'OPEN'")
+                .param("customer", customerId).param("currency", currency)
+                .query(Long.class).list());
     }
 
     /** As they were when the settlement was opened. */

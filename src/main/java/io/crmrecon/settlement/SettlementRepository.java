@@ -12,4 +12,6 @@ interface SettlementRepository extends JpaRepository<Settlement, Long> {
     List<Settlement> findByStatusAndCustomerIdIn(SettlementStatus status, Collection<Long> customerIds);
 
     List<Settlement> findByCustomerIdOrderByOpenedAtDesc(long customerId);
+
+    boolean existsByStatus(SettlementStatus status);
 }

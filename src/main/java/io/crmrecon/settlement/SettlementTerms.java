@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** The rules of a settlement, in plain Java: what is owed, by when, and when it is paid. */
 final class SettlementTerms {
@@ -15,10 +16,13 @@ final class SettlementTerms {
     private SettlementTerms() {
     }
 
-    /** The receivables a settlement takes: those of its currency issued up to the agreed period's end. */
-    static List<OpenDocument> items(Collection<OpenDocument> open, String currency, LocalDate periodEnd) {
-        return open.stream().filter(d -> currency.equals(d.currency()) && !d.issueDate().isAfter(periodEnd)
-                && d.open().signum() != 0).toList();
+    /**
+     * The receivables a settlement takes: what is open of the agreed statement's items, less those an earlier
+     * settlement still waits for (each open item is asked for once; that settlement duns it).
+     */
+    static List<OpenDocument> items(Collection<OpenDocument> open, Set<Long> inOpenSettlements) {
+        return open.stream().filter(d -> d.open().signum() != 0 && !inOpenSettlements.contains(d.documentId()))
+                .toList();
     }
 
     static BigDecimal sum(Collection<OpenDocument> items) {

@@ -68,8 +68,8 @@ class Settlements {
         Customer customer = customers.byId(s.customerId())
                 .orElseThrow(() -> new IllegalStateException("no customer " + s.customerId()));
         LocalDate today = LocalDate.now(clock);
-        List<OpenDocument> items = SettlementTerms.items(ledger.openDocumentsOf(s.customerId()), s.currency(),
-                s.periodEnd());
+        List<OpenDocument> items = SettlementTerms.items(ledger.openDocumentsOf(s.customerId(), s.currency(),
+                s.periodEnd()), journal.documentsAwaited(s.customerId(), s.currency()));
         BigDecimal receivables = SettlementTerms.sum(items);
         Map<String, BigDecimal> netted = new HashMap<>();
         List<Nettings.Netted> pairs = customer.isNettingAllowed()
@@ -110,6 +110,11 @@ class Settlements {
     @Transactional(readOnly = true)
     boolean paid(long id) {
         return outstanding(get(id)).signum() <= 0;
+    }
+
+    @Transactional(readOnly = true)
+    boolean anyOpen() {
+        return repository.existsByStatus(SettlementStatus.OPEN);
     }
 
     @Transactional(readOnly = true)

@@ -49,6 +49,8 @@ class DisputeToSettlementIT extends IntegrationTest {
     @Autowired
     CustomerBalances balances;
     @Autowired
+    io.crmrecon.ledger.LedgerHistory ledgerHistory;
+    @Autowired
     Clock clock;
 
     Api clerk;
@@ -221,6 +223,35 @@ class DisputeToSettlementIT extends IntegrationTest {
         assertThat(balances.payableBalances(List.of(id)).get(id)).isEqualByComparingTo("0.00");
         MimeMessage request = StatementJourney.onlyMailTo("n@example.cn", settlementNo);
         assertThat(String.join("\n", StatementJourney.texts(request))).contains("3,000.00", "5,000.00", "抵销");
+
+        // this month's statement shows the netting on both sides and closes where the ledger stands
+        StatementSnapshot netted = thisMonthsStatement(id);
+        assertThat(netted.lines()).extracting(StatementSnapshot.Line::kind).contains(StatementSnapshot.LineKind.NETTING);
+        assertThat(netted.closingBalance()).isEqualByComparingTo(receivable("N"));
+        assertThat(netted.payablesBalance()).isEqualByComparingTo("0.00");
+
+        // undoing the netting undoes both sides: receivables and payables are back where they were
+        long receivableSide = jdbc.queryForObject("SELECT a.id FROM allocation a JOIN document d ON d.id = a.document_id "
+                + "WHERE a.rule = 'NETTING' AND d.document_no = ?", Long.class, f.p + "-N1");
+        Api.Response reversed = clerk.postJson("/api/allocations/" + receivableSide + "/reversal",
+                "{\"note\":\"netted by mistake\"}");
+        assertThat(reversed.status()).as(reversed.body()).isIn(200, 201);
+        assertThat(receivable("N")).isEqualByComparingTo("8000.00");
+        assertThat(balances.payableBalances(List.of(id)).get(id)).isEqualByComparingTo("3000.00");
+        StatementSnapshot undone = thisMonthsStatement(id);
+        assertThat(undone.closingBalance()).isEqualByComparingTo("8000.00");
+        assertThat(undone.payablesBalance()).isEqualByComparingTo("3000.00");
+        assertThat(undone.payables()).extracting(StatementSnapshot.Line::kind)
+                .contains(StatementSnapshot.LineKind.NETTING, StatementSnapshot.LineKind.NETTING_REVERSAL);
+    }
+
+    private StatementSnapshot thisMonthsStatement(long customerId) {
+        StatementPeriod period = new StatementPeriod(java.time.YearMonth.from(LocalDate.now(clock)));
+        StatementSnapshot s = StatementCalculator.snapshot(period, "CNY",
+                LedgerFacts.from(ledgerHistory.of(customerId, "CNY", period.last()), java.util.Set.of()), null,
+                clock.instant());
+        StatementCalculatorTest.assertBalances(s);
+        return s;
     }
 
     @Test
