@@ -2,6 +2,7 @@ package io.crmrecon.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmrecon.TestTemplates;
 import io.crmrecon.ledger.DocumentType;
 import io.crmrecon.ledger.LedgerHistory.AppliedCash;
 import io.crmrecon.ledger.LedgerHistory.PostedDocument;

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.crmrecon.TestTemplates;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
 import io.crmrecon.notification.Outbox;

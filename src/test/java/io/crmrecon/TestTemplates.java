@@ -1,16 +1,16 @@
-package io.crmrecon.statement;
+package io.crmrecon;
 
 import freemarker.template.Configuration;
 import java.util.Properties;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
 /** The application's templates set up as Spring Boot sets them up: .ftlh escapes HTML, as it does in production. */
-final class TestTemplates {
+public final class TestTemplates {
 
     private TestTemplates() {
     }
 
-    static Configuration configuration() throws Exception {
+    public static Configuration configuration() throws Exception {
         FreeMarkerConfigurer freemarker = new FreeMarkerConfigurer();
         freemarker.setTemplateLoaderPath("classpath:/templates/");
         freemarker.setDefaultEncoding("UTF-8");
