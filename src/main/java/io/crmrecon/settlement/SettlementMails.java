@@ -37,6 +37,8 @@ class SettlementMails {
 
     private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ZH_MONTH = DateTimeFormatter.ofPattern("yyyy年M月", Locale.CHINA);
+    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final Configuration freemarker;
     private final MessageSource messages;
@@ -116,7 +118,8 @@ class SettlementMails {
         String contact = customer.getContactName() == null || customer.getContactName().isBlank()
                 ? customer.getName() : customer.getContactName().strip();
         return new SettlementMailView(zh ? "zh" : "en", kind, tone, contact, customer.getName(),
-                customer.getCustomerCode(), s.settlementNo(), s.statementNo(), s.period(), lines,
+                customer.getCustomerCode(), s.settlementNo(), s.statementNo(),
+                statement.period().format(zh ? ZH_MONTH : EN_MONTH), lines,
                 s.netted().signum() == 0 ? null : Money.inLetter(s.netted(), currency, zh),
                 onAccount.signum() == 0 ? null : Money.inLetter(onAccount, currency, zh), Money.inLetter(due, currency, zh),
                 s.dueDate().format(dates), SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock)),

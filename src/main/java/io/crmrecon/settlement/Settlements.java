@@ -1,5 +1,6 @@
 package io.crmrecon.settlement;
 
+import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.LedgerQueries;
@@ -88,7 +89,7 @@ class Settlements {
         journal.record(settlement.id(), "system", Action.OPENED, receivables, s.statementNo() + " v" + s.version());
         if (!pairs.isEmpty()) {
             journal.record(settlement.id(), "system", Action.NETTED, nettedTotal, pairs.stream()
-                    .map(p -> p.billNo() + " → " + p.receivableNo() + " " + p.amount().toPlainString())
+                    .map(p -> p.billNo() + " → " + p.receivableNo() + " " + Money.display(p.amount(), s.currency()))
                     .collect(Collectors.joining("; ")));
         }
         return settlement;

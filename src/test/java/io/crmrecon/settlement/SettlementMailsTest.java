@@ -107,7 +107,7 @@ class SettlementMailsTest {
             assertThat(a.content()).isEqualTo(PDF);
         });
         for (String body : List.of(mail.html(), mail.text())) {
-            assertThat(body).contains("王丽，您好", "S2611-00042", "INV-2026-000889", "¥15,600.00", "INV-2026-000901",
+            assertThat(body).contains("王丽，您好", "S2611-00042", "2026年11月", "INV-2026-000889", "¥15,600.00", "INV-2026-000901",
                     "已与贵司开给我司的账单抵销", "¥3,000.00", "¥600.00", "¥19,000.00", "2026年11月30日",
                     "招商银行上海分行", "1219 0888 0010 001", "021-5888 0000")
                     // paid since the request: not asked for again
