@@ -3,6 +3,8 @@ package io.crmrecon.dispute;
 import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.dispute.DisputeVariables.*;
 
+import io.crmrecon.common.FieldRefusal;
+import io.crmrecon.common.FormRefusalHandler;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -50,8 +52,8 @@ class ApprovalListener implements TaskListener {
         DisputeDecision.Approval approval;
         try {
             approval = DisputeDecision.approval(task.getVariable(APPROVED), task.getVariable(APPROVAL_NOTE), user);
-        } catch (DisputeDecision.Refused refused) {
-            throw InvestigationListener.refusal(messages, refused);
+        } catch (FieldRefusal refused) {
+            throw FormRefusalHandler.formError(messages, refused);
         }
         var scope = task.getExecution();
         scope.setVariableLocal(APPROVED, approval.approved());

@@ -1,5 +1,6 @@
 package io.crmrecon.dispute;
 
+import io.crmrecon.common.FieldRefusal;
 import io.crmrecon.common.Money;
 import io.crmrecon.ledger.DocumentType;
 import java.math.BigDecimal;
@@ -7,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The rules of a dispute's decisions, as the task forms deliver them (CONTRACT.md §6): amounts as numbers or
- * decimal strings, choices as text. A decision the rules forbid is {@link Refused}, naming the field.
+ * decimal strings, choices as text. A decision the rules forbid is {@link FieldRefusal}, naming the field.
  */
 final class DisputeDecision {
 
@@ -33,33 +34,6 @@ final class DisputeDecision {
     record Approval(boolean approved, String note, String decidedBy) {
     }
 
-    /** A choice the rules forbid: which field, and the message key (messages/dispute) with its arguments. */
-    static final class Refused extends RuntimeException {
-
-        private final String field;
-        private final String code;
-        private final transient Object[] args;
-
-        Refused(String field, String code, Object... args) {
-            super(field + ": " + code);
-            this.field = field;
-            this.code = code;
-            this.args = args;
-        }
-
-        String field() {
-            return field;
-        }
-
-        String code() {
-            return code;
-        }
-
-        Object[] args() {
-            return args.clone();
-        }
-    }
-
     private DisputeDecision() {
     }
 
@@ -69,11 +43,11 @@ final class DisputeDecision {
         String text = note(note, "resolutionNote");
         if (chosen == Resolution.REJECT) {
             if (text == null) {
-                throw new Refused("resolutionNote", "dispute.decision.rejectNeedsNote");
+                throw new FieldRefusal("resolutionNote", "dispute.decision.rejectNeedsNote");
             }
             BigDecimal given = amount(amount, currency, true);
             if (given != null && given.signum() != 0) {
-                throw new Refused("adjustmentAmount", "dispute.decision.rejectWithAmount");
+                throw new FieldRefusal("adjustmentAmount", "dispute.decision.rejectWithAmount");
             }
             return new Investigation(chosen, null, null, text, decidedBy);
         }
@@ -82,7 +56,7 @@ final class DisputeDecision {
                 : switch (type.toString().strip().toUpperCase(Locale.ROOT)) {
                     case "CREDIT_NOTE" -> DocumentType.CREDIT_NOTE;
                     case "DEBIT_NOTE" -> DocumentType.DEBIT_NOTE;
-                    default -> throw new Refused("adjustmentType", "dispute.decision.badType", type);
+                    default -> throw new FieldRefusal("adjustmentType", "dispute.decision.badType", type);
                 };
         return new Investigation(chosen, adjustment, noteType, text, decidedBy);
     }
@@ -93,11 +67,11 @@ final class DisputeDecision {
                 : approved != null && "false".equalsIgnoreCase(approved.toString().strip()) ? Boolean.FALSE
                 : null;
         if (answer == null) {
-            throw new Refused("approved", "dispute.approval.badAnswer");
+            throw new FieldRefusal("approved", "dispute.approval.badAnswer");
         }
         String text = note(note, "approvalNote");
         if (!answer && text == null) {
-            throw new Refused("approvalNote", "dispute.approval.declineNeedsNote");
+            throw new FieldRefusal("approvalNote", "dispute.approval.declineNeedsNote");
         }
         return new Approval(answer, text, decidedBy);
     }
@@ -124,23 +98,23 @@ final class DisputeDecision {
             if (optional) {
                 return null;
             }
-            throw new Refused("adjustmentAmount", "dispute.decision.amountMissing");
+            throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountMissing");
         }
         BigDecimal amount;
         try {
             amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
         } catch (NumberFormatException e) {
-            throw new Refused("adjustmentAmount", "dispute.decision.amountUnreadable", value);
+            throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountUnreadable", value);
         }
         if (optional) {
             return amount;
         }
         if (amount.signum() <= 0) {
-            throw new Refused("adjustmentAmount", "dispute.decision.amountNotPositive", value);
+            throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountNotPositive", value);
         }
         int digits = Money.minorDigits(currency);
         if (amount.stripTrailingZeros().scale() > digits) {
-            throw new Refused("adjustmentAmount", "dispute.decision.amountDigits", value, digits, currency);
+            throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountDigits", value, digits, currency);
         }
         return amount.setScale(digits);
     }
@@ -151,7 +125,7 @@ final class DisputeDecision {
         }
         String text = value.toString().strip();
         if (text.length() > NOTE_MAX) {
-            throw new Refused(field, "dispute.decision.noteTooLong", NOTE_MAX);
+            throw new FieldRefusal(field, "dispute.decision.noteTooLong", NOTE_MAX);
         }
         return text;
     }
@@ -165,6 +139,6 @@ final class DisputeDecision {
                 }
             }
         }
-        throw new Refused(field, code, value == null ? "" : value);
+        throw new FieldRefusal(field, code, value == null ? "" : value);
     }
 }

@@ -3,10 +3,10 @@ package io.crmrecon.dispute;
 import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.dispute.DisputeVariables.*;
 
-import java.util.Locale;
+import io.crmrecon.common.FieldRefusal;
+import io.crmrecon.common.FormRefusalHandler;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -69,8 +69,8 @@ class InvestigationListener implements TaskListener {
             decision = DisputeDecision.investigation(task.getVariable(RESOLUTION), task.getVariable(ADJUSTMENT_AMOUNT),
                     task.getVariable(ADJUSTMENT_TYPE), task.getVariable(RESOLUTION_NOTE), user,
                     text(task.getVariable(CURRENCY)));
-        } catch (DisputeDecision.Refused refused) {
-            throw refusal(messages, refused);
+        } catch (FieldRefusal refused) {
+            throw FormRefusalHandler.formError(messages, refused);
         }
         var scope = task.getExecution();
         scope.setVariableLocal(RESOLUTION, decision.resolution().name());
@@ -85,12 +85,5 @@ class InvestigationListener implements TaskListener {
         scope.setVariableLocal(EXCEEDS_DISPUTED,
                 DisputeDecision.exceedsDisputed(decision, disputes.get(disputeId).disputedAmount()));
         disputes.proposed(disputeId, decision);
-    }
-
-    /** No request and no user locale here: Chinese, then English. */
-    static FormFieldValidationException refusal(MessageSource messages, DisputeDecision.Refused refused) {
-        return new FormFieldValidationException(refused.field(),
-                messages.getMessage(refused.code(), refused.args(), Locale.SIMPLIFIED_CHINESE) + " / "
-                        + messages.getMessage(refused.code(), refused.args(), Locale.ENGLISH));
     }
 }

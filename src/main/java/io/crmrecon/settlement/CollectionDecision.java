@@ -1,5 +1,6 @@
 package io.crmrecon.settlement;
 
+import io.crmrecon.common.FieldRefusal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -17,33 +18,6 @@ record CollectionDecision(Outcome outcome, LocalDate promisedDate, String note, 
     static final int MAX_PROMISE_DAYS = 120;
     static final int MAX_NOTE = 2000;
 
-    /** A choice the rules forbid: the form field, the message code and its arguments. */
-    static final class Refused extends RuntimeException {
-
-        private final String field;
-        private final String code;
-        private final transient Object[] args;
-
-        Refused(String field, String code, Object... args) {
-            super(field + ": " + code);
-            this.field = field;
-            this.code = code;
-            this.args = args;
-        }
-
-        String field() {
-            return field;
-        }
-
-        String code() {
-            return code;
-        }
-
-        Object[] args() {
-            return args;
-        }
-    }
-
     /** {@code promisedDate}: an ISO date string or a Date (Camunda Forms' datetime field) read in {@code zone}. */
     static CollectionDecision of(Object outcome, Object promisedDate, Object note, String user, LocalDate today,
             ZoneId zone) {
@@ -53,23 +27,23 @@ record CollectionDecision(Outcome outcome, LocalDate promisedDate, String note, 
             text = null;
         }
         if (text != null && text.length() > MAX_NOTE) {
-            throw new Refused("note", "settlement.followUp.noteTooLong", MAX_NOTE);
+            throw new FieldRefusal("note", "settlement.followUp.noteTooLong", MAX_NOTE);
         }
         LocalDate date = null;
         if (chosen == Outcome.PROMISED) {
             date = date(promisedDate, zone);
             if (date == null) {
-                throw new Refused("promisedDate", "settlement.followUp.dateMissing");
+                throw new FieldRefusal("promisedDate", "settlement.followUp.dateMissing");
             }
             if (!date.isAfter(today)) {
-                throw new Refused("promisedDate", "settlement.followUp.datePast", date, today);
+                throw new FieldRefusal("promisedDate", "settlement.followUp.datePast", date, today);
             }
             if (date.isAfter(today.plusDays(MAX_PROMISE_DAYS))) {
-                throw new Refused("promisedDate", "settlement.followUp.dateFar", date, MAX_PROMISE_DAYS);
+                throw new FieldRefusal("promisedDate", "settlement.followUp.dateFar", date, MAX_PROMISE_DAYS);
             }
         }
         if (chosen == Outcome.WRITE_OFF_REQUEST && text == null) {
-            throw new Refused("note", "settlement.followUp.writeOffNeedsNote");
+            throw new FieldRefusal("note", "settlement.followUp.writeOffNeedsNote");
         }
         return new CollectionDecision(chosen, date, text, user);
     }
@@ -81,7 +55,7 @@ record CollectionDecision(Outcome outcome, LocalDate promisedDate, String note, 
                 return o;
             }
         }
-        throw new Refused("outcome", "settlement.followUp.badOutcome", outcome == null ? "" : outcome.toString());
+        throw new FieldRefusal("outcome", "settlement.followUp.badOutcome", outcome == null ? "" : outcome.toString());
     }
 
     private static LocalDate date(Object value, ZoneId zone) {
@@ -99,7 +73,7 @@ record CollectionDecision(Outcome outcome, LocalDate promisedDate, String note, 
             // Camunda Forms' date picker sends yyyy-MM-dd; a datetime may come with a time
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new Refused("promisedDate", "settlement.followUp.dateUnreadable", text);
+            throw new FieldRefusal("promisedDate", "settlement.followUp.dateUnreadable", text);
         }
     }
 }

@@ -3,13 +3,13 @@ package io.crmrecon.settlement;
 import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.settlement.SettlementVariables.*;
 
+import io.crmrecon.common.FieldRefusal;
+import io.crmrecon.common.FormRefusalHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +55,8 @@ class CollectionFollowUpListener implements TaskListener {
         try {
             decision = CollectionDecision.of(task.getVariable(OUTCOME), task.getVariable(PROMISED_DATE),
                     task.getVariable(NOTE), user, today, clock.getZone());
-        } catch (CollectionDecision.Refused refused) {
-            throw refusal(messages, refused.field(), refused.code(), refused.args());
+        } catch (FieldRefusal refused) {
+            throw FormRefusalHandler.formError(messages, refused);
         }
         settlements.followedUp(id, decision);
         var scope = task.getExecution();
@@ -79,11 +79,5 @@ class CollectionFollowUpListener implements TaskListener {
     static String currentUser(DelegateTask task) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication != null ? authentication.getUserId() : task.getAssignee();
-    }
-
-    /** No request and no user locale here: Chinese, then English. */
-    static FormFieldValidationException refusal(MessageSource messages, String field, String code, Object[] args) {
-        return new FormFieldValidationException(field, messages.getMessage(code, args, Locale.SIMPLIFIED_CHINESE)
-                + " / " + messages.getMessage(code, args, Locale.ENGLISH));
     }
 }

@@ -3,6 +3,8 @@ package io.crmrecon.settlement;
 import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.settlement.SettlementVariables.*;
 
+import io.crmrecon.common.FieldRefusal;
+import io.crmrecon.common.FormRefusalHandler;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.MessageSource;
@@ -40,14 +42,12 @@ class RefundListener implements TaskListener {
                 : answer != null && answer.toString().strip().equalsIgnoreCase("true") ? Boolean.TRUE
                 : answer != null && answer.toString().strip().equalsIgnoreCase("false") ? Boolean.FALSE : null;
         if (refunded == null) {
-            throw CollectionFollowUpListener.refusal(messages, REFUNDED, "settlement.refund.badAnswer",
-                    new Object[0]);
+            throw FormRefusalHandler.formError(messages, new FieldRefusal(REFUNDED, "settlement.refund.badAnswer"));
         }
         Object note = task.getVariable(NOTE);
         String text = note == null || note.toString().isBlank() ? null : note.toString().strip();
         if (!refunded && text == null) {
-            throw CollectionFollowUpListener.refusal(messages, NOTE, "settlement.refund.keptNeedsNote",
-                    new Object[0]);
+            throw FormRefusalHandler.formError(messages, new FieldRefusal(NOTE, "settlement.refund.keptNeedsNote"));
         }
         var scope = task.getExecution();
         scope.setVariableLocal(REFUNDED, refunded);

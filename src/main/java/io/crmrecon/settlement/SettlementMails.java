@@ -1,5 +1,6 @@
 package io.crmrecon.settlement;
 
+import io.crmrecon.common.LetterDates;
 import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
@@ -15,7 +16,6 @@ import freemarker.template.Configuration;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SettlementMails {
 
-    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter ZH_MONTH = DateTimeFormatter.ofPattern("yyyy年M月", Locale.CHINA);
-    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final Configuration freemarker;
     private final MessageSource messages;
@@ -100,7 +96,6 @@ class SettlementMails {
     private SettlementMailView view(Settlement s, AgreedStatement statement, Customer customer, String kind,
             String tone) {
         boolean zh = "zh".equals(statement.language().getLanguage());
-        DateTimeFormatter dates = zh ? ZH_DATE : EN_DATE;
         String currency = s.currency();
         List<SettlementJournal.Item> items = journal.items(s.id());
         Map<Long, BigDecimal> openNow = ledger.openAmounts(items.stream().map(SettlementJournal.Item::documentId)
@@ -110,7 +105,7 @@ class SettlementMails {
             BigDecimal open = openNow.getOrDefault(i.documentId(), BigDecimal.ZERO);
             if (open.signum() != 0) {
                 lines.add(new SettlementMailView.Item(i.documentNo(),
-                        i.dueDate() == null ? "" : i.dueDate().format(dates), Money.inLetter(open, currency, zh)));
+                        i.dueDate() == null ? "" : LetterDates.date(i.dueDate(), zh), Money.inLetter(open, currency, zh)));
             }
         }
         BigDecimal onAccount = ledger.cashOnAccount(s.customerId(), currency);
@@ -119,10 +114,10 @@ class SettlementMails {
                 ? customer.getName() : customer.getContactName().strip();
         return new SettlementMailView(zh ? "zh" : "en", kind, tone, contact, customer.getName(),
                 customer.getCustomerCode(), s.settlementNo(), s.statementNo(),
-                statement.period().format(zh ? ZH_MONTH : EN_MONTH), lines,
+                LetterDates.month(statement.period(), zh), lines,
                 s.netted().signum() == 0 ? null : Money.inLetter(s.netted(), currency, zh),
                 onAccount.signum() == 0 ? null : Money.inLetter(onAccount, currency, zh), Money.inLetter(due, currency, zh),
-                s.dueDate().format(dates), SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock)),
+                LetterDates.date(s.dueDate(), zh), SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock)),
                 company.name(), Stream.of(company.phone(), company.email()).filter(v -> v != null && !v.isBlank())
                         .map(String::strip).collect(Collectors.joining(" · ")),
                 blank(company.address()), blank(company.bankName()), blank(company.bankAccount()),

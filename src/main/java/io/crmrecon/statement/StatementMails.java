@@ -1,5 +1,6 @@
 package io.crmrecon.statement;
 
+import io.crmrecon.common.LetterDates;
 import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
@@ -10,7 +11,6 @@ import freemarker.template.Configuration;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,10 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StatementMails {
 
-    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter ZH_MONTH = DateTimeFormatter.ofPattern("yyyy年M月", Locale.CHINA);
-    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final Configuration freemarker;
     private final MessageSource messages;
@@ -99,9 +95,9 @@ class StatementMails {
                 + ".pdf";
         return new StatementMailView(zh ? "zh" : "en", kind.name(), contact, customer.getName(),
                 customer.getCustomerCode(), statement.statementNo(), statement.version(),
-                statement.period().month().format(zh ? ZH_MONTH : EN_MONTH),
+                LetterDates.month(statement.period().month(), zh),
                 Money.inLetter(closing.abs(), statement.currency(), zh), closing.signum() < 0,
-                answerDue(statement, customer).format(zh ? ZH_DATE : EN_DATE), customer.isDeemedConfirmed(), link,
+                LetterDates.date(answerDue(statement, customer), zh), customer.isDeemedConfirmed(), link,
                 attachment, company.name(), companyContact(), company.address() == null ? "" : company.address(),
                 answered == null ? null : kind == MailKind.RESEND ? "REJECTED" : "ACCEPTED",
                 answered == null ? null : answered.note());

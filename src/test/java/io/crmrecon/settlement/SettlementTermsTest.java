@@ -3,6 +3,7 @@ package io.crmrecon.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmrecon.common.FieldRefusal;
 import io.crmrecon.ledger.DocumentType;
 import io.crmrecon.ledger.OpenDocument;
 import java.math.BigDecimal;
@@ -87,7 +88,7 @@ class SettlementTermsTest {
 
     static void assertRefused(Object outcome, Object date, Object note, String field, String code) {
         assertThatThrownBy(() -> CollectionDecision.of(outcome, date, note, "c", TODAY, ZONE))
-                .isInstanceOfSatisfying(CollectionDecision.Refused.class, r -> {
+                .isInstanceOfSatisfying(FieldRefusal.class, r -> {
                     assertThat(r.field()).isEqualTo(field);
                     assertThat(r.code()).isEqualTo(code);
                 });
