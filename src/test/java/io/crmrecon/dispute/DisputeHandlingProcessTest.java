@@ -14,6 +14,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.crmrecon.EngineSteps;
 import io.crmrecon.ledger.DocumentType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,9 +62,12 @@ class DisputeHandlingProcessTest {
     final DisputeTaskViews views = mock(DisputeTaskViews.class);
     ProcessInstance statement;
 
+    EngineSteps steps;
+
     @BeforeEach
     void services() {
         BpmnAwareTests.init(extension.getProcessEngine());
+        steps = new EngineSteps(extension.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(START));
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("messages/dispute");
@@ -103,22 +107,6 @@ class DisputeHandlingProcessTest {
         return start("AMOUNT_WRONG", 10000.00, "");
     }
 
-    Task task(ProcessInstance pi, String key) {
-        Task task = extension.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("a task " + key).isNotNull();
-        return task;
-    }
-
-    void complete(Task task, String user, Map<String, Object> variables) {
-        extension.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            extension.getTaskService().complete(task.getId(), variables);
-        } finally {
-            extension.getIdentityService().clearAuthentication();
-        }
-    }
-
     static Map<String, Object> accept(Object amount) {
         Map<String, Object> v = new HashMap<>();
         v.put("resolution", "ACCEPT");
@@ -132,13 +120,6 @@ class DisputeHandlingProcessTest {
         v.put("resolution", "REJECT");
         v.put("resolutionNote", note);
         return v;
-    }
-
-    void runJob(ProcessInstance pi, String activityId) {
-        Job job = extension.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId(activityId).singleResult();
-        assertThat(job).as("a job at " + activityId).isNotNull();
-        extension.getManagementService().executeJob(job.getId());
     }
 
     /** What the disputed statement's instance was told (it ends when told). */
@@ -158,7 +139,7 @@ class DisputeHandlingProcessTest {
     void aDisputeGoesToTheClerksWithThePriorityTheRoutingTableGives() {
         ProcessInstance pi = start();
         assertThat(pi).hasPassed("route").isWaitingAt("investigateDispute");
-        Task task = task(pi, "investigateDispute");
+        Task task = steps.task(pi, "investigateDispute");
         assertThat(task).hasCandidateGroup("clerks");
         assertThat(task.getPriority()).isEqualTo(50);
         assertThat(task.getName()).isEqualTo("异议 S2610-00042-D1");
@@ -168,7 +149,7 @@ class DisputeHandlingProcessTest {
     @Test
     void aKeyAccountsDisputeComesFirstAndEscalatesSooner() {
         ProcessInstance pi = start("OTHER", 300.00, "KEY");
-        assertThat(task(pi, "investigateDispute").getPriority()).isEqualTo(80);
+        assertThat(steps.task(pi, "investigateDispute").getPriority()).isEqualTo(80);
         Job timer = extension.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .singleResult();
         assertThat(timer.getDuedate().toInstant()).isEqualTo(START.plus(java.time.Duration.ofDays(2)));
@@ -176,8 +157,8 @@ class DisputeHandlingProcessTest {
 
     @Test
     void alreadyPaidAndLargeDisputesAreRaised() {
-        assertThat(task(start("ALREADY_PAID", 300.00, ""), "investigateDispute").getPriority()).isEqualTo(60);
-        assertThat(task(start("AMOUNT_WRONG", 80000.00, "B"), "investigateDispute").getPriority()).isEqualTo(70);
+        assertThat(steps.task(start("ALREADY_PAID", 300.00, ""), "investigateDispute").getPriority()).isEqualTo(60);
+        assertThat(steps.task(start("AMOUNT_WRONG", 80000.00, "B"), "investigateDispute").getPriority()).isEqualTo(70);
     }
 
     // --- reject ----------------------------------------------------------------------------------------------------
@@ -185,11 +166,11 @@ class DisputeHandlingProcessTest {
     @Test
     void aRejectedDisputeIsRecordedAndTheStatementToldWhy() {
         ProcessInstance pi = start();
-        complete(task(pi, "investigateDispute"), "clara", reject("the goods were delivered on 3 October"));
+        steps.complete(steps.task(pi, "investigateDispute"), "clara", reject("the goods were delivered on 3 October"));
         verify(disputes).reject(eq(DISPUTE_ID), argThat(d -> !d.accepted() && "clara".equals(d.decidedBy())
                 && "the goods were delivered on 3 October".equals(d.note())));
         assertThat(pi).hasPassed("rejectDispute").isWaitingAt("tellRejected");
-        runJob(pi, "tellRejected");
+        steps.runJob(pi, "tellRejected");
         assertThat(pi).isEnded().hasPassed("disputeRejected").hasNotPassed("approvalLimit", "grantAdjustment");
         assertThat(statement).isEnded();
         assertThat(told("disputeOutcome")).isEqualTo("REJECTED");
@@ -199,15 +180,15 @@ class DisputeHandlingProcessTest {
     @Test
     void aRejectionWithoutAReasonOrWithAnAmountIsRefusedAndTheTaskStaysOpen() {
         ProcessInstance pi = start();
-        Task task = task(pi, "investigateDispute");
-        assertThatThrownBy(() -> complete(task, "clara", reject(" ")))
+        Task task = steps.task(pi, "investigateDispute");
+        assertThatThrownBy(() -> steps.complete(task, "clara", reject(" ")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
                 .rootCause().hasMessageContaining("驳回理由").hasMessageContaining("Say why the dispute is rejected");
         Map<String, Object> both = reject("no");
         both.put("adjustmentAmount", "100");
-        assertThatThrownBy(() -> complete(task, "clara", both)).hasRootCauseInstanceOf(FormFieldValidationException.class)
+        assertThatThrownBy(() -> steps.complete(task, "clara", both)).hasRootCauseInstanceOf(FormFieldValidationException.class)
                 .rootCause().hasMessageContaining("grants no adjustment");
-        assertThatThrownBy(() -> complete(task, "clara", Map.of("resolution", "MAYBE")))
+        assertThatThrownBy(() -> steps.complete(task, "clara", Map.of("resolution", "MAYBE")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("MAYBE");
         assertThat(pi).isWaitingAt("investigateDispute");
         verify(disputes, never()).reject(anyLong(), any());
@@ -218,11 +199,11 @@ class DisputeHandlingProcessTest {
     @Test
     void anAdjustmentWithinTheClerksLimitIsPostedWithoutAManager() {
         ProcessInstance pi = start();
-        complete(task(pi, "investigateDispute"), "clara", accept("500"));
+        steps.complete(steps.task(pi, "investigateDispute"), "clara", accept("500"));
         assertThat(pi).hasPassed("approvalLimit").isWaitingAt("grantAdjustment");
-        runJob(pi, "grantAdjustment");
+        steps.runJob(pi, "grantAdjustment");
         verify(disputes).grant(eq(DISPUTE_ID), argThat(credit("500.00", "clara")), isNull());
-        runJob(pi, "tellAccepted");
+        steps.runJob(pi, "tellAccepted");
         assertThat(pi).isEnded().hasPassed("disputeAccepted").hasNotPassed("approveAdjustment");
         assertThat(told("disputeOutcome")).isEqualTo("ACCEPTED");
         assertThat(told("resolutionNote")).isEqualTo("price agreed in the contract");
@@ -231,36 +212,36 @@ class DisputeHandlingProcessTest {
     @Test
     void amountsComeAsNumbersOrDecimalStringsAndBadOnesAreRefused() {
         ProcessInstance pi = start();
-        Task task = task(pi, "investigateDispute");
-        assertThatThrownBy(() -> complete(task, "clara", accept("12.345")))
+        Task task = steps.task(pi, "investigateDispute");
+        assertThatThrownBy(() -> steps.complete(task, "clara", accept("12.345")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("decimal places");
-        assertThatThrownBy(() -> complete(task, "clara", accept("abc")))
+        assertThatThrownBy(() -> steps.complete(task, "clara", accept("abc")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("不是数字");
-        assertThatThrownBy(() -> complete(task, "clara", accept(-5)))
+        assertThatThrownBy(() -> steps.complete(task, "clara", accept(-5)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("more than zero");
         Map<String, Object> badType = accept("10");
         badType.put("adjustmentType", "REFUND");
-        assertThatThrownBy(() -> complete(task, "clara", badType)).hasRootCauseInstanceOf(FormFieldValidationException.class);
-        complete(task, "clara", accept(1200.5));
-        runJob(pi, "grantAdjustment");
+        assertThatThrownBy(() -> steps.complete(task, "clara", badType)).hasRootCauseInstanceOf(FormFieldValidationException.class);
+        steps.complete(task, "clara", accept(1200.5));
+        steps.runJob(pi, "grantAdjustment");
         verify(disputes).grant(eq(DISPUTE_ID), argThat(credit("1200.50", "clara")), isNull());
     }
 
     @Test
     void aboveTheLimitAManagerWhoIsNotTheInvestigatorMustApprove() {
         ProcessInstance pi = start();
-        complete(task(pi, "investigateDispute"), "mike", accept("6000.00"));
+        steps.complete(steps.task(pi, "investigateDispute"), "mike", accept("6000.00"));
         assertThat(pi).isWaitingAt("approveAdjustment");
-        Task approval = task(pi, "approveAdjustment");
+        Task approval = steps.task(pi, "approveAdjustment");
         assertThat(approval).hasCandidateGroup("managers");
         // four eyes: the investigator (here a manager too) cannot approve it, whatever he sends
-        assertThatThrownBy(() -> complete(approval, "mike", Map.of("approved", true)))
+        assertThatThrownBy(() -> steps.complete(approval, "mike", Map.of("approved", true)))
                 .hasRootCauseInstanceOf(AuthorizationException.class).rootCause().hasMessageContaining("four eyes");
         assertThat(pi).isWaitingAt("approveAdjustment");
-        complete(approval, "mia", Map.of("approved", "true", "approvalNote", "ok"));
-        runJob(pi, "grantAdjustment");
+        steps.complete(approval, "mia", Map.of("approved", "true", "approvalNote", "ok"));
+        steps.runJob(pi, "grantAdjustment");
         verify(disputes).grant(eq(DISPUTE_ID), argThat(credit("6000.00", "mike")), eq("mia"));
-        runJob(pi, "tellAccepted");
+        steps.runJob(pi, "tellAccepted");
         assertThat(pi).isEnded().hasPassed("approveAdjustment", "disputeAccepted");
     }
 
@@ -269,7 +250,7 @@ class DisputeHandlingProcessTest {
         when(disputes.get(DISPUTE_ID)).thenReturn(new Dispute("S2610-00042-D1", 3L, 2L, "S2610-00042", 1, 42L, "CNY",
                 "2026-10", "AMOUNT_WRONG", new BigDecimal("1000.00"), null, START));
         ProcessInstance pi = start("AMOUNT_WRONG", 1000.00, "");
-        complete(task(pi, "investigateDispute"), "clara", accept("1500"));
+        steps.complete(steps.task(pi, "investigateDispute"), "clara", accept("1500"));
         assertThat(pi).isWaitingAt("approveAdjustment");
     }
 
@@ -278,29 +259,29 @@ class DisputeHandlingProcessTest {
         ProcessInstance pi = start();
         Map<String, Object> debit = accept("50");
         debit.put("adjustmentType", "DEBIT_NOTE");
-        complete(task(pi, "investigateDispute"), "clara", debit);
+        steps.complete(steps.task(pi, "investigateDispute"), "clara", debit);
         assertThat(pi).isWaitingAt("approveAdjustment");
     }
 
     @Test
     void aDeclinedAdjustmentGoesBackToTheInvestigatorWithTheManagersReason() {
         ProcessInstance pi = start();
-        complete(task(pi, "investigateDispute"), "clara", accept("6000"));
-        Task approval = task(pi, "approveAdjustment");
-        assertThatThrownBy(() -> complete(approval, "mia", Map.of("approved", false)))
+        steps.complete(steps.task(pi, "investigateDispute"), "clara", accept("6000"));
+        Task approval = steps.task(pi, "approveAdjustment");
+        assertThatThrownBy(() -> steps.complete(approval, "mia", Map.of("approved", false)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class).rootCause().hasMessageContaining("declined");
-        assertThatThrownBy(() -> complete(approval, "mia", Map.of("approvalNote", "?")))
+        assertThatThrownBy(() -> steps.complete(approval, "mia", Map.of("approvalNote", "?")))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class);
-        complete(approval, "mia", Map.of("approved", false, "approvalNote", "only the freight was wrong"));
+        steps.complete(approval, "mia", Map.of("approved", false, "approvalNote", "only the freight was wrong"));
         verify(disputes).approval(eq(DISPUTE_ID), argThat(a -> !a.approved() && "mia".equals(a.decidedBy())),
                 eq(new BigDecimal("6000.00")));
         assertThat(pi).isWaitingAt("investigateDispute");
         // a new task, which shows why the proposal came back
-        Task again = task(pi, "investigateDispute");
+        Task again = steps.task(pi, "investigateDispute");
         assertThat(extension.getTaskService().getVariable(again.getId(), "approvalNote"))
                 .isEqualTo("only the freight was wrong");
-        complete(again, "clara", accept("800"));
-        runJob(pi, "grantAdjustment");
+        steps.complete(again, "clara", accept("800"));
+        steps.runJob(pi, "grantAdjustment");
         verify(disputes).grant(eq(DISPUTE_ID), argThat(credit("800.00", "clara")), isNull());
     }
 
@@ -317,18 +298,18 @@ class DisputeHandlingProcessTest {
         assertThat(pi).hasPassed("escalate").isWaitingAt("reviewEscalatedDispute");
         assertThat(extension.getTaskService().createTaskQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey("investigateDispute").count()).isZero();
-        Task review = task(pi, "reviewEscalatedDispute");
+        Task review = steps.task(pi, "reviewEscalatedDispute");
         assertThat(review).hasCandidateGroup("managers");
         assertThat(extension.getTaskService().getIdentityLinksForTask(review.getId()))
                 .extracting(IdentityLink::getGroupId).doesNotContain("clerks");
         verify(disputes).escalated(DISPUTE_ID);
-        complete(review, "mia", accept("7000"));
+        steps.complete(review, "mia", accept("7000"));
         // the reviewer proposed it: another manager approves
-        Task approval = task(pi, "approveAdjustment");
-        assertThatThrownBy(() -> complete(approval, "mia", Map.of("approved", true)))
+        Task approval = steps.task(pi, "approveAdjustment");
+        assertThatThrownBy(() -> steps.complete(approval, "mia", Map.of("approved", true)))
                 .hasRootCauseInstanceOf(AuthorizationException.class);
-        complete(approval, "max", Map.of("approved", true));
-        runJob(pi, "grantAdjustment");
+        steps.complete(approval, "max", Map.of("approved", true));
+        steps.runJob(pi, "grantAdjustment");
         verify(disputes).grant(eq(DISPUTE_ID), argThat(credit("7000.00", "mia")), eq("max"));
     }
 
@@ -339,8 +320,8 @@ class DisputeHandlingProcessTest {
                 .singleResult();
         ClockUtil.setCurrentTime(timer.getDuedate());
         extension.getManagementService().executeJob(timer.getId());
-        complete(task(pi, "reviewEscalatedDispute"), "mia", reject("we have the signed delivery note"));
-        runJob(pi, "tellRejected");
+        steps.complete(steps.task(pi, "reviewEscalatedDispute"), "mia", reject("we have the signed delivery note"));
+        steps.runJob(pi, "tellRejected");
         assertThat(pi).isEnded().hasPassed("reviewEscalatedDispute", "disputeRejected");
         assertThat(told("disputeOutcome")).isEqualTo("REJECTED");
     }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.crmrecon.EngineSteps;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,9 +64,12 @@ class SettlementProcessTest {
     BigDecimal outstanding = new BigDecimal("12800.00");
     final java.util.List<Long> delivered = new java.util.ArrayList<>();
 
+    EngineSteps steps;
+
     @BeforeEach
     void services() {
         BpmnAwareTests.init(extension.getProcessEngine());
+        steps = new EngineSteps(extension.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(START));
         Clock clock = new Clock() {
             @Override
@@ -126,7 +130,7 @@ class SettlementProcessTest {
                 "SET-S2610-00042", Map.of("statementId", 3L, "settlementNo", "SET-S2610-00042"));
         // the customer's click or the statement's timer only starts it: opening is the first job
         assertThat(pi).isWaitingAt("settlementRequested");
-        runJob(pi, "settlementRequested");
+        steps.runJob(pi, "settlementRequested");
         return pi;
     }
 
@@ -134,44 +138,12 @@ class SettlementProcessTest {
     ProcessInstance requested() {
         ProcessInstance pi = start("12800.00");
         when(mails.queuePaymentRequest(settlement)).thenReturn(101L);
-        runJob(pi, "requestPayment");
+        steps.runJob(pi, "requestPayment");
         verify(mails).queuePaymentRequest(settlement);
-        runJob(pi, "deliverRequest");
+        steps.runJob(pi, "deliverRequest");
         assertThat(delivered).containsExactly(101L);
         assertThat(pi).isWaitingAt("awaitPayment");
         return pi;
-    }
-
-    void runJob(ProcessInstance pi, String activityId) {
-        Job job = extension.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId(activityId).singleResult();
-        assertThat(job).as("a job at " + activityId).isNotNull();
-        extension.getManagementService().executeJob(job.getId());
-    }
-
-    Instant fireTimer(ProcessInstance pi, String activityId) {
-        Job timer = extension.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId(activityId).timers().singleResult();
-        assertThat(timer).as("a timer at " + activityId).isNotNull();
-        ClockUtil.setCurrentTime(timer.getDuedate());
-        extension.getManagementService().executeJob(timer.getId());
-        return timer.getDuedate().toInstant();
-    }
-
-    Task task(ProcessInstance pi, String key) {
-        Task task = extension.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("a task " + key).isNotNull();
-        return task;
-    }
-
-    void complete(Task task, String user, Map<String, Object> variables) {
-        extension.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            extension.getTaskService().complete(task.getId(), variables);
-        } finally {
-            extension.getIdentityService().clearAuthentication();
-        }
     }
 
     static Map<String, Object> outcome(String outcome, Object promisedDate, String note) {
@@ -195,9 +167,9 @@ class SettlementProcessTest {
     /** Unpaid the morning after the due date: the dunning letter is queued and a clerk follows up. */
     ProcessInstance dunned(ProcessInstance pi, String template, String tone, boolean copy) {
         when(mails.queueDunning(settlement, template, tone, copy)).thenReturn(202L);
-        runJob(pi, "sendDunning");
+        steps.runJob(pi, "sendDunning");
         verify(mails).queueDunning(settlement, template, tone, copy);
-        runJob(pi, "deliverDunning");
+        steps.runJob(pi, "deliverDunning");
         assertThat(delivered).last().isEqualTo(202L);
         assertThat(pi).isWaitingAt("collectionFollowUp");
         return pi;
@@ -208,7 +180,7 @@ class SettlementProcessTest {
     @Test
     void nothingToPayIsSettledAtOnce() {
         ProcessInstance pi = start("0.00");
-        runJob(pi, "closeSettled");
+        steps.runJob(pi, "closeSettled");
         assertThat(pi).hasPassed("openSettlement", "closeSettled", "settled").hasNotPassed("requestPayment")
                 .isEnded();
         verify(settlements).close(ID, SettlementStatus.SETTLED, "system", null);
@@ -225,7 +197,7 @@ class SettlementProcessTest {
         paid();
         // the message only hands over: closing is a job of its own
         assertThat(pi).isWaitingAt("closeSettled");
-        runJob(pi, "closeSettled");
+        steps.runJob(pi, "closeSettled");
         assertThat(pi).hasPassed("settled").hasNotPassed("chooseDunning").isEnded();
         verify(settlements).close(ID, SettlementStatus.SETTLED, "system", null);
     }
@@ -233,12 +205,12 @@ class SettlementProcessTest {
     @Test
     void unpaidAtTheDueDateIsDunnedAndAPromiseIsWaitedFor() {
         ProcessInstance pi = requested();
-        assertThat(fireTimer(pi, "paymentDue")).isEqualTo(morning(DUE.plusDays(1)));
+        assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(morning(DUE.plusDays(1)));
         dunned(pi, "REMINDER", "FRIENDLY", false);
         verify(settlements).dunned(ID, 1, "REMINDER");
 
         LocalDate promised = DUE.plusDays(10);
-        complete(task(pi, "collectionFollowUp"), "clerk", outcome("PROMISED", promised.toString(), "by phone"));
+        steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("PROMISED", promised.toString(), "by phone"));
         assertThat(pi).isWaitingAt("awaitPayment");
         verify(settlements).followedUp(eq(ID), any(CollectionDecision.class));
         // the clerk's answer stays on the task: the process sees only what the model copied out
@@ -246,32 +218,32 @@ class SettlementProcessTest {
         assertThat(extension.getRuntimeService().getVariable(pi.getId(), "followUpOutcome")).isEqualTo("PROMISED");
 
         // the promise was broken: looked at the morning after, 11 days overdue, another reminder
-        assertThat(fireTimer(pi, "paymentDue")).isEqualTo(morning(promised.plusDays(1)));
+        assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(morning(promised.plusDays(1)));
         assertThat(extension.getRuntimeService().getVariable(pi.getId(), "daysOverdue")).isEqualTo(11L);
-        runJob(pi, "sendDunning");
-        runJob(pi, "deliverDunning");
+        steps.runJob(pi, "sendDunning");
+        steps.runJob(pi, "deliverDunning");
         assertThat(pi).isWaitingAt("collectionFollowUp");
 
         // the money arrives while the clerk has the task: the task goes, the settlement closes
         paid();
         assertThat(extension.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
-        runJob(pi, "closeSettled");
+        steps.runJob(pi, "closeSettled");
         assertThat(pi).hasPassed("paidDuringFollowUp", "settled").isEnded();
     }
 
     @Test
     void aPromiseNeedsADateAfterToday() {
         ProcessInstance pi = requested();
-        fireTimer(pi, "paymentDue");
+        steps.fireTimer(pi, "paymentDue");
         dunned(pi, "REMINDER", "FRIENDLY", false);
-        Task task = task(pi, "collectionFollowUp");
-        assertThatThrownBy(() -> complete(task, "clerk", outcome("PROMISED", null, null)))
+        Task task = steps.task(pi, "collectionFollowUp");
+        assertThatThrownBy(() -> steps.complete(task, "clerk", outcome("PROMISED", null, null)))
                 .rootCause().isInstanceOf(FormFieldValidationException.class).hasMessageContaining("promised");
-        assertThatThrownBy(() -> complete(task, "clerk", outcome("PROMISED", DUE.toString(), null)))
+        assertThatThrownBy(() -> steps.complete(task, "clerk", outcome("PROMISED", DUE.toString(), null)))
                 .rootCause().isInstanceOf(FormFieldValidationException.class).hasMessageContaining("after today");
-        assertThatThrownBy(() -> complete(task, "clerk", outcome("MAYBE", null, null)))
+        assertThatThrownBy(() -> steps.complete(task, "clerk", outcome("MAYBE", null, null)))
                 .rootCause().isInstanceOf(FormFieldValidationException.class).hasMessageContaining("MAYBE");
-        assertThatThrownBy(() -> complete(task, "clerk", outcome("WRITE_OFF_REQUEST", null, " ")))
+        assertThatThrownBy(() -> steps.complete(task, "clerk", outcome("WRITE_OFF_REQUEST", null, " ")))
                 .rootCause().isInstanceOf(FormFieldValidationException.class).hasMessageContaining("written off");
         assertThat(pi).isWaitingAt("collectionFollowUp");
         verify(settlements, never()).followedUp(anyLong(), any());
@@ -280,36 +252,36 @@ class SettlementProcessTest {
     @Test
     void aCustomerWhoSaysItPaidIsCheckedAgainstTheLedger() {
         ProcessInstance pi = requested();
-        fireTimer(pi, "paymentDue");
+        steps.fireTimer(pi, "paymentDue");
         dunned(pi, "REMINDER", "FRIENDLY", false);
         // not seen yet: wait three days for the bank file, then look again
-        complete(task(pi, "collectionFollowUp"), "clerk", outcome("PAID", null, "paid on the 1st"));
+        steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("PAID", null, "paid on the 1st"));
         assertThat(pi).hasPassed("checkClaimedPayment").isWaitingAt("awaitPayment");
         Instant asked = ClockUtil.getCurrentTime().toInstant();
         outstanding = BigDecimal.ZERO; // matched while nobody listened for the message
-        assertThat(fireTimer(pi, "paymentDue")).isEqualTo(asked.plus(java.time.Duration.ofDays(3)));
+        assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(asked.plus(java.time.Duration.ofDays(3)));
         assertThat(pi).hasPassed("checkOverdue").isWaitingAt("closeSettled");
-        runJob(pi, "closeSettled");
+        steps.runJob(pi, "closeSettled");
         assertThat(pi).isEnded();
     }
 
     @Test
     void aClaimedPaymentThatIsThereClosesAtOnce() {
         ProcessInstance pi = requested();
-        fireTimer(pi, "paymentDue");
+        steps.fireTimer(pi, "paymentDue");
         dunned(pi, "REMINDER", "FRIENDLY", false);
         outstanding = BigDecimal.ZERO;
-        complete(task(pi, "collectionFollowUp"), "clerk", outcome("PAID", null, null));
-        runJob(pi, "closeSettled");
+        steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("PAID", null, null));
+        steps.runJob(pi, "closeSettled");
         assertThat(pi).hasPassed("checkClaimedPayment", "settled").isEnded();
     }
 
     @Test
     void anEscalationSendsTheFinalNoticeToTheAccountManagerToo() {
         ProcessInstance pi = requested();
-        fireTimer(pi, "paymentDue");
+        steps.fireTimer(pi, "paymentDue");
         dunned(pi, "REMINDER", "FRIENDLY", false);
-        complete(task(pi, "collectionFollowUp"), "clerk", outcome("ESCALATE", null, "no answer to three calls"));
+        steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("ESCALATE", null, "no answer to three calls"));
         dunned(pi, "FINAL", "FINAL", true);
         verify(settlements).dunned(ID, 3, "FINAL");
         // the next letter is chosen by the days again, unless escalated again
@@ -319,10 +291,10 @@ class SettlementProcessTest {
     @Test
     void aWriteOffRequestEndsTheSettlementWithTheClerksReason() {
         ProcessInstance pi = requested();
-        fireTimer(pi, "paymentDue");
+        steps.fireTimer(pi, "paymentDue");
         dunned(pi, "REMINDER", "FRIENDLY", false);
-        complete(task(pi, "collectionFollowUp"), "clerk", outcome("WRITE_OFF_REQUEST", null, "customer insolvent"));
-        runJob(pi, "closeWriteOff");
+        steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("WRITE_OFF_REQUEST", null, "customer insolvent"));
+        steps.runJob(pi, "closeWriteOff");
         assertThat(pi).hasPassed("writeOffRequested").isEnded();
         verify(settlements).close(ID, SettlementStatus.WRITE_OFF_REQUESTED, "clerk", "customer insolvent");
     }
@@ -331,8 +303,8 @@ class SettlementProcessTest {
     void moneyThatCameWhileNobodyWaitedIsFoundAtTheDueDate() {
         ProcessInstance pi = requested();
         outstanding = BigDecimal.ZERO;
-        fireTimer(pi, "paymentDue");
-        runJob(pi, "closeSettled");
+        steps.fireTimer(pi, "paymentDue");
+        steps.runJob(pi, "closeSettled");
         assertThat(pi).hasPassed("checkOverdue", "settled").hasNotPassed("chooseDunning").isEnded();
         verify(mails, never()).queueDunning(any(), anyString(), anyString(), any(Boolean.class));
     }
@@ -340,11 +312,11 @@ class SettlementProcessTest {
     @Test
     void aCreditBalanceIsRefundedByAClerk() {
         ProcessInstance pi = start("-500.00");
-        Task task = task(pi, "refundCustomer");
-        assertThatThrownBy(() -> complete(task, "clerk", Map.of("note", "x")))
+        Task task = steps.task(pi, "refundCustomer");
+        assertThatThrownBy(() -> steps.complete(task, "clerk", Map.of("note", "x")))
                 .rootCause().isInstanceOf(FormFieldValidationException.class).hasMessageContaining("refunded");
-        complete(task, "clerk", Map.of("refunded", "true", "note", "wired back on 2026-11-05"));
-        runJob(pi, "closeRefunded");
+        steps.complete(task, "clerk", Map.of("refunded", "true", "note", "wired back on 2026-11-05"));
+        steps.runJob(pi, "closeRefunded");
         assertThat(pi).hasPassed("refunded").isEnded();
         verify(settlements).close(ID, SettlementStatus.REFUNDED, "clerk", "wired back on 2026-11-05");
         verify(mails, never()).queuePaymentRequest(any());
@@ -353,11 +325,11 @@ class SettlementProcessTest {
     @Test
     void aCreditKeptOnTheAccountNeedsAReason() {
         ProcessInstance pi = start("-500.00");
-        Task task = task(pi, "refundCustomer");
-        assertThatThrownBy(() -> complete(task, "clerk", Map.of("refunded", false)))
+        Task task = steps.task(pi, "refundCustomer");
+        assertThatThrownBy(() -> steps.complete(task, "clerk", Map.of("refunded", false)))
                 .rootCause().isInstanceOf(FormFieldValidationException.class).hasMessageContaining("credit stays");
-        complete(task, "clerk", Map.of("refunded", false, "note", "set against December's invoice"));
-        runJob(pi, "closeCreditKept");
+        steps.complete(task, "clerk", Map.of("refunded", false, "note", "set against December's invoice"));
+        steps.runJob(pi, "closeCreditKept");
         assertThat(pi).hasPassed("creditKept").isEnded();
         verify(settlements).close(ID, SettlementStatus.CREDIT_KEPT, "clerk", "set against December's invoice");
     }
