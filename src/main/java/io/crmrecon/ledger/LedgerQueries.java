@@ -108,6 +108,25 @@ public class LedgerQueries {
         return out;
     }
 
+    /** A customer's account in one currency. */
+    public record Account(long customerId, String currency) {
+    }
+
+    /** Cash on account of each of these customers, per currency (accounts without any are left out). */
+    public Map<Account, BigDecimal> cashOnAccount(Collection<Long> customerIds) {
+        Map<Account, BigDecimal> out = new HashMap<>();
+        List<Long> ids = List.copyOf(customerIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            new NamedParameterJdbcTemplate(jdbc).query("SELECT customer_id, currency, SUM(amount) AS cash "
+                    + "FROM allocation WHERE customer_id IN (:ids) AND document_id IS NULL GROUP BY customer_id, currency",
+                    Map.of("ids", ids.subList(i, Math.min(ids.size(), i + 1000))), rs -> {
+                        out.put(new Account(rs.getLong("customer_id"), rs.getString("currency")),
+                                rs.getBigDecimal("cash"));
+                    });
+        }
+        return out;
+    }
+
     /** Cash of the customer's payments in this currency that is on account: applied to no document. */
     public BigDecimal cashOnAccount(long customerId, String currency) {
         BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount) FROM allocation WHERE customer_id = ? "

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks at the ledger: is the settlement paid (money may have come while nobody was waiting for the message), and
- * how many days past its due date is it (the dunning table's input).
+ * Looks at the ledger, holding the settlement's row: is it paid (money may have come while nobody was waiting for
+ * the message), and how many days past its due date is it (the dunning table's input).
  */
 @Component("checkPaymentDelegate")
 class CheckPaymentDelegate implements JavaDelegate {
@@ -26,7 +26,10 @@ class CheckPaymentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Settlement s = settlements.get(longOf(execution.getVariable(SETTLEMENT_ID), SETTLEMENT_ID));
+        long id = longOf(execution.getVariable(SETTLEMENT_ID), SETTLEMENT_ID);
+        // before a wait: the matching side cannot tell of money between this look and the wait's commit
+        settlements.lock(id);
+        Settlement s = settlements.get(id);
         execution.setVariable(CLEARED, settlements.outstanding(s).signum() <= 0);
         execution.setVariable(DAYS_OVERDUE, SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock)));
     }

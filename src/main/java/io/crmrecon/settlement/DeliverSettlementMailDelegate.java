@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sends the mail the step before queued; a server that refuses it fails the job, which retries. */
+/** Sends the mail the step before queued (if it queued one); a server that refuses it fails the job, which retries. */
 @Component("deliverSettlementMailDelegate")
 class DeliverSettlementMailDelegate implements JavaDelegate {
 
@@ -20,6 +20,9 @@ class DeliverSettlementMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.deliver(longOf(execution.getVariable(MAIL_ID), MAIL_ID));
+        Object mail = execution.getVariable(MAIL_ID);
+        if (mail != null) {
+            outbox.deliver(longOf(mail, MAIL_ID));
+        }
     }
 }

@@ -22,6 +22,11 @@ class RequestPaymentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = longOf(execution.getVariable(SETTLEMENT_ID), SETTLEMENT_ID);
+        // paid since it was opened: no request (the wait's look at the ledger closes it)
+        if (settlements.paid(id)) {
+            execution.setVariable(MAIL_ID, null);
+            return;
+        }
         execution.setVariable(MAIL_ID, mails.queuePaymentRequest(settlements.get(id)));
         settlements.requested(id);
     }

@@ -5,8 +5,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,6 +74,32 @@ class SettlementJournal {
                         + "AND s.status = 'OPEN'")
                 .param("customer", customerId).param("currency", currency)
                 .query(Long.class).list());
+    }
+
+    /**
+     * Holds the settlement's row until the transaction ends: the step that starts a wait for the money and the
+     * matching side that tells of it take it in turn, so the money is either seen by the one or finds the other.
+     */
+    void lock(long settlementId) {
+        jdbc.sql("SELECT id FROM settlement WHERE id = :id FOR UPDATE").param("id", settlementId).query(Long.class)
+                .list();
+    }
+
+    /** The items of each of these settlements. */
+    Map<Long, List<Item>> itemsOf(Collection<Long> settlementIds) {
+        Map<Long, List<Item>> out = new HashMap<>();
+        List<Long> ids = List.copyOf(settlementIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.sql("SELECT settlement_id, document_id, document_no, due_date, open_amount FROM settlement_item "
+                            + "WHERE settlement_id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong("settlement_id"), k -> new ArrayList<>()).add(new Item(
+                                rs.getLong("document_id"), rs.getString("document_no"),
+                                rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("open_amount")));
+                    });
+        }
+        return out;
     }
 
     /** As they were when the settlement was opened. */

@@ -56,7 +56,7 @@ class SettlementTaskViews {
         BigDecimal outstanding = settlements.outstanding(s);
         long overdue = SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock));
 
-        StringBuilder amounts = new StringBuilder("| | |\n|---|---:|\n");
+        StringBuilder amounts = new StringBuilder("| 项目 Item | 金额 Amount |\n|---|---:|\n");
         amounts.append("| 应收 Receivables ").append(s.period()).append(" | ").append(money(s.receivables(), currency))
                 .append(" |\n");
         if (s.netted().signum() != 0) {

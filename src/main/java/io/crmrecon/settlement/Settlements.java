@@ -113,6 +113,33 @@ class Settlements {
         return outstanding(get(id)).signum() <= 0;
     }
 
+    /** Holds the settlement's row to the end of the transaction (see {@link SettlementJournal#lock}). */
+    void lock(long id) {
+        journal.lock(id);
+    }
+
+    /**
+     * Those of the settlements that are paid now, worked out together (three queries however many there are): the
+     * matching side asks this inside its own transaction.
+     */
+    @Transactional(readOnly = true)
+    List<Settlement> paidAmong(List<Settlement> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Item>> items = journal.itemsOf(candidates.stream().map(Settlement::id).toList());
+        Map<Long, BigDecimal> open = ledger.openAmounts(items.values().stream().flatMap(List::stream)
+                .map(Item::documentId).collect(Collectors.toSet()));
+        Map<LedgerQueries.Account, BigDecimal> onAccount = ledger.cashOnAccount(candidates.stream()
+                .map(Settlement::customerId).collect(Collectors.toSet()));
+        return candidates.stream().filter(s -> SettlementTerms.outstanding(items.getOrDefault(s.id(), List.of())
+                        .stream().map(i -> open.getOrDefault(i.documentId(), BigDecimal.ZERO)).toList(),
+                        onAccount.getOrDefault(new LedgerQueries.Account(s.customerId(), s.currency()), BigDecimal.ZERO))
+                        .signum() <= 0)
+                .sorted(java.util.Comparator.comparing(Settlement::id))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     boolean anyOpen() {
         return repository.existsByStatus(SettlementStatus.OPEN);

@@ -107,8 +107,9 @@ class SettlementProcessTest {
         Mocks.register("checkPaymentDelegate", new CheckPaymentDelegate(settlements, clock));
         Mocks.register("sendDunningDelegate", new SendDunningDelegate(settlements, mails));
         Mocks.register("closeSettlementDelegate", new CloseSettlementDelegate(settlements));
-        Mocks.register("deliverSettlementMailDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) execution ->
-                delivered.add((Long) execution.getVariable("mailId")));
+        io.crmrecon.notification.Outbox outbox = mock(io.crmrecon.notification.Outbox.class);
+        org.mockito.Mockito.doAnswer(i -> delivered.add(i.getArgument(0))).when(outbox).deliver(anyLong());
+        Mocks.register("deliverSettlementMailDelegate", new DeliverSettlementMailDelegate(outbox));
         Mocks.register("collectionFollowUpListener", new CollectionFollowUpListener(settlements, views, settings,
                 messages, clock));
         Mocks.register("refundListener", new RefundListener(views, messages));
@@ -142,6 +143,7 @@ class SettlementProcessTest {
         verify(mails).queuePaymentRequest(settlement);
         steps.runJob(pi, "deliverRequest");
         assertThat(delivered).containsExactly(101L);
+        assertThat(pi).hasPassed("checkBeforeWait");
         assertThat(pi).isWaitingAt("awaitPayment");
         return pi;
     }
@@ -203,6 +205,23 @@ class SettlementProcessTest {
     }
 
     @Test
+    void moneyMatchedBeforeTheWaitBeganIsSeenThereAndNothingIsAskedFor() {
+        ProcessInstance pi = start("12800.00");
+        // matched while the instance was between its first steps: nobody was waiting for the message
+        outstanding = BigDecimal.ZERO;
+        when(settlements.paid(ID)).thenReturn(true);
+        steps.runJob(pi, "requestPayment");
+        steps.runJob(pi, "deliverRequest");
+        assertThat(pi).hasPassed("checkBeforeWait").isWaitingAt("closeSettled");
+        steps.runJob(pi, "closeSettled");
+        assertThat(pi).hasNotPassed("awaitPayment").isEnded();
+        verify(mails, never()).queuePaymentRequest(any());
+        assertThat(delivered).isEmpty();
+        // the look before the wait holds the settlement's row, as the matching side does before it tells
+        verify(settlements).lock(ID);
+    }
+
+    @Test
     void unpaidAtTheDueDateIsDunnedAndAPromiseIsWaitedFor() {
         ProcessInstance pi = requested();
         assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(morning(DUE.plusDays(1)));
@@ -256,7 +275,7 @@ class SettlementProcessTest {
         dunned(pi, "REMINDER", "FRIENDLY", false);
         // not seen yet: wait three days for the bank file, then look again
         steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("PAID", null, "paid on the 1st"));
-        assertThat(pi).hasPassed("checkClaimedPayment").isWaitingAt("awaitPayment");
+        assertThat(pi).hasPassed("checkBeforeWait").isWaitingAt("awaitPayment");
         Instant asked = ClockUtil.getCurrentTime().toInstant();
         outstanding = BigDecimal.ZERO; // matched while nobody listened for the message
         assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(asked.plus(java.time.Duration.ofDays(3)));
@@ -273,7 +292,7 @@ class SettlementProcessTest {
         outstanding = BigDecimal.ZERO;
         steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", outcome("PAID", null, null));
         steps.runJob(pi, "closeSettled");
-        assertThat(pi).hasPassed("checkClaimedPayment", "settled").isEnded();
+        assertThat(pi).hasPassed("checkBeforeWait", "settled").isEnded();
     }
 
     @Test

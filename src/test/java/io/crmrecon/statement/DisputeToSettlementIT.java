@@ -71,7 +71,9 @@ class DisputeToSettlementIT extends IntegrationTest {
                         + f.p + "S,Suzhou " + f.p + " Tools Ltd,s@example.cn,en,62220200" + Math.abs(f.p.hashCode() % 100000)
                         + ",false\n"
                         + f.p + "N,宁波" + f.p + "互供有限公司,n@example.cn,zh-CN,,true\n"
-                        + f.p + "R,Rizhao " + f.p + " Trading Ltd,r@example.cn,en,,false\n"));
+                        + f.p + "R,Rizhao " + f.p + " Trading Ltd,r@example.cn,en,,false\n"
+                        + f.p + "P,Putian " + f.p + " Foods Ltd,p@example.cn,en,62220300" + Math.abs(f.p.hashCode() % 100000)
+                        + ",false\n"));
         StatementFixture.ok(clerk.upload("/api/documents/import", "d.csv",
                 "document_no,customer_code,type,issue_date,currency,amount\n"
                         + f.p + "-S1," + f.p + "S,INVOICE," + inPeriod + ",CNY,20000.00\n"
@@ -79,7 +81,8 @@ class DisputeToSettlementIT extends IntegrationTest {
                         + f.p + "-N1," + f.p + "N,INVOICE," + inPeriod + ",CNY,8000.00\n"
                         + f.p + "-NB1," + f.p + "N,BILL," + inPeriod + ",CNY,3000.00\n"
                         + f.p + "-R1," + f.p + "R,INVOICE," + inPeriod + ",CNY,1000.00\n"
-                        + f.p + "-R2," + f.p + "R,CREDIT_NOTE," + inPeriod + ",CNY,1500.00\n"));
+                        + f.p + "-R2," + f.p + "R,CREDIT_NOTE," + inPeriod + ",CNY,1500.00\n"
+                        + f.p + "-P1," + f.p + "P,INVOICE," + inPeriod + ",CNY,4000.00\n"));
     }
 
     BigDecimal receivable(String customer) {
@@ -252,6 +255,38 @@ class DisputeToSettlementIT extends IntegrationTest {
                 clock.instant());
         StatementCalculatorTest.assertBalances(s);
         return s;
+    }
+
+    /** The customer pays as soon as it confirms, before the settlement has asked: it is asked for nothing. */
+    @Test
+    void moneyThatCameBeforeTheSettlementWaitedForItClosesItWithoutARequest() throws Exception {
+        String statementNo = journey.runAndSend("P");
+        String token = StatementJourney.token(StatementJourney.onlyMailTo("p@example.cn", statementNo));
+        journey.post("/s/" + token + "/confirm", new LinkedMultiValueMap<>());
+        ProcessJobs.runAll(runtime, management, statementNo);
+        String settlementNo = "SET-" + statementNo;
+        // the settlement is open (its first job ran), its request not yet queued, when the bank file comes
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(settlementNo).singleResult()
+                .getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
+        assertThat(settlement(settlementNo).get("status")).isEqualTo("OPEN");
+        String account = jdbc.queryForObject("SELECT account_no FROM customer_bank_account b JOIN customer c "
+                + "ON c.id = b.customer_id WHERE c.customer_code = ?", String.class, f.p + "P");
+        Api.Response imported = clerk.upload("/api/bank-statements", "bank-p-" + f.p + ".csv",
+                "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
+                        + "counterparty_account,remittance_info\n"
+                        + "PAYP-" + f.p + ",31000001," + LocalDate.now(clock) + "," + LocalDate.now(clock)
+                        + ",4000.00,CNY,Putian " + f.p + " Foods Ltd," + account + "," + f.p + "-P1\n");
+        StatementFixture.ok(imported);
+        ProcessJobs.runAll(runtime, management, imported.json().get("bankStatementId").asText());
+        ProcessJobs.runAll(runtime, management, settlementNo);
+        Map<String, Object> s = settlement(settlementNo);
+        assertThat(s.get("status")).isEqualTo("SETTLED");
+        assertThat((BigDecimal) s.get("net_amount")).isEqualByComparingTo("4000.00");
+        assertThat(StatementJourney.mailsAbout("p@example.cn", settlementNo)).isEmpty();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("awaitPayment").count()).isZero();
+        assertThat(journey.status("P")).isEqualTo("SETTLED");
     }
 
     @Test
