@@ -105,7 +105,7 @@ class SettlementMails {
             BigDecimal open = openNow.getOrDefault(i.documentId(), BigDecimal.ZERO);
             if (open.signum() != 0) {
                 lines.add(new SettlementMailView.Item(i.documentNo(),
-                        i.dueDate() == null ? "" : LetterDates.date(i.dueDate(), zh), Money.inLetter(open, currency, zh)));
+                        i.dueDate() == null ? "" : i.dueDate().toString(), Money.inLetter(open, currency, zh)));
             }
         }
         BigDecimal onAccount = ledger.cashOnAccount(s.customerId(), currency);

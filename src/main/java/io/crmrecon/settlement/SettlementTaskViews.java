@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +32,16 @@ class SettlementTaskViews {
     private final SettlementJournal journal;
     private final Customers customers;
     private final LedgerQueries ledger;
+    private final MessageSource messages;
     private final Clock clock;
 
     SettlementTaskViews(Settlements settlements, SettlementJournal journal, Customers customers, LedgerQueries ledger,
-            Clock clock) {
+            MessageSource messages, Clock clock) {
         this.settlements = settlements;
         this.journal = journal;
         this.customers = customers;
         this.ledger = ledger;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -62,13 +66,19 @@ class SettlementTaskViews {
         if (s.netted().signum() != 0) {
             amounts.append("| 抵销 Netted against bills | −").append(money(s.netted(), currency)).append(" |\n");
         }
-        amounts.append("| 结算金额 Net amount | ").append(money(s.netAmount(), currency)).append(" |\n")
-                .append("| 现欠 Outstanding now | **").append(money(outstanding, currency)).append("** |\n")
-                .append("| 到期日 Due | ").append(s.dueDate()).append(overdue > 0 ? " (逾期 " + overdue
-                        + " 天 overdue " + overdue + " days)" : "").append(" |\n")
-                .append("| 催款级别 Dunning level | ").append(s.dunningLevel()).append(" |\n");
-        if (s.promisedDate() != null) {
-            amounts.append("| 承诺付款日 Promised | ").append(s.promisedDate()).append(" |\n");
+        if (s.netAmount().signum() < 0) {
+            // we owe the customer: what to refund, no due date, no dunning
+            amounts.append("| 应退客户 To refund | **").append(money(s.netAmount().negate(), currency))
+                    .append("** |\n");
+        } else {
+            amounts.append("| 结算金额 Net amount | ").append(money(s.netAmount(), currency)).append(" |\n")
+                    .append("| 现欠 Outstanding now | **").append(money(outstanding, currency)).append("** |\n")
+                    .append("| 到期日 Due | ").append(s.dueDate()).append(overdue > 0 ? " (逾期 " + overdue + " 天 · "
+                            + overdue + (overdue == 1 ? " day" : " days") + " overdue)" : "").append(" |\n")
+                    .append("| 催款级别 Dunning level | ").append(s.dunningLevel()).append(" |\n");
+            if (s.promisedDate() != null) {
+                amounts.append("| 承诺付款日 Promised | ").append(s.promisedDate()).append(" |\n");
+            }
         }
 
         StringBuilder lines = new StringBuilder("| 单据 Document | 到期 Due | 结算时 At settlement | 现欠 Open now |\n"
@@ -83,7 +93,7 @@ class SettlementTaskViews {
                 + "|---|---|---|---:|---|\n");
         for (SettlementJournal.Event e : journal.of(s.id())) {
             history.append("| ").append(WHEN.format(e.at().atZone(clock.getZone()))).append(" | ")
-                    .append(cell(e.actor())).append(" | ").append(e.action()).append(" | ")
+                    .append(cell(e.actor())).append(" | ").append(action(e.action())).append(" | ")
                     .append(e.amount() == null ? "" : money(e.amount(), currency)).append(" | ")
                     .append(cell(e.note())).append(" |\n");
         }
@@ -97,6 +107,13 @@ class SettlementTaskViews {
         v.put("links", "[对账单 Statement " + s.statementNo() + "](/statements/" + encode(s.statementNo()) + ") · "
                 + "[客户账户 Customer account " + code + "](/customers/" + encode(code) + ")");
         return new View(taskTitle + " " + s.settlementNo() + " " + name + " " + money(outstanding, currency), v);
+    }
+
+    /** What happened, in both languages (the form has no user locale). */
+    private String action(SettlementJournal.Action action) {
+        String code = "settlement.action." + action.name();
+        return messages.getMessage(code, null, action.name(), Locale.SIMPLIFIED_CHINESE) + " · "
+                + messages.getMessage(code, null, action.name(), Locale.ENGLISH);
     }
 
     private static String money(BigDecimal amount, String currency) {

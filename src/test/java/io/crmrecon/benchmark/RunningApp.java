@@ -92,6 +92,49 @@ final class RunningApp implements AutoCloseable {
         return expect(200, send(request(path).GET()), path);
     }
 
+    /**
+     * Creates a user in one of the application's groups through engine-rest, as the administrator (what an operator
+     * does in Camunda Admin; the postgres profile creates no users but the first administrator).
+     */
+    void createUser(String id, String userPassword, String group) throws IOException, InterruptedException {
+        if (send(request("/engine-rest/user/" + id + "/profile").GET()).statusCode() == 200) {
+            return; // a database of an earlier run (RECON_BENCH_DB_URL)
+        }
+        String path = "/engine-rest/user/create";
+        expect(204, postJson(path, "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"" + id
+                + "\",\"lastName\":\"Bench\",\"email\":\"" + id + "@example.com\"},\"credentials\":{\"password\":\""
+                + userPassword + "\"}}"), path);
+        path = "/engine-rest/group/" + group + "/members/" + id;
+        expect(204, send(request(path).PUT(HttpRequest.BodyPublishers.noBody())), path);
+    }
+
+    /** The calls of another user (HTTP Basic), e.g. one {@link #createUser} created. */
+    User as(String user, String userPassword) {
+        return new User(user, userPassword);
+    }
+
+    /** HTTP calls as one user; the answers as they come (status and body). */
+    final class User {
+
+        private final String authorization;
+
+        private User(String user, String userPassword) {
+            this.authorization = "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + userPassword).getBytes(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                    .header("Authorization", authorization).GET());
+        }
+
+        HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+    }
+
     /** Polls a run's URL until it no longer reads RUNNING; its JSON. */
     String awaitRun(String url, Duration atMost) throws IOException, InterruptedException {
         String path = url.startsWith("http") ? URI.create(url).getPath() : url;
