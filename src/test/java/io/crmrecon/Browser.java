@@ -93,4 +93,36 @@ public final class Browser {
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
     }
+
+    /**
+     * Logs in on Camunda's login page (Tasklist, Cockpit) as {@code user} with the password of the same name. The
+     * page moves the focus to the user name once it has rendered: typing before that can put the password into the
+     * user name ("clerkclerk"), so this waits for it and types again what did not arrive.
+     */
+    public static void logInToCamunda(WebDriver browser, WebDriverWait wait, String url, String user, String shot)
+            throws IOException {
+        browser.get(url);
+        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        WebElement name = browser.findElement(By.cssSelector("input[type=text], input:not([type])"));
+        WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
+        try {
+            waiting(browser, Duration.ofSeconds(5)).until(d -> name.equals(d.switchTo().activeElement()));
+        } catch (TimeoutException noAutofocus) {
+            // a version that does not focus it: typing goes to the field addressed
+        }
+        for (int attempt = 0; attempt < 3 && !(user.equals(name.getAttribute("value"))
+                && user.equals(password.getAttribute("value"))); attempt++) {
+            name.clear();
+            name.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+        }
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        } catch (TimeoutException e) {
+            screenshot(browser, shot + "-timeout");
+            throw e;
+        }
+    }
 }

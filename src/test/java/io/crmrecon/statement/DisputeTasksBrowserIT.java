@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -158,17 +157,7 @@ class DisputeTasksBrowserIT extends IntegrationTest {
     }
 
     private void login(WebDriver browser, WebDriverWait wait, String user, String shot) throws Exception {
-        browser.get(url("/camunda/app/tasklist/"));
-        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        browser.findElement(By.cssSelector("input[type=text], input:not([type])")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        try {
-            wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        } catch (TimeoutException e) {
-            Browser.screenshot(browser, shot + "-timeout");
-            throw e;
-        }
+        Browser.logInToCamunda(browser, wait, url("/camunda/app/tasklist/"), user, shot);
     }
 
     /** Clicks the radio option whose (bilingual) label contains the text. */

@@ -295,31 +295,7 @@ class SettlementTasksBrowserIT extends IntegrationTest {
     }
 
     private void login(WebDriver browser, WebDriverWait wait, String user, String shot) throws Exception {
-        browser.get(url("/camunda/app/tasklist/"));
-        wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        WebElement name = browser.findElement(By.cssSelector("input[type=text], input:not([type])"));
-        WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
-        // the login page moves the focus to the user name once it has rendered: typing the password before that
-        // puts it into the user name ("clerkclerk"), so wait for it, and type again what did not arrive
-        try {
-            Browser.waiting(browser, Duration.ofSeconds(5)).until(d -> name.equals(d.switchTo().activeElement()));
-        } catch (TimeoutException noAutofocus) {
-            // some versions do not focus it: typing goes to the field clicked
-        }
-        for (int attempt = 0; attempt < 3 && !(user.equals(name.getAttribute("value"))
-                && user.equals(password.getAttribute("value"))); attempt++) {
-            name.clear();
-            name.sendKeys(user);
-            password.clear();
-            password.sendKeys(user);
-        }
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        try {
-            wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        } catch (TimeoutException e) {
-            Browser.screenshot(browser, shot + "-timeout");
-            throw e;
-        }
+        Browser.logInToCamunda(browser, wait, url("/camunda/app/tasklist/"), user, shot);
     }
 
     /** Clicks the filter "催收与退款 / Collections and refunds" in Tasklist's list of filters. */
