@@ -11,7 +11,5 @@ interface SettlementRepository extends JpaRepository<Settlement, Long> {
 
     List<Settlement> findByStatusAndCustomerIdIn(SettlementStatus status, Collection<Long> customerIds);
 
-    List<Settlement> findByCustomerIdOrderByOpenedAtDesc(long customerId);
-
     boolean existsByStatus(SettlementStatus status);
 }

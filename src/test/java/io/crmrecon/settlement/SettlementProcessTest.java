@@ -7,20 +7,26 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.crmrecon.EngineSteps;
+import io.crmrecon.customer.Customers;
+import io.crmrecon.notification.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -62,7 +68,7 @@ class SettlementProcessTest {
     final Settlement settlement = mock(Settlement.class);
     /** what the ledger says is still owed, as the delegates ask for it */
     BigDecimal outstanding = new BigDecimal("12800.00");
-    final java.util.List<Long> delivered = new java.util.ArrayList<>();
+    final List<Long> delivered = new ArrayList<>();
 
     EngineSteps steps;
 
@@ -100,15 +106,15 @@ class SettlementProcessTest {
         when(settlements.outstanding(settlement)).thenAnswer(i -> outstanding);
         when(views.of(anyLong(), anyString())).thenReturn(new SettlementTaskViews.View("催收跟进 SET-S2610-00042",
                 Map.of("settlementNo", "SET-S2610-00042")));
-        var customers = mock(io.crmrecon.customer.Customers.class);
+        var customers = mock(Customers.class);
         when(customers.byId(anyLong())).thenReturn(Optional.empty());
         Mocks.register("openSettlementDelegate", new OpenSettlementDelegate(settlements, customers, settings, clock));
         Mocks.register("requestPaymentDelegate", new RequestPaymentDelegate(settlements, mails));
         Mocks.register("checkPaymentDelegate", new CheckPaymentDelegate(settlements, clock));
         Mocks.register("sendDunningDelegate", new SendDunningDelegate(settlements, mails));
         Mocks.register("closeSettlementDelegate", new CloseSettlementDelegate(settlements));
-        io.crmrecon.notification.Outbox outbox = mock(io.crmrecon.notification.Outbox.class);
-        org.mockito.Mockito.doAnswer(i -> delivered.add(i.getArgument(0))).when(outbox).deliver(anyLong());
+        Outbox outbox = mock(Outbox.class);
+        doAnswer(i -> delivered.add(i.getArgument(0))).when(outbox).deliver(anyLong());
         Mocks.register("deliverSettlementMailDelegate", new DeliverSettlementMailDelegate(outbox));
         Mocks.register("collectionFollowUpListener", new CollectionFollowUpListener(settlements, views, settings,
                 messages, clock));
@@ -278,7 +284,7 @@ class SettlementProcessTest {
         assertThat(pi).hasPassed("checkBeforeWait").isWaitingAt("awaitPayment");
         Instant asked = ClockUtil.getCurrentTime().toInstant();
         outstanding = BigDecimal.ZERO; // matched while nobody listened for the message
-        assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(asked.plus(java.time.Duration.ofDays(3)));
+        assertThat(steps.fireTimer(pi, "paymentDue")).isEqualTo(asked.plus(Duration.ofDays(3)));
         assertThat(pi).hasPassed("checkOverdue").isWaitingAt("closeSettled");
         steps.runJob(pi, "closeSettled");
         assertThat(pi).isEnded();
