@@ -47,9 +47,10 @@ class SecurityIT extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // only processes that exist have filters; managers see the manual-matching exceptions read-only
+    // a filter for each kind of task; managers see the clerks' tasks read-only
     private static final List<String> CLERK_FILTERS = List.of("我的待办 / My tasks", "我的组任务 / My group tasks",
-            "人工核销 / Manual matching", "对账跟进 / Statement follow-up");
+            "人工核销 / Manual matching", "对账跟进 / Statement follow-up", "异议与审批 / Disputes and approvals",
+            "催收与退款 / Collections and refunds");
     private static final List<String> MANAGER_FILTERS = CLERK_FILTERS;
 
     @LocalServerPort
