@@ -67,11 +67,12 @@ class AllocationController {
     @ApiResponse(responseCode = "200", description = "The allocations (CSV in UTF-8)")
     @GetMapping(produces = "text/csv")
     ResponseEntity<StreamingResponseBody> csv(@Parameter(description = "`true`: reversed allocations and their "
-            + "reversal rows (negative amounts) too") @RequestParam(defaultValue = "false") boolean includeReversed) {
+            + "reversal rows (negative amounts) too") @RequestParam(defaultValue = "false") boolean includeReversed,
+            @Parameter(description = NETTINGS) @RequestParam(defaultValue = "false") boolean includeNettings) {
         StreamingResponseBody body = out -> {
             var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             CSVPrinter csv = new CSVPrinter(writer, CSV);
-            rows(includeReversed, row -> {
+            rows(includeReversed, includeNettings, row -> {
                 try {
                     csv.printRecord(row.transactionId(), row.documentNo(), row.amount(), row.writeoff(), row.method(),
                             row.rule(), row.confidence(), row.bankTransactionId(), row.allocationId(),
@@ -91,9 +92,10 @@ class AllocationController {
             description = "The same rows as the CSV, fields in camelCase.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<Row> json(@Parameter(description = "`true`: reversed allocations and their reversal rows too")
-            @RequestParam(defaultValue = "false") boolean includeReversed) {
+            @RequestParam(defaultValue = "false") boolean includeReversed,
+            @Parameter(description = NETTINGS) @RequestParam(defaultValue = "false") boolean includeNettings) {
         List<Row> out = new ArrayList<>();
-        rows(includeReversed, out::add);
+        rows(includeReversed, includeNettings, out::add);
         return out;
     }
 
@@ -121,9 +123,14 @@ class AllocationController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("allocationId", id, "reversalId", reversal));
     }
 
-    private void rows(boolean includeReversed, java.util.function.Consumer<Row> consumer) {
-        String where = includeReversed ? "" : " WHERE a.reverses_id IS NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM allocation r WHERE r.reverses_id = a.id)";
+    /** The contract's rows are cash applied; a settlement's netting applies no cash and is shown only when asked. */
+    static final String NETTINGS = "`true`: a settlement's nettings too (two rows each, rule `NETTING`, no "
+            + "transaction: one on the receivable, one on the BILL)";
+
+    private void rows(boolean includeReversed, boolean includeNettings, java.util.function.Consumer<Row> consumer) {
+        String where = " WHERE 1 = 1" + (includeReversed ? "" : " AND a.reverses_id IS NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM allocation r WHERE r.reverses_id = a.id)")
+                + (includeNettings ? "" : " AND a.nets_document_id IS NULL");
         jdbc.query("SELECT t.bank_reference, d.document_no, a.amount, a.writeoff, a.method, a.rule, a.confidence, "
                 + "a.transaction_id, a.id, c.customer_code, a.currency, a.reverses_id, a.created_at, a.created_by, "
                 + "a.category, a.note "

@@ -36,14 +36,14 @@ public class Nettings {
         this.clock = clock;
     }
 
-    /** The customer's BILLs in the currency with something not yet netted, oldest first. */
+    /** The customer's BILLs in the currency issued by {@code upTo} with something not yet netted, oldest first. */
     @Transactional(readOnly = true)
-    public List<OpenBill> openBills(long customerId, String currency) {
+    public List<OpenBill> openBills(long customerId, String currency, LocalDate upTo) {
         return jdbc.sql("SELECT d.id, d.document_no, d.issue_date, d.due_date, d.amount - COALESCE((SELECT "
                         + "SUM(a.amount) FROM allocation a WHERE a.document_id = d.id), 0) AS open_amount "
                         + "FROM document d WHERE d.customer_id = :customer AND d.currency = :currency "
-                        + "AND d.type = 'BILL' ORDER BY d.due_date, d.document_no")
-                .param("customer", customerId).param("currency", currency)
+                        + "AND d.type = 'BILL' AND d.issue_date <= :upTo ORDER BY d.due_date, d.document_no")
+                .param("customer", customerId).param("currency", currency).param("upTo", upTo)
                 .query((rs, i) -> new OpenBill(rs.getLong("id"), rs.getString("document_no"),
                         rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                         rs.getBigDecimal("open_amount")))
@@ -51,13 +51,15 @@ public class Nettings {
     }
 
     /**
-     * Nets the customer's open bills against the given receivables (those with something positive open), dated
-     * {@code on}. Returns the pairs recorded; none when there is nothing to net on either side.
+     * Nets the customer's bills issued by {@code billsUpTo} against the given receivables (those with something
+     * positive open), at most {@code limit} in all, dated {@code on}. Returns the pairs recorded; none when there is
+     * nothing to net on either side. The caller holds the lock of whoever applies money.
      */
     @Transactional
-    public List<Netted> net(long customerId, String currency, List<OpenDocument> receivables, LocalDate on,
-            String note, String user) {
-        List<OpenBill> bills = openBills(customerId, currency);
+    public List<Netted> net(long customerId, String currency, List<OpenDocument> receivables, LocalDate billsUpTo,
+            BigDecimal limit, LocalDate on, String note, String user) {
+        List<OpenBill> bills = openBills(customerId, currency, billsUpTo);
+        BigDecimal room = limit;
         List<OpenDocument> owed = receivables.stream()
                 .filter(d -> d.customerId() == customerId && currency.equals(d.currency()) && d.open().signum() > 0)
                 .sorted(Comparator.comparing(OpenDocument::dueDate).thenComparing(OpenDocument::documentNo))
@@ -68,9 +70,10 @@ public class Nettings {
         Timestamp at = Timestamp.from(clock.instant());
         for (OpenDocument receivable : owed) {
             BigDecimal left = receivable.open();
-            while (left.signum() > 0 && b < bills.size()) {
+            while (left.signum() > 0 && b < bills.size() && room.signum() > 0) {
                 OpenBill bill = bills.get(b);
-                BigDecimal amount = left.min(billLeft);
+                BigDecimal amount = left.min(billLeft).min(room);
+                room = room.subtract(amount);
                 insert(receivable.documentId(), customerId, bill.documentId(), currency, amount, on, note, at, user);
                 insert(bill.documentId(), null, receivable.documentId(), currency, amount, on, note, at, user);
                 out.add(new Netted(receivable.documentNo(), bill.documentNo(), amount));

@@ -4,11 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whoever applies money holds this lock until its transaction ends: a run, or a clerk's decision. So open amounts
+ * Whoever applies money holds this lock until its transaction ends: a run, a clerk's decision, or a settlement
+ * that nets payables against receivables. So open amounts
  * read under it stay true until the allocations are written, and the same money is never applied twice.
  */
 @Component
-class MatchingLock {
+public class MatchingLock {
 
     private final JdbcTemplate jdbc;
 
@@ -16,8 +17,8 @@ class MatchingLock {
         this.jdbc = jdbc;
     }
 
-    /** Waits for the run or clerk that holds it; needs a transaction. */
-    void hold() {
+    /** Waits for the run, clerk or settlement that holds it; needs a transaction. */
+    public void hold() {
         jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
     }
 

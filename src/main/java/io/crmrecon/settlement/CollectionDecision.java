@@ -3,7 +3,9 @@ package io.crmrecon.settlement;
 import io.crmrecon.common.FieldRefusal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.Locale;
 
@@ -17,6 +19,8 @@ record CollectionDecision(Outcome outcome, LocalDate promisedDate, String note, 
 
     static final int MAX_PROMISE_DAYS = 120;
     static final int MAX_NOTE = 2000;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-M-d")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** {@code promisedDate}: an ISO date string or a Date (Camunda Forms' datetime field) read in {@code zone}. */
     static CollectionDecision of(Object outcome, Object promisedDate, Object note, String user, LocalDate today,
@@ -70,8 +74,9 @@ record CollectionDecision(Outcome outcome, LocalDate promisedDate, String note, 
         }
         String text = value.toString().strip();
         try {
-            // Camunda Forms' date picker sends yyyy-MM-dd; a datetime may come with a time
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            // as the form asks (2026-12-20, 2026-1-5), or an ISO date-time from a script: never a date cut short
+            int time = text.indexOf('T');
+            return LocalDate.parse(time == 10 ? text.substring(0, 10) : text, DAY);
         } catch (DateTimeParseException e) {
             throw new FieldRefusal("promisedDate", "settlement.followUp.dateUnreadable", text);
         }

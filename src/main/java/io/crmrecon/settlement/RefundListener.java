@@ -46,6 +46,10 @@ class RefundListener implements TaskListener {
         }
         Object note = task.getVariable(NOTE);
         String text = note == null || note.toString().isBlank() ? null : note.toString().strip();
+        if (text != null && text.length() > CollectionDecision.MAX_NOTE) {
+            throw FormRefusalHandler.formError(messages, new FieldRefusal(NOTE, "settlement.followUp.noteTooLong",
+                    CollectionDecision.MAX_NOTE));
+        }
         if (!refunded && text == null) {
             throw FormRefusalHandler.formError(messages, new FieldRefusal(NOTE, "settlement.refund.keptNeedsNote"));
         }

@@ -22,6 +22,11 @@ class SendDunningDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = longOf(execution.getVariable(SETTLEMENT_ID), SETTLEMENT_ID);
+        // paid since the due date was checked: no letter (the look before the clerk's task closes it)
+        if (settlements.paid(id)) {
+            execution.setVariable(MAIL_ID, null);
+            return;
+        }
         int level = ((Number) execution.getVariable(DUNNING_LEVEL)).intValue();
         String template = String.valueOf(execution.getVariable(DUNNING_TEMPLATE));
         long mail = mails.queueDunning(settlements.get(id), template, String.valueOf(execution.getVariable(DUNNING_TONE)),

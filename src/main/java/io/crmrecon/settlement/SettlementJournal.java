@@ -30,6 +30,9 @@ class SettlementJournal {
     record Item(long documentId, String documentNo, LocalDate dueDate, BigDecimal openAmount) {
     }
 
+    /** settlement_event.note */
+    private static final int NOTE_MAX = 2000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -46,7 +49,7 @@ class SettlementJournal {
                 .param("actor", actor == null || actor.isBlank() ? "system" : actor)
                 .param("action", action.name())
                 .param("amount", amount)
-                .param("note", note)
+                .param("note", note == null || note.length() <= NOTE_MAX ? note : note.substring(0, NOTE_MAX - 1) + "…")
                 .update();
     }
 
@@ -67,11 +70,15 @@ class SettlementJournal {
                 .update();
     }
 
-    /** The documents the customer's open settlements in this currency still wait for. */
+    /**
+     * The documents another settlement of the customer in this currency already answers for: one waiting for the
+     * money or a refund, one refunded (the refund is not a ledger entry, so its credit would be refunded twice), one
+     * whose rest a clerk asked to write off.
+     */
     Set<Long> documentsAwaited(long customerId, String currency) {
         return new HashSet<>(jdbc.sql("SELECT i.document_id FROM settlement_item i JOIN settlement s "
                         + "ON s.id = i.settlement_id WHERE s.customer_id = :customer AND s.currency = :currency "
-                        + "AND s.status = 'OPEN'")
+                        + "AND s.status IN ('OPEN', 'REFUND_DUE', 'REFUNDED', 'WRITE_OFF_REQUESTED')")
                 .param("customer", customerId).param("currency", currency)
                 .query(Long.class).list());
     }

@@ -12,4 +12,9 @@ interface SettlementRepository extends JpaRepository<Settlement, Long> {
     List<Settlement> findByStatusAndCustomerIdIn(SettlementStatus status, Collection<Long> customerIds);
 
     boolean existsByStatus(SettlementStatus status);
+
+    boolean existsByCustomerIdAndCurrencyAndStatus(long customerId, String currency, SettlementStatus status);
+
+    boolean existsByCustomerIdAndCurrencyAndStatusAndIdLessThan(long customerId, String currency,
+            SettlementStatus status, long id);
 }

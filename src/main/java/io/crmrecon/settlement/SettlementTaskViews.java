@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 class SettlementTaskViews {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** rows of a table, and characters of a cell, that a form shows: the values must stay within 4,000 */
+    private static final int ROWS = 20;
+    private static final int CELL = 120;
 
     private final Settlements settlements;
     private final SettlementJournal journal;
@@ -83,7 +86,7 @@ class SettlementTaskViews {
 
         StringBuilder lines = new StringBuilder("| 单据 Document | 到期 Due | 结算时 At settlement | 现欠 Open now |\n"
                 + "|---|---|---:|---:|\n");
-        for (SettlementJournal.Item i : items) {
+        for (SettlementJournal.Item i : items.subList(0, Math.min(items.size(), ROWS))) {
             lines.append("| ").append(i.documentNo()).append(" | ").append(i.dueDate() == null ? "" : i.dueDate())
                     .append(" | ").append(money(i.openAmount(), currency)).append(" | ")
                     .append(money(openNow.getOrDefault(i.documentId(), BigDecimal.ZERO), currency)).append(" |\n");
@@ -91,7 +94,14 @@ class SettlementTaskViews {
 
         StringBuilder history = new StringBuilder("| 时间 When | 谁 Who | 事项 What | 金额 Amount | 备注 Note |\n"
                 + "|---|---|---|---:|---|\n");
-        for (SettlementJournal.Event e : journal.of(s.id())) {
+        List<SettlementJournal.Event> events = journal.of(s.id());
+        if (items.size() > ROWS) {
+            lines.append("| … ").append(items.size() - ROWS).append(" 更多 more | | | |\n");
+        }
+        if (events.size() > ROWS) {
+            history.append("| … ").append(events.size() - ROWS).append(" 更早 earlier | | | | |\n");
+        }
+        for (SettlementJournal.Event e : events.subList(Math.max(0, events.size() - ROWS), events.size())) {
             history.append("| ").append(WHEN.format(e.at().atZone(clock.getZone()))).append(" | ")
                     .append(cell(e.actor())).append(" | ").append(action(e.action())).append(" | ")
                     .append(e.amount() == null ? "" : money(e.amount(), currency)).append(" | ")
@@ -101,12 +111,14 @@ class SettlementTaskViews {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("settlementNo", s.settlementNo());
         v.put("customerName", name + " (" + code + ")");
-        v.put("settlementAmounts", amounts.toString());
-        v.put("settlementItems", lines.toString());
-        v.put("settlementHistory", history.toString());
+        v.put("settlementAmounts", fit(amounts));
+        v.put("settlementItems", fit(lines));
+        v.put("settlementHistory", fit(history));
         v.put("links", "[对账单 Statement " + s.statementNo() + "](/statements/" + encode(s.statementNo()) + ") · "
                 + "[客户账户 Customer account " + code + "](/customers/" + encode(code) + ")");
-        return new View(taskTitle + " " + s.settlementNo() + " " + name + " " + money(outstanding, currency), v);
+        String title = taskTitle + " " + s.settlementNo() + " " + name + " " + money(outstanding, currency);
+        // a task's name has 255 characters
+        return new View(title.length() <= 255 ? title : title.substring(0, 254) + "…", v);
     }
 
     /** What happened, in both languages (the form has no user locale). */
@@ -120,9 +132,15 @@ class SettlementTaskViews {
         return currency + " " + Money.display(amount, currency);
     }
 
-    /** A table cell: no line breaks or pipes of its own. */
+    /** A table cell: no line breaks or pipes of its own, and short. */
     private static String cell(String text) {
-        return text == null ? "" : text.replace("|", "/").replaceAll("\\s+", " ").strip();
+        String flat = text == null ? "" : text.replace("|", "/").replaceAll("\\s+", " ").strip();
+        return flat.length() <= CELL ? flat : flat.substring(0, CELL - 1) + "…";
+    }
+
+    /** Camunda keeps a string variable in 4,000 characters. */
+    private static String fit(CharSequence markdown) {
+        return markdown.length() <= 4000 ? markdown.toString() : markdown.subSequence(0, 3999) + "…";
     }
 
     private static String encode(String text) {

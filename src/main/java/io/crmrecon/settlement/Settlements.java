@@ -6,6 +6,7 @@ import io.crmrecon.customer.Customers;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.Nettings;
 import io.crmrecon.ledger.OpenDocument;
+import io.crmrecon.matching.MatchingLock;
 import io.crmrecon.settlement.SettlementJournal.Action;
 import io.crmrecon.settlement.SettlementJournal.Item;
 import io.crmrecon.statement.AgreedStatements;
@@ -34,17 +35,20 @@ class Settlements {
     private final Customers customers;
     private final LedgerQueries ledger;
     private final Nettings nettings;
+    private final MatchingLock applyingMoney;
     private final SettlementSettings settings;
     private final Clock clock;
 
     Settlements(SettlementRepository repository, SettlementJournal journal, AgreedStatements statements,
-            Customers customers, LedgerQueries ledger, Nettings nettings, SettlementSettings settings, Clock clock) {
+            Customers customers, LedgerQueries ledger, Nettings nettings, MatchingLock applyingMoney,
+            SettlementSettings settings, Clock clock) {
         this.repository = repository;
         this.journal = journal;
         this.statements = statements;
         this.customers = customers;
         this.ledger = ledger;
         this.nettings = nettings;
+        this.applyingMoney = applyingMoney;
         this.settings = settings;
         this.clock = clock;
     }
@@ -68,17 +72,25 @@ class Settlements {
         }
         Customer customer = customers.byId(s.customerId())
                 .orElseThrow(() -> new IllegalStateException("no customer " + s.customerId()));
+        // netting applies money like a payment: what is open stays as read until the allocations are written, and
+        // two settlements of one customer opening at once take turns
+        applyingMoney.hold();
         LocalDate today = LocalDate.now(clock);
         List<OpenDocument> items = SettlementTerms.items(ledger.openDocumentsOf(s.customerId(), s.currency(),
                 s.periodEnd()), journal.documentsAwaited(s.customerId(), s.currency()));
         BigDecimal receivables = SettlementTerms.sum(items);
         Map<String, BigDecimal> netted = new HashMap<>();
-        List<Nettings.Netted> pairs = customer.isNettingAllowed()
-                ? nettings.net(s.customerId(), s.currency(), items, today, no, "system") : List.of();
+        // cash on account already counts for an older open settlement of the customer: not twice
+        BigDecimal cash = repository.existsByCustomerIdAndCurrencyAndStatus(s.customerId(), s.currency(),
+                SettlementStatus.OPEN) ? BigDecimal.ZERO : ledger.cashOnAccount(s.customerId(), s.currency());
+        // never net more than the customer owes on these items after its credits and cash
+        BigDecimal nettable = receivables.subtract(cash).max(BigDecimal.ZERO);
+        List<Nettings.Netted> pairs = customer.isNettingAllowed() && nettable.signum() > 0
+                ? nettings.net(s.customerId(), s.currency(), items, s.periodEnd(), nettable, today, no, "system")
+                : List.of();
         pairs.forEach(p -> netted.merge(p.receivableNo(), p.amount(), BigDecimal::add));
         BigDecimal nettedTotal = netted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal net = receivables.subtract(nettedTotal).subtract(ledger.cashOnAccount(s.customerId(),
-                s.currency()));
+        BigDecimal net = receivables.subtract(nettedTotal).subtract(cash);
         Settlement settlement = repository.save(new Settlement(no, statementId, s.statementNo(), s.customerId(),
                 s.currency(), s.period().toString(), receivables, nettedTotal, net,
                 SettlementTerms.dueDate(items, today, settings.minDaysToPay()), clock.instant()));
@@ -105,7 +117,13 @@ class Settlements {
     BigDecimal outstanding(Settlement s) {
         List<Long> documentIds = journal.items(s.id()).stream().map(Item::documentId).toList();
         return SettlementTerms.outstanding(ledger.openAmounts(documentIds).values(),
-                ledger.cashOnAccount(s.customerId(), s.currency()));
+                countsCash(s) ? ledger.cashOnAccount(s.customerId(), s.currency()) : BigDecimal.ZERO);
+    }
+
+    /** Cash on account pays the customer's oldest open settlement in the currency first: only that one counts it. */
+    private boolean countsCash(Settlement s) {
+        return !repository.existsByCustomerIdAndCurrencyAndStatusAndIdLessThan(s.customerId(), s.currency(),
+                SettlementStatus.OPEN, s.id());
     }
 
     @Transactional(readOnly = true)
@@ -134,7 +152,8 @@ class Settlements {
                 .map(Settlement::customerId).collect(Collectors.toSet()));
         return candidates.stream().filter(s -> SettlementTerms.outstanding(items.getOrDefault(s.id(), List.of())
                         .stream().map(i -> open.getOrDefault(i.documentId(), BigDecimal.ZERO)).toList(),
-                        onAccount.getOrDefault(new LedgerQueries.Account(s.customerId(), s.currency()), BigDecimal.ZERO))
+                        countsCash(s) ? onAccount.getOrDefault(new LedgerQueries.Account(s.customerId(), s.currency()),
+                                BigDecimal.ZERO) : BigDecimal.ZERO)
                         .signum() <= 0)
                 .sorted(java.util.Comparator.comparing(Settlement::id))
                 .toList();

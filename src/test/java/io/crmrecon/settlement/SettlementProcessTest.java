@@ -149,6 +149,8 @@ class SettlementProcessTest {
         verify(mails).queuePaymentRequest(settlement);
         steps.runJob(pi, "deliverRequest");
         assertThat(delivered).containsExactly(101L);
+        // the mail is committed on its own before the wait begins
+        steps.runJob(pi, "deliverRequest");
         assertThat(pi).hasPassed("checkBeforeWait");
         assertThat(pi).isWaitingAt("awaitPayment");
         return pi;
@@ -179,6 +181,7 @@ class SettlementProcessTest {
         verify(mails).queueDunning(settlement, template, tone, copy);
         steps.runJob(pi, "deliverDunning");
         assertThat(delivered).last().isEqualTo(202L);
+        steps.runJob(pi, "deliverDunning");
         assertThat(pi).isWaitingAt("collectionFollowUp");
         return pi;
     }
@@ -218,6 +221,7 @@ class SettlementProcessTest {
         when(settlements.paid(ID)).thenReturn(true);
         steps.runJob(pi, "requestPayment");
         steps.runJob(pi, "deliverRequest");
+        steps.runJob(pi, "deliverRequest");
         assertThat(pi).hasPassed("checkBeforeWait").isWaitingAt("closeSettled");
         steps.runJob(pi, "closeSettled");
         assertThat(pi).hasNotPassed("awaitPayment").isEnded();
@@ -247,6 +251,7 @@ class SettlementProcessTest {
         assertThat(extension.getRuntimeService().getVariable(pi.getId(), "daysOverdue")).isEqualTo(11L);
         steps.runJob(pi, "sendDunning");
         steps.runJob(pi, "deliverDunning");
+        steps.runJob(pi, "deliverDunning");
         assertThat(pi).isWaitingAt("collectionFollowUp");
 
         // the money arrives while the clerk has the task: the task goes, the settlement closes
@@ -254,6 +259,35 @@ class SettlementProcessTest {
         assertThat(extension.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
         steps.runJob(pi, "closeSettled");
         assertThat(pi).hasPassed("paidDuringFollowUp", "settled").isEnded();
+    }
+
+    @Test
+    void moneyMatchedWhileTheLetterWasOnItsWayEndsItBeforeAClerkIsAsked() {
+        ProcessInstance pi = requested();
+        steps.fireTimer(pi, "paymentDue");
+        when(mails.queueDunning(settlement, "REMINDER", "FRIENDLY", false)).thenReturn(202L);
+        steps.runJob(pi, "sendDunning");
+        steps.runJob(pi, "deliverDunning");
+        // matched after the letter was queued, before the clerk's task: nobody was waiting for the message
+        outstanding = BigDecimal.ZERO;
+        steps.runJob(pi, "deliverDunning");
+        assertThat(pi).hasPassed("checkBeforeFollowUp").hasNotPassed("collectionFollowUp").isWaitingAt("closeSettled");
+        steps.runJob(pi, "closeSettled");
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void noLetterForASettlementPaidSinceItsDueDateWasChecked() {
+        ProcessInstance pi = requested();
+        steps.fireTimer(pi, "paymentDue");
+        when(settlements.paid(ID)).thenReturn(true);
+        outstanding = BigDecimal.ZERO;
+        steps.runJob(pi, "sendDunning");
+        steps.runJob(pi, "deliverDunning");
+        steps.runJob(pi, "deliverDunning");
+        steps.runJob(pi, "closeSettled");
+        assertThat(pi).hasNotPassed("collectionFollowUp").isEnded();
+        verify(mails, never()).queueDunning(any(), anyString(), anyString(), any(Boolean.class));
     }
 
     @Test

@@ -70,6 +70,8 @@ class SettlementTermsTest {
                 .isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(CollectionDecision.of("PROMISED", "2026-11-20T00:00:00", null, "c", TODAY, ZONE).promisedDate())
                 .isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(CollectionDecision.of("PROMISED", "2026-12-5", null, "c", TODAY, ZONE).promisedDate())
+                .isEqualTo(LocalDate.of(2026, 12, 5));
         // other outcomes ignore a date left in the form
         assertThat(CollectionDecision.of("PAID", "2026-11-20", null, "c", TODAY, ZONE).promisedDate()).isNull();
     }
@@ -80,6 +82,9 @@ class SettlementTermsTest {
         assertRefused(null, null, null, "outcome", "settlement.followUp.badOutcome");
         assertRefused("PROMISED", null, null, "promisedDate", "settlement.followUp.dateMissing");
         assertRefused("PROMISED", "20.11.2026", null, "promisedDate", "settlement.followUp.dateUnreadable");
+        // never a date cut short, nor a day that does not exist
+        assertRefused("PROMISED", "2026-12-2099", null, "promisedDate", "settlement.followUp.dateUnreadable");
+        assertRefused("PROMISED", "2026-11-31", null, "promisedDate", "settlement.followUp.dateUnreadable");
         assertRefused("PROMISED", TODAY.toString(), null, "promisedDate", "settlement.followUp.datePast");
         assertRefused("PROMISED", TODAY.plusDays(121).toString(), null, "promisedDate", "settlement.followUp.dateFar");
         assertRefused("WRITE_OFF_REQUEST", null, "  ", "note", "settlement.followUp.writeOffNeedsNote");

@@ -222,6 +222,9 @@ class DisputeToSettlementIT extends IntegrationTest {
                 + "WHERE a.rule = 'NETTING' AND d.customer_id = ? ORDER BY d.document_no", String.class,
                 f.customerId("N"))).containsExactly(f.p + "-N1", f.p + "-NB1");
         long id = f.customerId("N");
+        // the allocations export is cash applied: a netting shows only when asked for
+        assertThat(clerk.get("/api/allocations").body()).doesNotContain(f.p + "-NB1");
+        assertThat(clerk.get("/api/allocations?includeNettings=true").body()).contains(f.p + "-NB1", "NETTING");
         assertThat(receivable("N")).isEqualByComparingTo("5000.00");
         assertThat(balances.payableBalances(List.of(id)).get(id)).isEqualByComparingTo("0.00");
         MimeMessage request = StatementJourney.onlyMailTo("n@example.cn", settlementNo);
