@@ -1,6 +1,5 @@
 package io.crmrecon.settlement;
 
-import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.settlement.SettlementVariables.*;
 
 import io.crmrecon.common.FieldRefusal;
@@ -38,7 +37,9 @@ class CollectionFollowUpListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = longOf(task.getVariable(SETTLEMENT_ID), SETTLEMENT_ID);
+        // by the business key: the task declares the instance's variables as its own, so a completion cannot
+        // point it at another settlement
+        long id = settlements.idOf(task.getExecution().getProcessBusinessKey());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             SettlementTaskViews.View view = views.of(id, "催收跟进 Collection");
             task.setName(view.taskName());

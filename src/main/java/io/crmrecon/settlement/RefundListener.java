@@ -1,6 +1,5 @@
 package io.crmrecon.settlement;
 
-import static io.crmrecon.common.VariableValues.longOf;
 import static io.crmrecon.settlement.SettlementVariables.*;
 
 import io.crmrecon.common.FieldRefusal;
@@ -17,17 +16,19 @@ import org.springframework.stereotype.Component;
 @Component("refundListener")
 class RefundListener implements TaskListener {
 
+    private final Settlements settlements;
     private final SettlementTaskViews views;
     private final MessageSource messages;
 
-    RefundListener(SettlementTaskViews views, MessageSource messages) {
+    RefundListener(Settlements settlements, SettlementTaskViews views, MessageSource messages) {
+        this.settlements = settlements;
         this.views = views;
         this.messages = messages;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        long id = longOf(task.getVariable(SETTLEMENT_ID), SETTLEMENT_ID);
+        long id = settlements.idOf(task.getExecution().getProcessBusinessKey());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             SettlementTaskViews.View view = views.of(id, "退款 Refund");
             task.setName(view.taskName());

@@ -107,6 +107,13 @@ class Settlements {
         return settlement;
     }
 
+    /** The settlement of an instance, by its business key: what a task's completion cannot change. */
+    @Transactional(readOnly = true)
+    long idOf(String settlementNo) {
+        return repository.findBySettlementNo(settlementNo).map(Settlement::id)
+                .orElseThrow(() -> new IllegalArgumentException("no settlement " + settlementNo));
+    }
+
     @Transactional(readOnly = true)
     Settlement get(long id) {
         return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no settlement " + id));

@@ -103,6 +103,7 @@ class SettlementProcessTest {
         when(settlement.customerId()).thenReturn(42L);
         when(settlements.open(anyLong())).thenReturn(settlement);
         when(settlements.get(ID)).thenReturn(settlement);
+        when(settlements.idOf("SET-S2610-00042")).thenReturn(ID);
         when(settlements.outstanding(settlement)).thenAnswer(i -> outstanding);
         when(views.of(anyLong(), anyString())).thenReturn(new SettlementTaskViews.View("催收跟进 SET-S2610-00042",
                 Map.of("settlementNo", "SET-S2610-00042")));
@@ -118,7 +119,7 @@ class SettlementProcessTest {
         Mocks.register("deliverSettlementMailDelegate", new DeliverSettlementMailDelegate(outbox));
         Mocks.register("collectionFollowUpListener", new CollectionFollowUpListener(settlements, views, settings,
                 messages, clock));
-        Mocks.register("refundListener", new RefundListener(views, messages));
+        Mocks.register("refundListener", new RefundListener(settlements, views, messages));
     }
 
     @AfterEach
@@ -288,6 +289,21 @@ class SettlementProcessTest {
         steps.runJob(pi, "closeSettled");
         assertThat(pi).hasNotPassed("collectionFollowUp").isEnded();
         verify(mails, never()).queueDunning(any(), anyString(), anyString(), any(Boolean.class));
+    }
+
+    @Test
+    void aCompletionCannotPointTheProcessAtAnotherSettlement() {
+        ProcessInstance pi = requested();
+        steps.fireTimer(pi, "paymentDue");
+        dunned(pi, "REMINDER", "FRIENDLY", false);
+        Map<String, Object> v = outcome("WRITE_OFF_REQUEST", null, "insolvent");
+        v.put("settlementId", 666L);
+        v.put("owed", "NONE");
+        steps.complete(steps.task(pi, "collectionFollowUp"), "clerk", v);
+        assertThat(extension.getRuntimeService().getVariable(pi.getId(), "settlementId")).isEqualTo(ID);
+        verify(settlements).followedUp(eq(ID), any(CollectionDecision.class));
+        steps.runJob(pi, "closeWriteOff");
+        verify(settlements).close(ID, SettlementStatus.WRITE_OFF_REQUESTED, "clerk", "insolvent");
     }
 
     @Test
