@@ -31,7 +31,7 @@ class ApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long disputeId = longOf(task.getVariable(DISPUTE_ID), DISPUTE_ID);
+        long disputeId = longOf(model(task, DISPUTE_ID), DISPUTE_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             DisputeTaskViews.View view = views.of(disputeId, "审批调整 Approve");
             task.setName(view.taskName());
@@ -44,7 +44,7 @@ class ApprovalListener implements TaskListener {
 
     private void completed(DelegateTask task, long disputeId) {
         String user = currentUser(task);
-        String investigator = text(task.getVariable(INVESTIGATOR));
+        String investigator = text(model(task, INVESTIGATOR));
         if (!DisputeDecision.mayApprove(investigator, user)) {
             throw new AuthorizationException("调整由 " + investigator + " 提出，须由另一位经理审批 / the adjustment was "
                     + "proposed by " + investigator + "; another manager must approve it (four eyes)");
@@ -60,17 +60,17 @@ class ApprovalListener implements TaskListener {
         scope.setVariableLocal(APPROVAL_NOTE, approval.note());
         scope.setVariableLocal(DECIDED_BY, user);
         // the investigation's task stored the amount normalised: a plain decimal
-        disputes.approval(disputeId, approval, new java.math.BigDecimal(text(task.getVariable(ADJUSTMENT_AMOUNT))));
+        disputes.approval(disputeId, approval, new java.math.BigDecimal(text(model(task, ADJUSTMENT_AMOUNT))));
     }
 
     private static String proposal(DelegateTask task) {
-        String type = "DEBIT_NOTE".equals(text(task.getVariable(ADJUSTMENT_TYPE))) ? "借项通知单 debit note"
+        String type = "DEBIT_NOTE".equals(text(model(task, ADJUSTMENT_TYPE))) ? "借项通知单 debit note"
                 : "贷项通知单 credit note";
-        String note = text(task.getVariable(RESOLUTION_NOTE));
-        String text = "**" + type + " " + task.getVariable(ADJUSTMENT_AMOUNT) + " " + task.getVariable(CURRENCY)
-                + "** · 提出人 proposed by " + task.getVariable(INVESTIGATOR)
+        String note = text(model(task, RESOLUTION_NOTE));
+        String text = "**" + type + " " + model(task, ADJUSTMENT_AMOUNT) + " " + model(task, CURRENCY)
+                + "** · 提出人 proposed by " + model(task, INVESTIGATOR)
                 + (note == null ? "" : "\n\n“" + note + "”");
-        if (Boolean.TRUE.equals(task.getVariable(EXCEEDS_DISPUTED))) {
+        if (Boolean.TRUE.equals(model(task, EXCEEDS_DISPUTED))) {
             text += "\n\n⚠ 超过客户异议金额 more than the customer disputed";
         }
         return text;
@@ -80,5 +80,13 @@ class ApprovalListener implements TaskListener {
     static String currentUser(DelegateTask task) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication != null ? authentication.getUserId() : task.getAssignee();
+    }
+
+    /**
+     * A variable of the instance itself: the task holds copies that a completion may overwrite, so what the rules
+     * check (who investigated, what is being approved, which dispute) is read from the instance.
+     */
+    static Object model(DelegateTask task, String name) {
+        return task.getExecution().getProcessInstance().getVariable(name);
     }
 }

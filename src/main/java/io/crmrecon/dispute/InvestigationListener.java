@@ -33,7 +33,7 @@ class InvestigationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long disputeId = longOf(task.getVariable(DISPUTE_ID), DISPUTE_ID);
+        long disputeId = longOf(model(task, DISPUTE_ID), DISPUTE_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, disputeId);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -46,8 +46,8 @@ class InvestigationListener implements TaskListener {
         if (review) {
             disputes.escalated(disputeId);
         } else {
-            Object priority = task.getVariable(PRIORITY);
-            disputes.routed(disputeId, text(task.getVariable(CANDIDATE_GROUP)),
+            Object priority = model(task, PRIORITY);
+            disputes.routed(disputeId, text(model(task, CANDIDATE_GROUP)),
                     priority instanceof Number n ? n.intValue() : null);
         }
         DisputeTaskViews.View view = views.of(disputeId, review ? "升级异议 Escalated dispute" : "异议 Dispute");
@@ -68,7 +68,7 @@ class InvestigationListener implements TaskListener {
         try {
             decision = DisputeDecision.investigation(task.getVariable(RESOLUTION), task.getVariable(ADJUSTMENT_AMOUNT),
                     task.getVariable(ADJUSTMENT_TYPE), task.getVariable(RESOLUTION_NOTE), user,
-                    text(task.getVariable(CURRENCY)));
+                    text(model(task, CURRENCY)));
         } catch (FieldRefusal refused) {
             throw FormRefusalHandler.formError(messages, refused);
         }
@@ -85,5 +85,13 @@ class InvestigationListener implements TaskListener {
         scope.setVariableLocal(EXCEEDS_DISPUTED,
                 DisputeDecision.exceedsDisputed(decision, disputes.get(disputeId).disputedAmount()));
         disputes.proposed(disputeId, decision);
+    }
+
+    /**
+     * A variable of the instance itself: the task holds copies that a completion may overwrite, so what the rules
+     * check (who investigated, what is being approved, which dispute) is read from the instance.
+     */
+    static Object model(DelegateTask task, String name) {
+        return task.getExecution().getProcessInstance().getVariable(name);
     }
 }

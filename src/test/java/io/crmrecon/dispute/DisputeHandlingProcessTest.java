@@ -246,6 +246,25 @@ class DisputeHandlingProcessTest {
     }
 
     @Test
+    void whatAnApproverSendsCannotChangeWhoProposedWhatOrWhichStatementIsTold() {
+        ProcessInstance pi = start();
+        steps.complete(steps.task(pi, "investigateDispute"), "mike", accept("6000.00"));
+        Task approval = steps.task(pi, "approveAdjustment");
+        // the investigator cannot pass for someone else, nor raise the note, nor redirect the outcome
+        Map<String, Object> forged = new HashMap<>(Map.of("approved", true, "investigator", "nobody",
+                "adjustmentAmount", "60000.00", "statementProcessInstanceId", "another", "disputeId", 999L));
+        assertThatThrownBy(() -> steps.complete(approval, "mike", forged))
+                .hasRootCauseInstanceOf(AuthorizationException.class);
+        steps.complete(approval, "mia", forged);
+        steps.runJob(pi, "grantAdjustment");
+        verify(disputes).grant(eq(DISPUTE_ID), argThat(credit("6000.00", "mike")), eq("mia"));
+        assertThat(extension.getRuntimeService().getVariable(pi.getId(), "statementProcessInstanceId"))
+                .isEqualTo(statement.getId());
+        steps.runJob(pi, "tellAccepted");
+        assertThat(told("disputeOutcome")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void moreThanWasDisputedNeedsAManagerEvenBelowTheLimit() {
         when(disputes.get(DISPUTE_ID)).thenReturn(new Dispute("S2610-00042-D1", 3L, 2L, "S2610-00042", 1, 42L, "CNY",
                 "2026-10", "AMOUNT_WRONG", new BigDecimal("1000.00"), null, START));
