@@ -313,6 +313,15 @@ class CustomerStatementProcessTest {
     }
 
     @Test
+    void aClerksCompletionCannotPointTheFollowUpAtAnotherStatement() {
+        ProcessInstance pi = sent();
+        completeAs("clerk", followUpTask(pi), Map.of("outcome", "DEEMED_CONFIRMED", "note", "agreed by phone",
+                "statementId", 999L, "customerId", 7L));
+        // the decision and the settlement concern this instance's statement, whatever the completion sent
+        assertThat(world.events).containsExactly("DEEMED_CONFIRMED by clerk: agreed by phone", "agreed 101");
+    }
+
+    @Test
     void followUpDeemedConfirmedIsTheClerksDecision() {
         ProcessInstance pi = sent();
         completeAs("clerk", followUpTask(pi), Map.of("outcome", "DEEMED_CONFIRMED", "note", "agreed by phone"));
