@@ -4,7 +4,6 @@ import io.crmrecon.common.LetterDates;
 import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
-import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.notification.MailTemplates;
 import io.crmrecon.notification.OutgoingMail;
 import io.crmrecon.notification.Outbox;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
@@ -40,22 +38,20 @@ class SettlementMails {
     private final MessageSource messages;
     private final Customers customers;
     private final AgreedStatements statements;
-    private final SettlementJournal journal;
-    private final LedgerQueries ledger;
+    private final Settlements settlements;
     private final Outbox outbox;
     private final CompanyDetails company;
     private final StaffDirectory staff;
     private final Clock clock;
 
     SettlementMails(Configuration freemarker, MessageSource messages, Customers customers, AgreedStatements statements,
-            SettlementJournal journal, LedgerQueries ledger, Outbox outbox, CompanyDetails company,
+            Settlements settlements, Outbox outbox, CompanyDetails company,
             StaffDirectory staff, Clock clock) {
         this.freemarker = freemarker;
         this.messages = messages;
         this.customers = customers;
         this.statements = statements;
-        this.journal = journal;
-        this.ledger = ledger;
+        this.settlements = settlements;
         this.outbox = outbox;
         this.company = company;
         this.staff = staff;
@@ -97,19 +93,17 @@ class SettlementMails {
             String tone) {
         boolean zh = "zh".equals(statement.language().getLanguage());
         String currency = s.currency();
-        List<SettlementJournal.Item> items = journal.items(s.id());
-        Map<Long, BigDecimal> openNow = ledger.openAmounts(items.stream().map(SettlementJournal.Item::documentId)
-                .toList());
+        Settlements.Standing standing = settlements.standing(s);
         List<SettlementMailView.Item> lines = new ArrayList<>();
-        for (SettlementJournal.Item i : items) {
-            BigDecimal open = openNow.getOrDefault(i.documentId(), BigDecimal.ZERO);
+        for (SettlementJournal.Item i : standing.items()) {
+            BigDecimal open = standing.openOf(i);
             if (open.signum() != 0) {
                 lines.add(new SettlementMailView.Item(i.documentNo(),
                         i.dueDate() == null ? "" : i.dueDate().toString(), Money.inLetter(open, currency, zh)));
             }
         }
-        BigDecimal onAccount = ledger.cashOnAccount(s.customerId(), currency);
-        BigDecimal due = SettlementTerms.outstanding(openNow.values(), onAccount);
+        BigDecimal onAccount = standing.cashCounted();
+        BigDecimal due = standing.outstanding();
         String contact = customer.getContactName() == null || customer.getContactName().isBlank()
                 ? customer.getName() : customer.getContactName().strip();
         return new SettlementMailView(zh ? "zh" : "en", kind, tone, contact, customer.getName(),

@@ -3,7 +3,6 @@ package io.crmrecon.settlement;
 import io.crmrecon.common.Money;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
-import io.crmrecon.ledger.LedgerQueries;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +33,14 @@ class SettlementTaskViews {
     private final Settlements settlements;
     private final SettlementJournal journal;
     private final Customers customers;
-    private final LedgerQueries ledger;
     private final MessageSource messages;
     private final Clock clock;
 
-    SettlementTaskViews(Settlements settlements, SettlementJournal journal, Customers customers, LedgerQueries ledger,
+    SettlementTaskViews(Settlements settlements, SettlementJournal journal, Customers customers,
             MessageSource messages, Clock clock) {
         this.settlements = settlements;
         this.journal = journal;
         this.customers = customers;
-        this.ledger = ledger;
         this.messages = messages;
         this.clock = clock;
     }
@@ -57,10 +54,9 @@ class SettlementTaskViews {
         String code = customer == null ? "?" : customer.getCustomerCode();
         String name = customer == null ? "" : customer.getName();
         String currency = s.currency();
-        List<SettlementJournal.Item> items = journal.items(s.id());
-        Map<Long, BigDecimal> openNow = ledger.openAmounts(items.stream().map(SettlementJournal.Item::documentId)
-                .toList());
-        BigDecimal outstanding = settlements.outstanding(s);
+        Settlements.Standing standing = settlements.standing(s);
+        List<SettlementJournal.Item> items = standing.items();
+        BigDecimal outstanding = standing.outstanding();
         long overdue = SettlementTerms.daysOverdue(s.dueDate(), LocalDate.now(clock));
 
         StringBuilder amounts = new StringBuilder("| 项目 Item | 金额 Amount |\n|---|---:|\n");
@@ -89,7 +85,7 @@ class SettlementTaskViews {
         for (SettlementJournal.Item i : items.subList(0, Math.min(items.size(), ROWS))) {
             lines.append("| ").append(i.documentNo()).append(" | ").append(i.dueDate() == null ? "" : i.dueDate())
                     .append(" | ").append(money(i.openAmount(), currency)).append(" | ")
-                    .append(money(openNow.getOrDefault(i.documentId(), BigDecimal.ZERO), currency)).append(" |\n");
+                    .append(money(standing.openOf(i), currency)).append(" |\n");
         }
 
         StringBuilder history = new StringBuilder("| 时间 When | 谁 Who | 事项 What | 金额 Amount | 备注 Note |\n"

@@ -119,12 +119,29 @@ class Settlements {
         return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no settlement " + id));
     }
 
-    /** What is still to be paid of it now (its items' open amounts, less cash on account); ≤ 0: paid. */
+    /**
+     * Where a settlement stands now: its items with what is open of each, the cash on account it counts, and what is
+     * still to be paid (≤ 0: paid). The one place that works it out: checks, mails and task forms read it.
+     */
+    record Standing(List<Item> items, Map<Long, BigDecimal> openNow, BigDecimal cashCounted, BigDecimal outstanding) {
+
+        BigDecimal openOf(Item item) {
+            return openNow.getOrDefault(item.documentId(), BigDecimal.ZERO);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Standing standing(Settlement s) {
+        List<Item> items = journal.items(s.id());
+        Map<Long, BigDecimal> openNow = ledger.openAmounts(items.stream().map(Item::documentId).toList());
+        BigDecimal cash = countsCash(s) ? ledger.cashOnAccount(s.customerId(), s.currency()) : BigDecimal.ZERO;
+        return new Standing(items, openNow, cash, SettlementTerms.outstanding(openNow.values(), cash));
+    }
+
+    /** What is still to be paid of it now; ≤ 0: paid. */
     @Transactional(readOnly = true)
     BigDecimal outstanding(Settlement s) {
-        List<Long> documentIds = journal.items(s.id()).stream().map(Item::documentId).toList();
-        return SettlementTerms.outstanding(ledger.openAmounts(documentIds).values(),
-                countsCash(s) ? ledger.cashOnAccount(s.customerId(), s.currency()) : BigDecimal.ZERO);
+        return standing(s).outstanding();
     }
 
     /** Cash on account pays the customer's oldest open settlement in the currency first: only that one counts it. */
@@ -145,7 +162,7 @@ class Settlements {
 
     /**
      * Those of the settlements that are paid now, worked out together (three queries however many there are): the
-     * matching side asks this inside its own transaction.
+     * matching side asks this inside its own transaction, with every open settlement of the customers it paid.
      */
     @Transactional(readOnly = true)
     List<Settlement> paidAmong(List<Settlement> candidates) {
@@ -157,11 +174,17 @@ class Settlements {
                 .map(Item::documentId).collect(Collectors.toSet()));
         Map<LedgerQueries.Account, BigDecimal> onAccount = ledger.cashOnAccount(candidates.stream()
                 .map(Settlement::customerId).collect(Collectors.toSet()));
-        return candidates.stream().filter(s -> SettlementTerms.outstanding(items.getOrDefault(s.id(), List.of())
-                        .stream().map(i -> open.getOrDefault(i.documentId(), BigDecimal.ZERO)).toList(),
-                        countsCash(s) ? onAccount.getOrDefault(new LedgerQueries.Account(s.customerId(), s.currency()),
-                                BigDecimal.ZERO) : BigDecimal.ZERO)
-                        .signum() <= 0)
+        // the candidates are all open settlements of their customers: the oldest of each account counts its cash
+        Map<LedgerQueries.Account, Long> oldest = new HashMap<>();
+        candidates.forEach(s -> oldest.merge(new LedgerQueries.Account(s.customerId(), s.currency()), s.id(),
+                Math::min));
+        return candidates.stream().filter(s -> {
+                    LedgerQueries.Account account = new LedgerQueries.Account(s.customerId(), s.currency());
+                    BigDecimal cash = oldest.get(account).equals(s.id())
+                            ? onAccount.getOrDefault(account, BigDecimal.ZERO) : BigDecimal.ZERO;
+                    return SettlementTerms.outstanding(items.getOrDefault(s.id(), List.of()).stream()
+                            .map(i -> open.getOrDefault(i.documentId(), BigDecimal.ZERO)).toList(), cash).signum() <= 0;
+                })
                 .sorted(java.util.Comparator.comparing(Settlement::id))
                 .toList();
     }

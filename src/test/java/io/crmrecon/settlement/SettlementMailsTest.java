@@ -1,8 +1,6 @@
 package io.crmrecon.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -10,7 +8,6 @@ import static org.mockito.Mockito.when;
 import io.crmrecon.TestTemplates;
 import io.crmrecon.customer.Customer;
 import io.crmrecon.customer.Customers;
-import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.notification.OutgoingMail;
 import io.crmrecon.notification.Outbox;
 import io.crmrecon.security.StaffDirectory;
@@ -58,25 +55,23 @@ class SettlementMailsTest {
         when(customers.byId(42L)).thenReturn(Optional.of(customer));
         statements = mock(AgreedStatements.class);
         when(statements.pdf(3L)).thenReturn(Optional.of(PDF));
-        SettlementJournal journal = mock(SettlementJournal.class);
-        when(journal.items(9L)).thenReturn(List.of(
+        settlement = mock(Settlement.class);
+        Settlements settlements = mock(Settlements.class);
+        // one item was paid since: the letter shows what is open now; cash on account counts against the rest
+        when(settlements.standing(settlement)).thenReturn(new Settlements.Standing(List.of(
                 new SettlementJournal.Item(101, "INV-2026-000889", LocalDate.of(2026, 11, 20), new BigDecimal("15600.00")),
                 new SettlementJournal.Item(102, "INV-2026-000901", LocalDate.of(2026, 11, 25), new BigDecimal("4000.00")),
-                new SettlementJournal.Item(103, "INV-2026-000750", LocalDate.of(2026, 10, 30), new BigDecimal("900.00"))));
-        LedgerQueries ledger = mock(LedgerQueries.class);
-        // one item was paid since: the letter shows what is open now
-        when(ledger.openAmounts(any())).thenReturn(Map.of(101L, new BigDecimal("15600.00"),
-                102L, new BigDecimal("4000.00"), 103L, BigDecimal.ZERO));
-        when(ledger.cashOnAccount(anyLong(), anyString())).thenReturn(new BigDecimal("600.00"));
+                new SettlementJournal.Item(103, "INV-2026-000750", LocalDate.of(2026, 10, 30), new BigDecimal("900.00"))),
+                Map.of(101L, new BigDecimal("15600.00"), 102L, new BigDecimal("4000.00"), 103L, BigDecimal.ZERO),
+                new BigDecimal("600.00"), new BigDecimal("19000.00")));
         Outbox outbox = mock(Outbox.class);
         staff = mock(StaffDirectory.class);
         when(staff.emailOf(anyString())).thenReturn(Optional.empty());
         CompanyDetails company = new CompanyDetails("上海示例贸易有限公司", "上海市浦东新区世纪大道100号", null,
                 "招商银行上海分行", "1219 0888 0010 001", "021-5888 0000", "ar@example.com");
         Clock clock = Clock.fixed(Instant.parse("2026-12-15T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        mails = new SettlementMails(TestTemplates.configuration(), messages, customers, statements, journal, ledger,
+        mails = new SettlementMails(TestTemplates.configuration(), messages, customers, statements, settlements,
                 outbox, company, staff, clock);
-        settlement = mock(Settlement.class);
         when(settlement.id()).thenReturn(9L);
         when(settlement.statementId()).thenReturn(3L);
         when(settlement.customerId()).thenReturn(42L);
