@@ -72,10 +72,6 @@ public class LedgerHistory {
     /** {@code billNettings}: what was netted of the customer's BILLs (amount positive), by the day it was netted. */
     public record Facts(List<PostedDocument> documents, List<AppliedCash> allocations,
             List<AppliedCash> billNettings) {
-
-        public Facts(List<PostedDocument> documents, List<AppliedCash> allocations) {
-            this(documents, allocations, List.of());
-        }
     }
 
     /**

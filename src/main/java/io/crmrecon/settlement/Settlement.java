@@ -159,14 +159,6 @@ class Settlement {
         return promisedDate;
     }
 
-    Instant openedAt() {
-        return openedAt;
-    }
-
-    Instant closedAt() {
-        return closedAt;
-    }
-
     String processInstanceId() {
         return processInstanceId;
     }

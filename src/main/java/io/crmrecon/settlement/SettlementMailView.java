@@ -14,8 +14,4 @@ public record SettlementMailView(String language, String kind, String tone, Stri
 
     public record Item(String documentNo, String dueDate, String open) {
     }
-
-    public boolean request() {
-        return "REQUEST".equals(kind);
-    }
 }

@@ -34,8 +34,7 @@ class SettlementOpeningListener {
             }
             runtime.startProcessInstanceByKey(PROCESS_KEY, no, Variables.createVariables()
                     .putValue(STATEMENT_ID, s.statementId())
-                    .putValue(SETTLEMENT_NO, no)
-                    .putValue(STATEMENT_PROCESS_INSTANCE_ID, event.statementProcessInstanceId()));
+                    .putValue(SETTLEMENT_NO, no));
         });
     }
 }

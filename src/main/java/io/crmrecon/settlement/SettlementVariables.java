@@ -8,7 +8,6 @@ final class SettlementVariables {
     static final String PAID_MESSAGE = "settlementPaid";
 
     static final String STATEMENT_ID = "statementId";
-    static final String STATEMENT_PROCESS_INSTANCE_ID = "statementProcessInstanceId";
     static final String SETTLEMENT_ID = "settlementId";
     static final String SETTLEMENT_NO = "settlementNo";
     /** PAY, NONE or REFUND */

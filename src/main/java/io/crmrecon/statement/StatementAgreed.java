@@ -5,5 +5,5 @@ package io.crmrecon.statement;
  * answer period ended, or deemed confirmed by a clerk): published inside the instance's last transaction, so that
  * what follows (a settlement) starts in the same commit or not at all.
  */
-public record StatementAgreed(long statementId, String statementProcessInstanceId) {
+public record StatementAgreed(long statementId) {
 }

@@ -19,7 +19,6 @@ class StatementAgreedListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        events.publishEvent(new StatementAgreed(longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID),
-                execution.getProcessInstanceId()));
+        events.publishEvent(new StatementAgreed(longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID)));
     }
 }

@@ -4,6 +4,7 @@ import io.crmrecon.common.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -226,11 +227,17 @@ class StatementAnswers {
 
     /** The version's most recently closed dispute, if it has one. */
     Optional<ClosedDispute> lastClosedDispute(long statementId) {
-        return jdbc.sql("SELECT close_note FROM statement_answer WHERE statement_id = :id AND kind = 'DISPUTED' "
-                        + "AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC")
+        return lastClosedDispute(statementId, null);
+    }
+
+    /** The same, only if it was closed after {@code after} (null: whenever). */
+    Optional<ClosedDispute> lastClosedDispute(long statementId, Instant after) {
+        return jdbc.sql("SELECT close_note, closed_at FROM statement_answer WHERE statement_id = :id "
+                        + "AND kind = 'DISPUTED' AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC")
                 .param("id", statementId)
-                .query((rs, i) -> new ClosedDispute(rs.getString("close_note")))
-                .list().stream().findFirst();
+                .query((rs, i) -> after != null && !rs.getTimestamp("closed_at").toInstant().isAfter(after) ? null
+                        : new ClosedDispute(rs.getString("close_note")))
+                .list().stream().limit(1).filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Every answer to a version, oldest first, with its dispute lines: the evidence the staff page shows. */

@@ -72,7 +72,9 @@ class StatementSending {
             return answers.replacedDispute(statement);
         }
         if (kind == MailKind.RESEND) {
-            return answers.lastClosedDispute(statement.id());
+            // a rejected dispute reopens the version and sends it again at once; a clerk's later resend answers no
+            // dispute: only one closed since the version was last sent is answered
+            return answers.lastClosedDispute(statement.id(), statement.sentAt());
         }
         return java.util.Optional.empty();
     }
