@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.postgresql.PGConnection;
@@ -118,6 +119,12 @@ public final class CopyIn {
         public Line add(BigDecimal value) {
             separate();
             text.append(value == null ? "\\N" : value.toPlainString());
+            return this;
+        }
+
+        public Line add(LocalDate value) {
+            separate();
+            text.append(value == null ? "\\N" : value.toString());
             return this;
         }
 

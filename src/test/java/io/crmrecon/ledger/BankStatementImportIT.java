@@ -80,6 +80,41 @@ class BankStatementImportIT extends IntegrationTest {
     }
 
     @Test
+    void aLargeFileIsStoredAsASmallOneIs() {
+        // a file past CopyIn.THRESHOLD goes through COPY: its texts must come out as the batch path stores them
+        String account = "6223" + (System.nanoTime() % 100000000L);
+        String header = "transaction_id,account,booking_date,value_date,amount,currency,counterparty_name,"
+                + "counterparty_account,remittance_info\n";
+        StringBuilder csv = new StringBuilder(header);
+        csv.append("L0,").append(account).append(",2026-10-02,,1.00,CNY,\"A\tB\\C 公司\",,\"货款 INV\\1\nline 2\"\n");
+        int lines = io.crmrecon.common.CopyIn.THRESHOLD + 100;
+        for (int i = 1; i < lines; i++) {
+            csv.append('L').append(i).append(',').append(account).append(",2026-10-03,2026-10-03,").append(i)
+                    .append(".50,CNY,客户").append(i).append(",6222").append(i).append(",INV-").append(i).append('\n');
+        }
+        var first = api.upload("/api/bank-statements", "large.csv", csv.toString());
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("transactions").asInt()).isEqualTo(lines);
+
+        var row = jdbc.queryForMap("SELECT counterparty_name, counterparty_account, remittance_info, value_date, "
+                + "amount FROM bank_transaction WHERE account = ? AND bank_reference = 'L0'", account);
+        assertThat(row.get("counterparty_name")).isEqualTo("A\tB\\C 公司");
+        assertThat(row.get("counterparty_account")).isNull();
+        assertThat(row.get("remittance_info")).isEqualTo("货款 INV\\1\nline 2");
+        assertThat(row.get("value_date")).isNull();
+        assertThat(new java.math.BigDecimal(row.get("amount").toString())).isEqualByComparingTo("1.00");
+        assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM bank_transaction WHERE account = ?",
+                java.math.BigDecimal.class, account)).isEqualByComparingTo(
+                        java.math.BigDecimal.valueOf((long) (lines - 1) * lines / 2).add(
+                                java.math.BigDecimal.valueOf(lines - 1).multiply(new java.math.BigDecimal("0.50")))
+                                .add(java.math.BigDecimal.ONE));
+
+        var again = api.upload("/api/bank-statements", "large.csv", csv.toString());
+        assertThat(again.json().get("transactions").asInt()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(lines);
+    }
+
+    @Test
     void theWrongCamtIsRefusedWithAMessageAPersonUnderstands() throws IOException {
         int before = count();
         var response = api.upload("/api/bank-statements", "camt053.v2.wrong.xml",
