@@ -85,6 +85,21 @@ class DefaultProfileIT {
     }
 
     @Test
+    void theReportsAndTheDashboardWorkOnH2Too() {
+        Api manager = new Api(rest, "manager");
+        JsonNode aging = manager.get("/api/reports/aging").json();
+        assertThat(aging.get("customers").size()).isPositive();
+        assertThat(aging.get("total").get(0).get("currency").asText()).isEqualTo("CNY");
+        for (String report : new String[] {"dso", "customers", "matching", "disputes", "reconciliation"}) {
+            var answer = manager.get("/api/reports/" + report);
+            assertThat(answer.status()).as(report + ": " + answer.body()).isEqualTo(200);
+        }
+        var page = rest.withBasicAuth("manager", "manager").getForEntity("/dashboard", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("id=\"chart-ageing\"");
+    }
+
+    @Test
     void hasTheDemoUsersInTheirGroups() {
         assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isOne();
         assertThat(identity.createUserQuery().userId("clerk").memberOfGroup("clerks").count()).isOne();

@@ -126,7 +126,7 @@ class SecurityConfig {
                         .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
                         // the lists and customer accounts: read by clerks and managers (CONTRACT.md §1)
                         .requestMatchers(paths("/receipts/**", "/customers", "/customers/**", "/statements",
-                                "/statements/**"))
+                                "/statements/**", "/dashboard", "/reports/**"))
                                 .hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
                         .anyRequest().authenticated())

@@ -47,6 +47,19 @@ export default {
     "availableLocales": ["en", "zh"],
     "fallbackLocale": "en"
   },
+  // the application's own pages for managers and clerks
+  links: [
+    {
+      label: 'Dashboard · 管理看板',
+      href: '/dashboard',
+      description: 'Receivables, ageing, DSO, statements answered, matching · 应收、账龄、周转天数、对账确认、核销'
+    },
+    {
+      label: 'Statements · 对账单',
+      href: '/statements',
+      description: 'Every statement and what its customer answered · 全部对账单及客户回复'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

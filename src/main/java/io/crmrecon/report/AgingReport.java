@@ -1,0 +1,166 @@
+package io.crmrecon.report;
+
+import io.crmrecon.common.BadRequestException;
+import io.crmrecon.common.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ageing as of any day: per customer and currency, what was open that day by days past its due date, and the total
+ * per currency; and one customer's open items behind those figures. The database sums; a million open items never
+ * travel to the application.
+ */
+@Component
+@Transactional(readOnly = true)
+class AgingReport {
+
+    private final JdbcClient jdbc;
+    private final ReportSession session;
+
+    AgingReport(JdbcClient jdbc, ReportSession session) {
+        this.jdbc = jdbc;
+        this.session = session;
+    }
+
+    Report of(LocalDate asOf, AgeBands bands, String currency) {
+        session.prepare();
+        int size = bands.size();
+        StringBuilder sql = new StringBuilder("SELECT c.customer_code, c.name, x.* FROM (")
+                .append(byBucket(bands, "m.customer_id, m.currency"))
+                .append(currency == null ? "" : " AND m.currency = :currency").append(" GROUP BY m.customer_id, m.currency")
+                .append(") x JOIN customer c ON c.id = x.customer_id WHERE ").append(anyBucket(size))
+                .append(" ORDER BY c.customer_code, x.currency");
+        var query = bound(jdbc.sql(sql.toString()), asOf, bands);
+        if (currency != null) {
+            query = query.param("currency", currency);
+        }
+        Map<String, BigDecimal[]> totals = new java.util.TreeMap<>();
+        List<List<Object>> rows = new ArrayList<>();
+        query.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            String cur = rs.getString("currency");
+            BigDecimal[] amounts = buckets(rs, size);
+            rows.add(row(rs.getString("customer_code"), rs.getString("name"), cur, amounts));
+            BigDecimal[] total = totals.computeIfAbsent(cur, k -> zeros(size));
+            for (int b = 0; b < size; b++) {
+                total[b] = total[b].add(amounts[b]);
+            }
+        });
+        List<Report.Column> columns = new ArrayList<>(List.of(Report.Column.text("customerCode"),
+                Report.Column.text("customerName"), Report.Column.text("currency")));
+        bands.names().forEach(n -> columns.add(Report.Column.money(n)));
+        columns.add(Report.Column.money("total"));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("asOf", asOf);
+        parameters.put("buckets", bands.names());
+        List<List<Object>> totalRows = new ArrayList<>();
+        totals.forEach((cur, amounts) -> totalRows.add(row(null, null, cur, amounts)));
+        return new Report("aging", parameters, List.of(new Report.Table("customers", columns, rows, totalRows)));
+    }
+
+    /**
+     * {@code SELECT <keys>, b0 … bn FROM movements WHERE true}: the buckets as sums of the movements whose due dates
+     * fall in them (compared with the buckets' earliest due dates, the same way on every database); the caller adds
+     * conditions and its GROUP BY.
+     */
+    private static String byBucket(AgeBands bands, String keys) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(keys)
+                .append(", SUM(CASE WHEN m.due_date >= :asOf THEN m.amount ELSE 0 END) AS b0");
+        String later = ":asOf";
+        for (int i = 0; i < bands.limits().size(); i++) {
+            sql.append(", SUM(CASE WHEN m.due_date < ").append(later).append(" AND m.due_date >= :b").append(i)
+                    .append(" THEN m.amount ELSE 0 END) AS b").append(i + 1);
+            later = ":b" + i;
+        }
+        sql.append(", SUM(CASE WHEN m.due_date < ").append(later).append(" THEN m.amount ELSE 0 END) AS b")
+                .append(bands.limits().size() + 1);
+        return sql.append(" FROM (").append(Receivables.MOVEMENTS_AS_OF).append(") m WHERE 1 = 1").toString();
+    }
+
+    private static String anyBucket(int size) {
+        StringBuilder sql = new StringBuilder("(");
+        for (int b = 0; b < size; b++) {
+            sql.append(b == 0 ? "" : " OR ").append("x.b").append(b).append(" <> 0");
+        }
+        return sql.append(")").toString();
+    }
+
+    private static BigDecimal[] buckets(java.sql.ResultSet rs, int size) throws java.sql.SQLException {
+        BigDecimal[] amounts = new BigDecimal[size];
+        for (int b = 0; b < size; b++) {
+            amounts[b] = rs.getBigDecimal("b" + b);
+        }
+        return amounts;
+    }
+
+    private static List<Object> row(String code, String name, String currency, BigDecimal[] amounts) {
+        List<Object> row = new ArrayList<>(amounts.length + 4);
+        row.add(code);
+        row.add(name);
+        row.add(currency);
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal a : amounts) {
+            row.add(money(a, currency));
+            total = total.add(a);
+        }
+        row.add(money(total, currency));
+        return row;
+    }
+
+    private static BigDecimal[] zeros(int size) {
+        BigDecimal[] zeros = new BigDecimal[size];
+        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        return zeros;
+    }
+
+    /** One customer's items open on {@code asOf}, oldest due first: what the ageing's figures are made of. */
+    Report items(String customerCode, LocalDate asOf, AgeBands bands) {
+        session.prepare();
+        List<Long> found = jdbc.sql("SELECT id FROM customer WHERE customer_code = :code").param("code", customerCode)
+                .query(Long.class).list();
+        if (found.isEmpty()) {
+            throw BadRequestException.notFound("no customer " + customerCode);
+        }
+        List<String> names = bands.names();
+        List<List<Object>> rows = new ArrayList<>();
+        jdbc.sql("SELECT o.* FROM (" + Receivables.OPEN_AS_OF + ") o WHERE o.customer_id = :customer "
+                        + "AND o.open_amount <> 0 ORDER BY o.currency, o.due_date, o.document_no")
+                .param("asOf", asOf).param("customer", found.get(0)).query(rs -> {
+                    String currency = rs.getString("currency");
+                    LocalDate due = rs.getObject("due_date", LocalDate.class);
+                    long overdue = Math.max(0, ChronoUnit.DAYS.between(due, asOf));
+                    rows.add(java.util.Arrays.asList(rs.getString("document_no"), rs.getString("type"), currency,
+                            rs.getObject("issue_date", LocalDate.class), due,
+                            money(rs.getBigDecimal("amount"), currency), money(rs.getBigDecimal("open_amount"), currency),
+                            overdue, names.get(bands.of(overdue))));
+                });
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("customerCode", customerCode);
+        parameters.put("asOf", asOf);
+        return new Report("agingItems", parameters, List.of(new Report.Table("items", List.of(
+                Report.Column.text("documentNo"), Report.Column.text("type"), Report.Column.text("currency"),
+                Report.Column.date("issueDate"), Report.Column.date("dueDate"), Report.Column.money("amount"),
+                Report.Column.money("open"), Report.Column.integer("daysOverdue"), Report.Column.text("bucket")),
+                rows)));
+    }
+
+    private static JdbcClient.StatementSpec bound(JdbcClient.StatementSpec query, LocalDate asOf, AgeBands bands) {
+        JdbcClient.StatementSpec bound = query.param("asOf", asOf);
+        List<LocalDate> earliest = bands.earliestDueDates(asOf);
+        for (int i = 0; i < earliest.size(); i++) {
+            bound = bound.param("b" + i, earliest.get(i));
+        }
+        return bound;
+    }
+
+    static BigDecimal money(BigDecimal amount, String currency) {
+        return amount == null ? null : new BigDecimal(Money.format(amount, currency));
+    }
+}

@@ -1,0 +1,43 @@
+package io.crmrecon.report;
+
+/**
+ * The one rule every report uses for what was owed on a day, as SQL (PostgreSQL and H2 alike), the statements' rule:
+ * a receivable (invoice, debit note; a credit note counts negative) is on the books from the day that places it on a
+ * statement (its issue date, or the period it corrects), and cash counts from the payment's booking date (a
+ * netting from the day it was netted). Bills (what the company owes) are no receivables.
+ */
+final class Receivables {
+
+    /** A receivable on the books on {@code :asOf}; {@code d} is the document. */
+    private static final String ON_BOOKS = "d.type <> 'BILL' AND (d.issue_date <= :asOf OR d.adjusts_period <= :asOf)";
+
+    /** Per document, what was applied to it up to {@code :asOf} (cash and what was written off with it). */
+    private static final String APPLIED = "SELECT a.document_id, SUM(a.amount + a.writeoff) AS applied "
+            + "FROM allocation a LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
+            + "WHERE a.document_id IS NOT NULL AND COALESCE(t.booking_date, a.value_date) <= :asOf "
+            + "GROUP BY a.document_id";
+
+    /**
+     * Rows {@code id, document_no, customer_id, type, currency, issue_date, due_date, amount, open_amount}: every
+     * receivable on the books on {@code :asOf}, with what was open of it that day (signed; zero when settled).
+     */
+    static final String OPEN_AS_OF = "SELECT d.id, d.document_no, d.customer_id, d.type, d.currency, d.issue_date, "
+            + "d.due_date, d.amount, CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount END "
+            + "- COALESCE(p.applied, 0) AS open_amount FROM document d LEFT JOIN (" + APPLIED + ") p "
+            + "ON p.document_id = d.id WHERE " + ON_BOOKS;
+
+    /**
+     * Rows {@code customer_id, currency, due_date, amount}: each receivable on the books on {@code :asOf} (signed),
+     * and each application to it up to that day (negative). Their sum is what was owed; summing them per customer
+     * takes the database two scans and no join of every document with its allocations, the way
+     * {@link #OPEN_AS_OF} does per document.
+     */
+    static final String MOVEMENTS_AS_OF = "SELECT d.customer_id, d.currency, d.due_date, CASE d.type "
+            + "WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount END AS amount FROM document d WHERE " + ON_BOOKS
+            + " UNION ALL SELECT d.customer_id, d.currency, d.due_date, -(a.amount + a.writeoff) AS amount "
+            + "FROM allocation a JOIN document d ON d.id = a.document_id LEFT JOIN bank_transaction t "
+            + "ON t.id = a.transaction_id WHERE " + ON_BOOKS + " AND COALESCE(t.booking_date, a.value_date) <= :asOf";
+
+    private Receivables() {
+    }
+}
