@@ -85,6 +85,26 @@ public final class Browser {
         }
     }
 
+    /**
+     * Fetches what a link of the page points at with the browser's login session (its cookies) and language, as the
+     * browser's own download would: the file a person gets from a download link.
+     */
+    public static org.springframework.http.ResponseEntity<byte[]> download(WebDriver browser, String href) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        StringBuilder cookies = new StringBuilder();
+        for (org.openqa.selenium.Cookie c : browser.manage().getCookies()) {
+            cookies.append(c.getName()).append('=').append(c.getValue()).append("; ");
+        }
+        headers.add(org.springframework.http.HttpHeaders.COOKIE, cookies.toString());
+        String language = browser.findElement(By.tagName("html")).getAttribute("lang");
+        if (language != null && !language.isBlank()) {
+            headers.add(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return new org.springframework.web.client.RestTemplate().exchange(java.net.URI.create(href),
+                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers),
+                byte[].class);
+    }
+
     /** Keeps what the person saw, under target/screenshots, for a look after the run. */
     public static Path screenshot(WebDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");

@@ -11,15 +11,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -89,7 +85,7 @@ class DashboardBrowserIT extends IntegrationTest {
             wait.until(d -> d.getCurrentUrl().endsWith("/dashboard"));
             String excel = browser.findElement(By.cssSelector("#downloads a[href='/reports/aging?format=xlsx']"))
                     .getAttribute("href");
-            ResponseEntity<byte[]> file = withSession(browser, excel);
+            ResponseEntity<byte[]> file = Browser.download(browser, excel);
             assertThat(file.getStatusCode().value()).isEqualTo(200);
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
                 var sheet = book.getSheet("customers");
@@ -121,18 +117,6 @@ class DashboardBrowserIT extends IntegrationTest {
                         + ",INVOICE," + issued + "," + issued.plusDays(30) + ",CNY,8888888.00\n").status())
                 .isEqualTo(200);
         return code;
-    }
-
-    private ResponseEntity<byte[]> withSession(WebDriver browser, String href) {
-        HttpHeaders headers = new HttpHeaders();
-        StringBuilder cookies = new StringBuilder();
-        for (Cookie c : browser.manage().getCookies()) {
-            cookies.append(c.getName()).append('=').append(c.getValue()).append("; ");
-        }
-        headers.add(HttpHeaders.COOKIE, cookies.toString());
-        headers.add(HttpHeaders.ACCEPT_LANGUAGE, browser.findElement(By.tagName("html")).getAttribute("lang"));
-        return new org.springframework.web.client.RestTemplate().exchange(java.net.URI.create(href), HttpMethod.GET,
-                new HttpEntity<>(headers), byte[].class);
     }
 
     private String url(String path) {

@@ -13,16 +13,12 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -108,7 +104,7 @@ class StatementPagesBrowserIT extends IntegrationTest {
             Browser.screenshot(browser, "statements-detail-" + name);
 
             String pdfLink = browser.findElement(By.id("download-pdf")).getAttribute("href");
-            ResponseEntity<byte[]> pdf = withSession(browser, pdfLink);
+            ResponseEntity<byte[]> pdf = Browser.download(browser, pdfLink);
             assertThat(pdf.getStatusCode().value()).isEqualTo(200);
             assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
             assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -134,17 +130,6 @@ class StatementPagesBrowserIT extends IntegrationTest {
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait(browser).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private ResponseEntity<byte[]> withSession(WebDriver browser, String href) {
-        HttpHeaders headers = new HttpHeaders();
-        StringBuilder cookies = new StringBuilder();
-        for (Cookie c : browser.manage().getCookies()) {
-            cookies.append(c.getName()).append('=').append(c.getValue()).append("; ");
-        }
-        headers.add(HttpHeaders.COOKIE, cookies.toString());
-        return new org.springframework.web.client.RestTemplate().exchange(java.net.URI.create(href), HttpMethod.GET,
-                new HttpEntity<>(headers), byte[].class);
     }
 
     private String url(String path) {
