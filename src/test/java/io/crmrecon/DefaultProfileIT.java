@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * data, the demo users and the Camunda webapps. Failsafe runs it in a JVM of its own (see pom.xml), as its engine
  * has the same name as the PostgreSQL tests'.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot's tests turn metrics export off unless asked: /actuator/prometheus is checked here too
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.prometheus.metrics.export.enabled=true")
 class DefaultProfileIT {
 
     @DynamicPropertySource
@@ -165,6 +167,23 @@ class DefaultProfileIT {
         var page = rest.withBasicAuth("clerk", "clerk").getForEntity("/dev/mailbox/" + captured, String.class);
         assertThat(page.getBody()).contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox\"",
                 "target=&quot;_blank&quot;", "http://localhost:8080/s/tok-1");
+    }
+
+    @Test
+    void isReadyWithCapturedMailAndItsFiguresAreReadOnH2() {
+        var readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+        assertThat(readiness.getBody()).contains("\"db\"", "\"processEngine\"").doesNotContain("\"mail\"");
+        JsonNode health = new Api(rest, "clerk").get("/actuator/health").json();
+        assertThat(health.at("/components/mail/details/delivery").asText()).contains("/dev/mailbox");
+
+        String scrape = new Api(rest, "clerk").get("/actuator/prometheus").body();
+        // the ratio may still be NaN while the demo's run is going; the other queries must have run on H2
+        assertThat(scrape).contains("recon_matching_auto_match_ratio ");
+        assertThat(scrape).containsPattern("(?m)^recon_outbox_backlog \\d")
+                .containsPattern("(?m)^recon_outbox_oldest_age_seconds \\d")
+                .containsPattern("(?m)^recon_statements\\{status=\"SENT\"} \\d")
+                .containsPattern("(?m)^recon_open_tasks\\{task=\"manualMatch\"} \\d");
     }
 
     @Test

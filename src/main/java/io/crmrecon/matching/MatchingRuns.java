@@ -63,11 +63,13 @@ public class MatchingRuns {
     private final MatchingLock lock;
     private final TransactionTemplate separateRead;
     private final Duration settledLookback;
+    private final MatchingMetrics metrics;
 
     MatchingRuns(JdbcTemplate jdbc, LedgerQueries ledger, Allocations allocations, Customers customers,
             MatchingOutcomes outcomes, MatchingPolicy policy, Clock clock, PlatformTransactionManager transactions,
             List<StatementReferences> statementReferences, MatchingLock lock,
-            MatchingSettings settings) {
+            MatchingSettings settings, MatchingMetrics metrics) {
+        this.metrics = metrics;
         this.settledLookback = settings.settledLookback();
         this.statementReferences = statementReferences;
         this.lock = lock;
@@ -244,6 +246,7 @@ public class MatchingRuns {
         jdbc.update("UPDATE matching_run SET status = 'COMPLETED', finished_at = ?, transactions = ?, auto_matched = ?, "
                         + "suggested = ?, unmatched = ? WHERE id = ?", Timestamp.from(clock.instant()), transactions,
                 auto, suggested, unmatched, runId);
+        metrics.autoMatched(decisions.outcomes());
         log.info("Matching run {}: {} transactions against {} open items: {} auto, {} suggested, {} unmatched "
                         + "(load {} ms, match {} ms, write {} ms: allocations {}, outcomes {}, statistics {})", runId,
                 transactions, decisions.openItems(), auto, suggested, unmatched, decisions.loadMillis(),

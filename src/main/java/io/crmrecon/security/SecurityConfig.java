@@ -30,9 +30,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Three chains: the Camunda webapps (their own login and CSRF), the JSON API and engine-rest
- * (HTTP Basic, stateless), and everything else (public pages, staff pages behind a login form). The staff pages
- * share the webapps' login: {@link CamundaSessionSecurityContextRepository}.
+ * Who may call what. Chains: the Camunda webapps (their own login and CSRF), the JSON API and engine-rest
+ * (HTTP Basic, stateless), the customer's pages, the actuator, and everything else (public pages, staff pages
+ * behind a login form). The staff pages share the webapps' login: {@link CamundaSessionSecurityContextRepository}.
  *
  * <p>Patterns are explicit path-pattern matchers: engine-rest and the webapp APIs are Jersey servlets beside
  * Spring MVC's, and with several servlets Spring Security cannot guess what a plain string pattern means.
@@ -111,16 +111,34 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Health and its probes for anyone (a load balancer, Kubernetes); the other endpoints (Prometheus) for staff, by
+     * HTTP Basic (a scraper) or the webapps' session, and a 401 rather than the login page to a client that has
+     * neither. No engine identity here: nothing an endpoint asks the engine may depend on who asks.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain actuator(HttpSecurity http, ProcessEngine engine) throws Exception {
+        http.securityMatcher(paths("/actuator/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        .anyRequest().authenticated())
+                .securityContext(c -> c.securityContextRepository(new CamundaSessionSecurityContextRepository(engine)))
+                .httpBasic(b -> b.realmName(ProblemResponses.REALM))
+                .requestCache(c -> c.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain pages(HttpSecurity http, IdentityService identityService, ProcessEngine engine)
             throws Exception {
         http.authorizeHttpRequests(a -> a
                         // a streamed download (the lists' exports) ends in an async dispatch of a request that was
                         // authorized when it came in; a Basic login is not in the session to check again
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(paths("/", "/login", "/logout", "/error",
-                                "/actuator/health", "/actuator/health/**")).permitAll()
+                        .requestMatchers(paths("/", "/login", "/logout", "/error")).permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the matching workbench completes clerks' tasks
                         .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
@@ -128,7 +146,7 @@ class SecurityConfig {
                         .requestMatchers(paths("/receipts/**", "/customers", "/customers/**", "/statements",
                                 "/statements/**", "/dashboard", "/reports/**"))
                                 .hasAnyAuthority(CLERK, MANAGER, ADMIN)
-                        // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs, the other actuators
+                        // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs
                         .anyRequest().authenticated())
                 // the one login of the application is the Camunda webapps' (see the repository)
                 .securityContext(c -> c.securityContextRepository(new CamundaSessionSecurityContextRepository(engine)))

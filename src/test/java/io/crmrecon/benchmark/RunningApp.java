@@ -68,7 +68,7 @@ final class RunningApp implements AutoCloseable {
         startupSeconds = seconds(t0);
     }
 
-    /** Starts the jar with these extra arguments and environment; returns once /actuator/health is UP. */
+    /** Starts the jar with these extra arguments and environment; returns once it is ready to serve. */
     static RunningApp start(List<String> arguments, Map<String, String> environment) throws Exception {
         return new RunningApp(arguments, environment);
     }
@@ -194,7 +194,9 @@ final class RunningApp implements AutoCloseable {
                 throw new IllegalStateException("the app stopped; see " + log);
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                // readiness, not the whole health: the app serves without a mail server (mail is reported apart)
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                                + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) {
                     return;
