@@ -25,16 +25,19 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  // one currency per chart: amounts in yuan and in dollars on one axis would hide the smaller; the largest is drawn
+  var main = data.ageing.slice().sort(function (a, b) {
+    var sum = function (x) { return x.values.map(Number).reduce(function (s, v) { return s + v; }, 0); };
+    return sum(b) - sum(a);
+  })[0];
   draw('chart-ageing', {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 70, right: 10, top: 30, bottom: 30 },
     xAxis: { type: 'category', data: data.bucketLabels, axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value' },
-    series: data.ageing.map(function (a) {
-      return { name: a.currency, type: 'bar', data: a.values.map(Number) };
-    })
-  }, data.ageing.length === 0);
+    series: main ? [{ name: main.currency, type: 'bar', data: main.values.map(Number) }] : []
+  }, !main);
 
   var dsoSeries = Object.keys(data.dso).map(function (currency) {
     return { name: currency, type: 'line', data: data.dso[currency].map(function (p) { return [p[0], Number(p[1])]; }) };
