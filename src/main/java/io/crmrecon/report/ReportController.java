@@ -44,13 +44,15 @@ class ReportController {
     private final DisputeReport disputes;
     private final CustomerBehaviourReport customers;
     private final MatchingReport matching;
+    private final PostingsReport postings;
     private final ObjectMapper json;
     private final MessageSource messages;
     private final Clock clock;
 
     ReportController(AgingReport aging, DsoReport dso, ReconciliationReport reconciliation, DisputeReport disputes,
-            CustomerBehaviourReport customers, MatchingReport matching, ObjectMapper json, MessageSource messages,
-            Clock clock) {
+            CustomerBehaviourReport customers, MatchingReport matching, PostingsReport postings, ObjectMapper json,
+            MessageSource messages, Clock clock) {
+        this.postings = postings;
         this.aging = aging;
         this.dso = dso;
         this.reconciliation = reconciliation;
@@ -164,6 +166,23 @@ class ReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         LocalDate[] period = period(from, to);
         return respond(() -> matching.of(period[0], period[1]), "matching-" + period[0] + "-" + period[1],
+                format, table, accept);
+    }
+
+    @Operation(summary = "Postings for the general ledger", description = """
+            Journal lines of what this system changed in the books, two per entry that balance: `date, entry, kind, \
+            account, debit, credit, currency, customerCode, documentNo, reference`. Kinds: `PAYMENT` (bank to \
+            receivable), `ON_ACCOUNT` (bank to the customer's advances), `OTHER_RECEIPT` (money that was no \
+            customer's), `WRITE_OFF`, `NETTING` (payable against receivable), `CREDIT_NOTE` and `DEBIT_NOTE` granted on \
+            disputes; `REVERSAL_OF_…` posts the other way round. Accounts: `recon.report.accounts.*`. Invoices are \
+            the ERP's and not here. Default: the last twelve months. """ + FORMATS)
+    @GetMapping({"/api/postings", "/reports/postings"})
+    ResponseEntity<byte[]> postings(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String table,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        LocalDate[] period = period(from, to);
+        return respond(() -> postings.of(period[0], period[1]), "postings-" + period[0] + "-" + period[1],
                 format, table, accept);
     }
 

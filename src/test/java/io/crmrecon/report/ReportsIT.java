@@ -196,6 +196,26 @@ class ReportsIT extends IntegrationTest {
     }
 
     @Test
+    void thePostingsCarryThePaymentAsTwoLinesAndEveryEntryBalances() {
+        JsonNode lines = ok(manager.get("/api/postings?from=2026-09-01&to=2026-09-30")).get("lines");
+        List<String> ours = new ArrayList<>();
+        java.util.Map<String, BigDecimal> balance = new java.util.HashMap<>();
+        for (JsonNode line : lines) {
+            BigDecimal debit = line.get("debit").isNull() ? BigDecimal.ZERO : decimal(line, "debit");
+            BigDecimal credit = line.get("credit").isNull() ? BigDecimal.ZERO : decimal(line, "credit");
+            balance.merge(line.get("entry").asText(), debit.subtract(credit), BigDecimal::add);
+            if ((p + "-INV-3").equals(line.get("documentNo").asText())) {
+                ours.add(line.get("date").asText() + " " + line.get("kind").asText() + " " + line.get("account").asText()
+                        + " " + line.get("debit").asText() + " " + line.get("credit").asText() + " "
+                        + line.get("customerCode").asText());
+            }
+        }
+        assertThat(ours).containsExactly("2026-09-10 PAYMENT 1002 800.00 null " + p + "B",
+                "2026-09-10 PAYMENT 1122 null 800.00 " + p + "B");
+        assertThat(balance.values()).allSatisfy(b -> assertThat(b).isEqualByComparingTo("0"));
+    }
+
+    @Test
     void aPeriodWithoutStatementsHasNoneAndNoRates() {
         JsonNode summary = ok(manager.get("/api/reports/reconciliation?period=1999-01")).get("summary").get(0);
         assertThat(summary.get("generated").asLong()).isZero();

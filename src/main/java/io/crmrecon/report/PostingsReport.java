@@ -1,0 +1,119 @@
+package io.crmrecon.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What this system changed in the books, as journal lines for the accountant's system: every allocation of cash
+ * (bank to receivable, or to the customer's advances when left on account, or to other payables when it was no
+ * customer's money), what was written off with it, every netting (payable against receivable), and the credit and
+ * debit notes granted on disputes. Invoices are not here: they come from the ERP, which posted them. Each entry is
+ * two lines that balance; a reversal is the entry with its amounts negated, so it posts the other way round. An
+ * entry is dated on the day its money moved (the payment's booking date, a netting's day), a note on its issue day.
+ */
+@Component
+@Transactional(readOnly = true)
+class PostingsReport {
+
+    private static final String DAY = "COALESCE(t.booking_date, a.value_date)";
+
+    private final JdbcClient jdbc;
+    private final ReportSettings settings;
+
+    PostingsReport(JdbcClient jdbc, ReportSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    Report of(LocalDate from, LocalDate to) {
+        ReportSettings.Accounts accounts = settings.accounts();
+        List<List<Object>> lines = new ArrayList<>();
+        jdbc.sql("SELECT a.id, " + DAY + " AS day, a.transaction_id, a.amount, a.writeoff, a.category, a.currency, "
+                        + "a.reverses_id, a.nets_document_id, d.document_no, d.type, c.customer_code, "
+                        + "t.bank_reference FROM allocation a LEFT JOIN document d ON d.id = a.document_id "
+                        + "LEFT JOIN customer c ON c.id = a.customer_id LEFT JOIN bank_transaction t "
+                        + "ON t.id = a.transaction_id WHERE " + DAY + " BETWEEN :from AND :to "
+                        + "AND (d.type IS NULL OR d.type <> 'BILL') ORDER BY " + DAY + ", a.id")
+                .param("from", from).param("to", to).query((RowCallbackHandler) rs -> {
+                    String entry = "A" + rs.getLong("id");
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    String currency = rs.getString("currency");
+                    String customer = rs.getString("customer_code");
+                    String document = rs.getString("document_no");
+                    BigDecimal amount = rs.getBigDecimal("amount");
+                    BigDecimal writeOff = rs.getBigDecimal("writeoff");
+                    boolean reversal = rs.getObject("reverses_id") != null;
+                    String kind;
+                    String debit;
+                    String credit;
+                    if (rs.getObject("nets_document_id") != null) {
+                        kind = "NETTING";
+                        debit = accounts.payable();
+                        credit = accounts.receivable();
+                    } else if (rs.getString("category") != null) {
+                        kind = "OTHER_RECEIPT";
+                        debit = accounts.bank();
+                        credit = accounts.otherPayables();
+                    } else if (document == null) {
+                        kind = "ON_ACCOUNT";
+                        debit = accounts.bank();
+                        credit = accounts.advances();
+                    } else {
+                        kind = "PAYMENT";
+                        debit = accounts.bank();
+                        credit = accounts.receivable();
+                    }
+                    String what = (reversal ? "REVERSAL_OF_" : "") + kind;
+                    entry(lines, day, entry, what, debit, credit, amount, currency, customer, document,
+                            rs.getString("bank_reference"));
+                    if (writeOff != null && writeOff.signum() != 0) {
+                        entry(lines, day, entry + "W", (reversal ? "REVERSAL_OF_" : "") + "WRITE_OFF",
+                                accounts.writeOff(), accounts.receivable(), writeOff, currency, customer, document,
+                                rs.getString("bank_reference"));
+                    }
+                });
+        jdbc.sql("SELECT x.dispute_no, d.document_no, d.type, d.issue_date, d.amount, d.currency, c.customer_code "
+                        + "FROM dispute x JOIN document d ON d.document_no = x.adjustment_document_no "
+                        + "JOIN customer c ON c.id = d.customer_id WHERE d.issue_date BETWEEN :from AND :to "
+                        + "ORDER BY d.issue_date, d.id")
+                .param("from", from).param("to", to).query((RowCallbackHandler) rs -> {
+                    boolean credit = "CREDIT_NOTE".equals(rs.getString("type"));
+                    entry(lines, rs.getObject("issue_date", LocalDate.class), "N" + rs.getString("document_no"),
+                            credit ? "CREDIT_NOTE" : "DEBIT_NOTE", credit ? accounts.sales() : accounts.receivable(),
+                            credit ? accounts.receivable() : accounts.sales(), rs.getBigDecimal("amount"),
+                            rs.getString("currency"), rs.getString("customer_code"), rs.getString("document_no"),
+                            rs.getString("dispute_no"));
+                });
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("from", from);
+        parameters.put("to", to);
+        return new Report("postings", parameters, List.of(new Report.Table("lines", List.of(
+                Report.Column.date("date"), Report.Column.text("entry"), Report.Column.text("kind"),
+                Report.Column.text("account"), Report.Column.money("debit"), Report.Column.money("credit"),
+                Report.Column.text("currency"), Report.Column.text("customerCode"), Report.Column.text("documentNo"),
+                Report.Column.text("reference")), lines)));
+    }
+
+    /**
+     * Two lines that balance: {@code amount} to the debit of one account and the credit of the other; a negative
+     * amount (a reversal) posts the other way round, so that every line's figure is positive.
+     */
+    private static void entry(List<List<Object>> lines, LocalDate day, String entry, String kind, String debit,
+            String credit, BigDecimal amount, String currency, String customer, String document, String reference) {
+        BigDecimal value = AgingReport.money(amount.abs(), currency);
+        boolean forward = amount.signum() >= 0;
+        lines.add(Arrays.asList(day, entry, kind, forward ? debit : credit, value, null, currency, customer, document,
+                reference));
+        lines.add(Arrays.asList(day, entry, kind, forward ? credit : debit, null, value, currency, customer, document,
+                reference));
+    }
+}
