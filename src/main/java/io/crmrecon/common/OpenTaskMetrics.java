@@ -32,10 +32,10 @@ class OpenTaskMetrics {
         this.open = new CachedReading<>(() -> {
             Map<String, Long> counts = new HashMap<>();
             // a task created outside a process (Tasklist's "create task") has no key: not a kind of work to watch
-            jdbc.sql("SELECT TASK_DEF_KEY_, COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ IS NOT NULL "
+            jdbc.sql("SELECT TASK_DEF_KEY_ AS task, COUNT(*) AS n FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ IS NOT NULL "
                             + "GROUP BY TASK_DEF_KEY_")
                     .query(rs -> {
-                        counts.put(rs.getString(1), rs.getLong(2));
+                        counts.put(rs.getString("task"), rs.getLong("n"));
                     });
             // a key of a model added later gets its gauge now, shown from the next scrape on
             counts.keySet().forEach(this::register);

@@ -35,7 +35,7 @@ class MatchingMetrics {
         this.latest = new CachedReading<>(() -> jdbc.sql("SELECT transactions, auto_matched FROM matching_run "
                         + "WHERE status = 'COMPLETED' AND transactions > 0 ORDER BY finished_at DESC, id DESC "
                         + "FETCH FIRST 1 ROWS ONLY")
-                .query((rs, i) -> new LatestRun(rs.getInt(1), rs.getInt(2)))
+                .query((rs, i) -> new LatestRun(rs.getInt("transactions"), rs.getInt("auto_matched")))
                 .optional()
                 .orElse(null));
         Gauge.builder("recon.matching.auto.match.ratio", this,

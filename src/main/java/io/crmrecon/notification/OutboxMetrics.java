@@ -28,10 +28,10 @@ class OutboxMetrics {
         this.clock = clock;
         // one index range (ix_mail_outbox_status): the sent mails are never read
         this.backlog = new CachedReading<>(() -> jdbc
-                .sql("SELECT COUNT(*), MIN(queued_at) FROM mail_outbox WHERE status = 'QUEUED'")
+                .sql("SELECT COUNT(*) AS queued, MIN(queued_at) AS oldest FROM mail_outbox WHERE status = 'QUEUED'")
                 .query((rs, i) -> {
-                    Timestamp oldest = rs.getTimestamp(2);
-                    return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return new Backlog(rs.getLong("queued"), oldest == null ? null : oldest.toInstant());
                 })
                 .single());
         Gauge.builder("recon.outbox.backlog", this, m -> m.backlog.gauge(Backlog::queued))

@@ -1,7 +1,6 @@
 package io.crmrecon.report;
 
 import io.crmrecon.common.BadRequestException;
-import io.crmrecon.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -107,10 +106,10 @@ class AgingReport {
         row.add(currency);
         BigDecimal total = BigDecimal.ZERO;
         for (BigDecimal a : amounts) {
-            row.add(money(a, currency));
+            row.add(Figures.money(a, currency));
             total = total.add(a);
         }
-        row.add(money(total, currency));
+        row.add(Figures.money(total, currency));
         return row;
     }
 
@@ -138,7 +137,7 @@ class AgingReport {
                     long overdue = Math.max(0, ChronoUnit.DAYS.between(due, asOf));
                     rows.add(java.util.Arrays.asList(rs.getString("document_no"), rs.getString("type"), currency,
                             rs.getObject("issue_date", LocalDate.class), due,
-                            money(rs.getBigDecimal("amount"), currency), money(rs.getBigDecimal("open_amount"), currency),
+                            Figures.money(rs.getBigDecimal("amount"), currency), Figures.money(rs.getBigDecimal("open_amount"), currency),
                             overdue, names.get(bands.of(overdue))));
                 });
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -160,7 +159,4 @@ class AgingReport {
         return bound;
     }
 
-    static BigDecimal money(BigDecimal amount, String currency) {
-        return amount == null ? null : new BigDecimal(Money.format(amount, currency));
-    }
 }

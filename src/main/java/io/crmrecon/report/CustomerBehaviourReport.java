@@ -171,9 +171,9 @@ class CustomerBehaviourReport {
             if (late != null && lateBefore != null && late.subtract(lateBefore).compareTo(growth) > 0) {
                 risks.add("PAYING_LATER");
             }
-            return Arrays.asList(code, name, currency, AgingReport.money(invoiced, currency),
-                    AgingReport.money(credited, currency), AgingReport.money(paid, currency),
-                    AgingReport.money(open, currency), AgingReport.money(creditLimit, currency), settled,
+            return Arrays.asList(code, name, currency, Figures.money(invoiced, currency),
+                    Figures.money(credited, currency), Figures.money(paid, currency),
+                    Figures.money(open, currency), Figures.money(creditLimit, currency), settled,
                     average(daysToPay, settled), late, Figures.rate(onTime, settled), lateBefore, disputes,
                     Boolean.toString(!risks.isEmpty()), String.join(";", risks));
         }

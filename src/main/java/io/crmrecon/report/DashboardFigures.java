@@ -27,7 +27,7 @@ class DashboardFigures {
     private static final int TOP = 10;
 
     /** One currency's receivables today, by the default buckets. */
-    record Receivables(String currency, List<BigDecimal> buckets, BigDecimal total, BigDecimal overdue) {
+    record CurrencyAgeing(String currency, List<BigDecimal> buckets, BigDecimal total, BigDecimal overdue) {
     }
 
     record DsoPoint(String month, String currency, BigDecimal dso, BigDecimal balance) {
@@ -49,7 +49,7 @@ class DashboardFigures {
     }
 
     /** Everything the page shows, and when it was worked out. */
-    record Snapshot(Instant at, LocalDate today, List<String> buckets, List<Receivables> receivables,
+    record Snapshot(Instant at, LocalDate today, List<String> buckets, List<CurrencyAgeing> receivables,
             List<DsoPoint> dso, Funnel funnel, List<MatchingMonth> matching, long exceptionsWaiting,
             BigDecimal oldestExceptionDays, long openDisputes, List<OpenDispute> oldestDisputes,
             List<List<Object>> mostOverdue) {
@@ -115,14 +115,14 @@ class DashboardFigures {
         Report.Table ageing = aging.of(today, bands, null).tables().get(0);
         int first = ageing.keys().indexOf(bands.names().get(0));
         int size = bands.size();
-        List<Receivables> receivables = new ArrayList<>();
+        List<CurrencyAgeing> receivables = new ArrayList<>();
         for (List<Object> total : ageing.totals()) {
             List<BigDecimal> buckets = new ArrayList<>();
             for (int b = 0; b < size; b++) {
                 buckets.add((BigDecimal) total.get(first + b));
             }
             BigDecimal sum = (BigDecimal) ageing.value(total, "total");
-            receivables.add(new Receivables((String) ageing.value(total, "currency"), buckets, sum,
+            receivables.add(new CurrencyAgeing((String) ageing.value(total, "currency"), buckets, sum,
                     sum.subtract(buckets.get(0))));
         }
         List<List<Object>> mostOverdue = ageing.rows().stream()

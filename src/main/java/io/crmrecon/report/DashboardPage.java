@@ -51,7 +51,7 @@ class DashboardPage {
         DashboardFigures.Snapshot s = figures.current();
         Locale locale = LocaleContextHolder.getLocale();
         List<Card> cards = new ArrayList<>();
-        for (DashboardFigures.Receivables r : s.receivables()) {
+        for (DashboardFigures.CurrencyAgeing r : s.receivables()) {
             BigDecimal dso = s.dso().stream().filter(p -> p.currency().equals(r.currency()))
                     .reduce((a, b) -> b).map(DashboardFigures.DsoPoint::dso).orElse(null);
             cards.add(new Card(r.currency(), Money.display(r.total(), r.currency()),
@@ -98,7 +98,7 @@ class DashboardPage {
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("bucketLabels", s.buckets().stream().map(b -> text("report.column." + b, locale)).toList());
         List<Map<String, Object>> ageing = new ArrayList<>();
-        for (DashboardFigures.Receivables r : s.receivables()) {
+        for (DashboardFigures.CurrencyAgeing r : s.receivables()) {
             ageing.add(Map.of("currency", r.currency(), "values",
                     r.buckets().stream().map(BigDecimal::toPlainString).toList()));
         }

@@ -64,7 +64,7 @@ class DisputeReport {
         adjustments.forEach((key, sum) -> {
             String currency = key.substring(0, key.indexOf('\u0000'));
             adjustmentRows.add(List.of(currency, key.substring(key.indexOf('\u0000') + 1),
-                    adjustmentCounts.get(key), AgingReport.money(sum[0], currency)));
+                    adjustmentCounts.get(key), Figures.money(sum[0], currency)));
         });
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("from", from);

@@ -102,7 +102,7 @@ class DsoReport {
             BigDecimal dso = rs.getBigDecimal("dso");
             boolean beyond = dso == null;
             rows.add(List.of(rs.getString("customer_code"), rs.getString("name"), currency,
-                    AgingReport.money(rs.getBigDecimal("balance"), currency),
+                    Figures.money(rs.getBigDecimal("balance"), currency),
                     beyond ? BigDecimal.valueOf(lookbackDays).setScale(1) : dso.setScale(1, RoundingMode.HALF_UP),
                     Boolean.toString(beyond)));
         });
@@ -147,8 +147,8 @@ class DsoReport {
                 BigDecimal balance = movement.get(currency).headMap(month, true).values().stream()
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 Map<YearMonth, BigDecimal> own = sales.getOrDefault(currency, new TreeMap<>());
-                rows.add(List.of(month.toString(), currency, AgingReport.money(balance, currency),
-                        AgingReport.money(own.getOrDefault(month, BigDecimal.ZERO), currency),
+                rows.add(List.of(month.toString(), currency, Figures.money(balance, currency),
+                        Figures.money(own.getOrDefault(month, BigDecimal.ZERO), currency),
                         Countback.dso(balance, end, own, lookback).days()));
             }
         }

@@ -109,7 +109,7 @@ class PostingsReport {
      */
     private static void entry(List<List<Object>> lines, LocalDate day, String entry, String kind, String debit,
             String credit, BigDecimal amount, String currency, String customer, String document, String reference) {
-        BigDecimal value = AgingReport.money(amount.abs(), currency);
+        BigDecimal value = Figures.money(amount.abs(), currency);
         boolean forward = amount.signum() >= 0;
         lines.add(Arrays.asList(day, entry, kind, forward ? debit : credit, value, null, currency, customer, document,
                 reference));

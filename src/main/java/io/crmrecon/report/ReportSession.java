@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a report's transaction asks of the database first: on PostgreSQL, room to sum in memory
  * ({@code work_mem}, {@code recon.report.work-mem}) for this transaction only. A report groups a million rows by
- * customer; with the default 4 MB PostgreSQL spills those groups to disk and takes several times as long.
+ * customer; with the default 4 MB PostgreSQL spills those groups to disk (EXPLAIN ANALYZE on a million documents shows
+ * it).
  */
 @Component
 class ReportSession {

@@ -21,11 +21,11 @@ class StatementMetrics {
         // a join with each number's latest version rather than a subquery per row: one pass over the table
         this.byStatus = new CachedReading<>(() -> {
             Map<String, Long> counts = new HashMap<>();
-            jdbc.sql("SELECT s.status, COUNT(*) FROM statement s JOIN (SELECT statement_no, MAX(version) AS version "
+            jdbc.sql("SELECT s.status, COUNT(*) AS n FROM statement s JOIN (SELECT statement_no, MAX(version) AS version "
                             + "FROM statement GROUP BY statement_no) l "
                             + "ON l.statement_no = s.statement_no AND l.version = s.version GROUP BY s.status")
                     .query(rs -> {
-                        counts.put(rs.getString(1), rs.getLong(2));
+                        counts.put(rs.getString("status"), rs.getLong("n"));
                     });
             return counts;
         });
