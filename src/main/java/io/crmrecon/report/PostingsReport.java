@@ -37,7 +37,7 @@ class PostingsReport {
     Report of(LocalDate from, LocalDate to) {
         ReportSettings.Accounts accounts = settings.accounts();
         List<List<Object>> lines = new ArrayList<>();
-        jdbc.sql("SELECT a.id, " + DAY + " AS day, a.transaction_id, a.amount, a.writeoff, a.category, a.currency, "
+        jdbc.sql("SELECT a.id, " + DAY + " AS posted_on, a.transaction_id, a.amount, a.writeoff, a.category, a.currency, "
                         + "a.reverses_id, a.nets_document_id, d.document_no, d.type, c.customer_code, "
                         + "t.bank_reference FROM allocation a LEFT JOIN document d ON d.id = a.document_id "
                         + "LEFT JOIN customer c ON c.id = a.customer_id LEFT JOIN bank_transaction t "
@@ -45,7 +45,7 @@ class PostingsReport {
                         + "AND (d.type IS NULL OR d.type <> 'BILL') ORDER BY " + DAY + ", a.id")
                 .param("from", from).param("to", to).query((RowCallbackHandler) rs -> {
                     String entry = "A" + rs.getLong("id");
-                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    LocalDate day = rs.getObject("posted_on", LocalDate.class);
                     String currency = rs.getString("currency");
                     String customer = rs.getString("customer_code");
                     String document = rs.getString("document_no");
