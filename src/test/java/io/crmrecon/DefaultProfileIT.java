@@ -104,6 +104,24 @@ class DefaultProfileIT {
     }
 
     @Test
+    void aMonthIsClosedAndReopenedOnH2AndThePostingsStayWhereTheyWere() {
+        Api manager = new Api(rest, "manager");
+        String range = "/api/postings?from=" + java.time.LocalDate.now().minusYears(1) + "&to="
+                + java.time.LocalDate.now();
+        JsonNode before = manager.get(range).json().get("lines");
+        var closed = manager.postJson("/api/periods/2001-01/close", "{}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.json().get("openFrom").asText()).isEqualTo("2001-02-01");
+        var after = manager.get(range);
+        assertThat(after.status()).as(after.body()).isEqualTo(200);
+        assertThat(after.json().get("lines")).isEqualTo(before);
+        var page = rest.withBasicAuth("manager", "manager").getForEntity("/periods", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("2001-01");
+        assertThat(new Api(rest, "admin").postJson("/api/periods/2001-01/reopen", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
     void hasTheDemoUsersInTheirGroups() {
         assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isOne();
         assertThat(identity.createUserQuery().userId("clerk").memberOfGroup("clerks").count()).isOne();

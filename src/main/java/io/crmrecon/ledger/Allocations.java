@@ -93,6 +93,8 @@ public class Allocations {
      */
     @Transactional
     public long reverse(long allocationId, String user, String note) {
+        // as whoever applies money: a month is not closed while a reversal is being posted into it
+        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
         long reversal = reverseOne(allocationId, user, note);
         List<Long> partner = jdbc.queryForList("SELECT p.id FROM allocation a JOIN allocation p "
                 + "ON p.document_id = a.nets_document_id AND p.nets_document_id = a.document_id "

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,10 +43,12 @@ public class DocumentImport {
     private final Clock clock;
 
     private final MatchingAfterImport matching;
+    private final ClosedPeriods closedPeriods;
 
     DocumentImport(Customers customers, JdbcTemplate jdbc, Clock clock,
-            @org.springframework.context.annotation.Lazy MatchingAfterImport matching) {
+            @org.springframework.context.annotation.Lazy MatchingAfterImport matching, ClosedPeriods closedPeriods) {
         this.matching = matching;
+        this.closedPeriods = closedPeriods;
         this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -100,25 +103,30 @@ public class DocumentImport {
             Row earlier = parsed.putIfAbsent(row.document.documentNo(), row);
             if (earlier != null) {
                 errors.add(ImportError.cell(row.rowNumber, "document_no", "ledger.import.document-again",
-                        row.document.documentNo(), earlier.rowNumber));
+                        "document_no", row.document.documentNo(), earlier.rowNumber));
                 continue;
             }
             ordered.add(row);
         }
         List<Row> fresh = new ArrayList<>(ordered.size());
         int unchanged = 0;
+        ClosedBooks books = closedPeriods.now();
         for (int i = 0; i < ordered.size(); i += BATCH) {
             List<Row> chunk = ordered.subList(i, Math.min(ordered.size(), i + BATCH));
             Map<String, PostedDocument> existing = existing(chunk, codes);
             for (Row row : chunk) {
                 PostedDocument stored = existing.get(row.document.documentNo());
-                if (stored == null) {
+                if (stored == null && books.isClosed(row.document.issueDate())) {
+                    // the same document again is fine; a new one dated in a closed month is not
+                    errors.add(ImportError.cell(row.rowNumber, "issue_date", "ledger.import.period-closed",
+                            "issue_date", row.document.issueDate(), YearMonth.from(row.document.issueDate()), books.openFrom()));
+                } else if (stored == null) {
                     fresh.add(row);
                 } else if (stored.equals(row.document)) {
                     unchanged++;
                 } else {
                     errors.add(ImportError.cell(row.rowNumber, "document_no", "ledger.import.posted-differently",
-                            row.document.documentNo(), difference(stored, row.document)));
+                            "document_no", row.document.documentNo(), difference(stored, row.document)));
                 }
             }
         }

@@ -79,6 +79,8 @@ class SecurityConfig {
                                 "/api/bank-statements", "/api/matching/runs", "/api/statement-runs",
                                 "/api/allocations/*/reversal"))
                                 .hasAnyAuthority(CLERK, ADMIN)
+                        // closing a month is a manager's; reopening it, an administrator's (the rule below)
+                        .requestMatchers(paths(POST, "/api/periods/*/close")).hasAnyAuthority(MANAGER, ADMIN)
                         .requestMatchers(paths(GET, "/api/**")).hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // anything not listed above is for administrators until a rule here says otherwise
                         .anyRequest().hasAuthority(ADMIN))
@@ -142,9 +144,11 @@ class SecurityConfig {
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // the matching workbench completes clerks' tasks
                         .requestMatchers(paths("/matching/**")).hasAnyAuthority(CLERK, ADMIN)
+                        .requestMatchers(paths(POST, "/periods/*/close")).hasAnyAuthority(MANAGER, ADMIN)
+                        .requestMatchers(paths(POST, "/periods/*/reopen")).hasAuthority(ADMIN)
                         // the lists and customer accounts: read by clerks and managers (CONTRACT.md §1)
                         .requestMatchers(paths("/receipts/**", "/customers", "/customers/**", "/statements",
-                                "/statements/**", "/dashboard", "/reports/**"))
+                                "/statements/**", "/dashboard", "/reports/**", "/periods"))
                                 .hasAnyAuthority(CLERK, MANAGER, ADMIN)
                         // staff pages: /dashboard, /dev/mailbox, Swagger UI and API docs
                         .anyRequest().authenticated())

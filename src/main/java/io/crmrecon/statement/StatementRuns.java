@@ -150,8 +150,8 @@ class StatementRuns {
         // one selection per period at a time: the second waits here and then sees the first one's customers
         lockCounter(period);
         Set<String> codes = run.codes() == null ? null : new HashSet<>(codes(List.of(run.codes())));
-        List<CustomerCurrency> candidates = activity.activeOrOpen(period.first(), period.last()).stream()
-                .filter(c -> codes == null || codes.contains(c.customerCode())).toList();
+        List<CustomerCurrency> candidates = withPreviousBalance(activity.activeOrOpen(period.first(), period.last()),
+                period).stream().filter(c -> codes == null || codes.contains(c.customerCode())).toList();
         Set<String> open = openOrPending(period);
         List<CustomerCurrency> selected = candidates.stream()
                 .filter(c -> !open.contains(c.customerId() + "/" + c.currency())).toList();
@@ -171,6 +171,31 @@ class StatementRuns {
                 .param("id", runId)
                 .update();
         return (selected.size() + settings.batchSize() - 1) / settings.batchSize();
+    }
+
+    /**
+     * Adds those whose previous statement closed with a balance: paid since by money dated before the period (a late
+     * allocation into a closed month), they have no activity and no balance, yet their statement has a prior-period
+     * adjustment to show, and the next one would otherwise not continue from it.
+     */
+    private List<CustomerCurrency> withPreviousBalance(List<CustomerCurrency> active, StatementPeriod period) {
+        List<CustomerCurrency> owed = jdbc.sql("SELECT s.customer_id, c.customer_code, s.currency FROM statement s "
+                        + "JOIN customer c ON c.id = s.customer_id WHERE s.period < :period "
+                        + "AND s.status <> 'SUPERSEDED' AND s.closing_balance <> 0 AND NOT EXISTS (SELECT 1 "
+                        + "FROM statement l WHERE l.customer_id = s.customer_id AND l.currency = s.currency "
+                        + "AND l.period < :period AND l.status <> 'SUPERSEDED' "
+                        + "AND (l.period > s.period OR (l.period = s.period AND l.id > s.id)))")
+                .param("period", period.month().toString())
+                .query((rs, i) -> new CustomerCurrency(rs.getLong("customer_id"), rs.getString("customer_code"),
+                        rs.getString("currency")))
+                .list();
+        if (owed.isEmpty()) {
+            return active;
+        }
+        Set<CustomerCurrency> all = new LinkedHashSet<>(active);
+        all.addAll(owed);
+        return all.stream().sorted(java.util.Comparator.comparing(CustomerCurrency::customerCode)
+                .thenComparing(CustomerCurrency::currency)).toList();
     }
 
     /** The customers of one batch not started yet (a retried job starts only what its failed attempt did not). */

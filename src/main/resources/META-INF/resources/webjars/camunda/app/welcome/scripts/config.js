@@ -55,6 +55,11 @@ export default {
       description: 'Receivables, ageing, DSO, statements answered, matching · 应收、账龄、周转天数、对账确认、核销'
     },
     {
+      label: 'Period close · 结账',
+      href: '/periods',
+      description: 'Close a month; its postings for the general ledger · 月末结账；总账凭证分录'
+    },
+    {
       label: 'Statements · 对账单',
       href: '/statements',
       description: 'Every statement and what its customer answered · 全部对账单及客户回复'
