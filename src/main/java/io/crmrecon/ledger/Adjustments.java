@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,10 +36,12 @@ public class Adjustments {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ReceivableMovements movements;
 
-    Adjustments(JdbcClient jdbc, Clock clock) {
+    Adjustments(JdbcClient jdbc, Clock clock, ReceivableMovements movements) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.movements = movements;
     }
 
     /** Posts the note unless a document with its number exists (a retried step); true when it was posted now. */
@@ -66,6 +69,7 @@ public class Adjustments {
                 .param("at", Timestamp.from(clock.instant()))
                 .param("period", note.adjustsPeriod() == null ? null : note.adjustsPeriod().atDay(1))
                 .update();
+        movements.documentsPosted(List.of(note.documentNo()));
         return true;
     }
 }

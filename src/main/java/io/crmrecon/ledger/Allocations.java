@@ -29,19 +29,26 @@ public class Allocations {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ReceivableMovements movements;
 
-    Allocations(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    Allocations(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, ReceivableMovements movements) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.movements = movements;
     }
 
+    /** Records the allocations; the caller holds the lock of whoever applies money (taken here if it does not). */
     @Transactional
     public void record(List<NewAllocation> allocations) {
-        insert(allocations);
-        if (!allocations.isEmpty()) {
-            events.publishEvent(new AllocationsRecorded(allocations));
+        if (allocations.isEmpty()) {
+            return;
         }
+        lock();
+        long after = movements.lastAllocation();
+        insert(allocations);
+        movements.allocationsRecorded(after);
+        events.publishEvent(new AllocationsRecorded(allocations));
     }
 
     private void insert(List<NewAllocation> allocations) {
@@ -94,7 +101,8 @@ public class Allocations {
     @Transactional
     public long reverse(long allocationId, String user, String note) {
         // as whoever applies money: a month is not closed while a reversal is being posted into it
-        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
+        lock();
+        long after = movements.lastAllocation();
         long reversal = reverseOne(allocationId, user, note);
         List<Long> partner = jdbc.queryForList("SELECT p.id FROM allocation a JOIN allocation p "
                 + "ON p.document_id = a.nets_document_id AND p.nets_document_id = a.document_id "
@@ -104,7 +112,13 @@ public class Allocations {
         if (!partner.isEmpty()) {
             reverseOne(partner.get(0), user, note);
         }
+        movements.allocationsRecorded(after);
         return reversal;
+    }
+
+    /** The lock of whoever applies money (matching's lock row; held again by its holder at no cost). */
+    private void lock() {
+        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
     }
 
     private long reverseOne(long allocationId, String user, String note) {

@@ -44,11 +44,14 @@ public class DocumentImport {
 
     private final MatchingAfterImport matching;
     private final ClosedPeriods closedPeriods;
+    private final ReceivableMovements movements;
 
     DocumentImport(Customers customers, JdbcTemplate jdbc, Clock clock,
-            @org.springframework.context.annotation.Lazy MatchingAfterImport matching, ClosedPeriods closedPeriods) {
+            @org.springframework.context.annotation.Lazy MatchingAfterImport matching, ClosedPeriods closedPeriods,
+            ReceivableMovements movements) {
         this.matching = matching;
         this.closedPeriods = closedPeriods;
+        this.movements = movements;
         this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -136,7 +139,9 @@ public class DocumentImport {
                     .toList());
         }
         insert(fresh);
+        movements.documentsPosted(fresh.stream().map(r -> r.document.documentNo()).toList());
         BulkLoads.analyzeAfter(jdbc, "document", fresh.size());
+        BulkLoads.analyzeAfter(jdbc, "receivable_movement", fresh.size());
         Result result = new Result(fresh.size(), unchanged, fresh.stream().map(Row::document).toList());
         // a payment that came before its invoice is matched now, without a clerk
         return fresh.isEmpty() ? result : matching.documentsImported(null).map(result::startedRun).orElse(result);

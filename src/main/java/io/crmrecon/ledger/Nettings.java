@@ -30,10 +30,12 @@ public class Nettings {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ReceivableMovements movements;
 
-    Nettings(JdbcClient jdbc, Clock clock) {
+    Nettings(JdbcClient jdbc, Clock clock, ReceivableMovements movements) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.movements = movements;
     }
 
     /** The customer's BILLs in the currency issued by {@code upTo} with something not yet netted, oldest first. */
@@ -65,6 +67,7 @@ public class Nettings {
                 .sorted(Comparator.comparing(OpenDocument::dueDate).thenComparing(OpenDocument::documentNo))
                 .toList();
         List<Netted> out = new ArrayList<>();
+        long after = movements.lastAllocation();
         int b = 0;
         BigDecimal billLeft = bills.isEmpty() ? BigDecimal.ZERO : bills.get(0).open();
         Timestamp at = Timestamp.from(clock.instant());
@@ -84,6 +87,7 @@ public class Nettings {
                 }
             }
         }
+        movements.allocationsRecorded(after);
         return out;
     }
 

@@ -1,7 +1,6 @@
 package io.crmrecon.report;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,11 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 class DsoReport {
-
-    private static final String SIGNED = "CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount END";
-    /** The month that places a document on a statement (see {@link Receivables}). */
-    private static final String STATEMENT_DAY = "CASE WHEN d.adjusts_period IS NOT NULL "
-            + "AND d.adjusts_period < d.issue_date THEN d.adjusts_period ELSE d.issue_date END";
 
     private final JdbcClient jdbc;
     private final ReportSettings settings;
@@ -68,43 +62,41 @@ class DsoReport {
                         byMonth)));
     }
 
-    /** Per customer with something owed on {@code to}: the countback of its own sales, in the database. */
+    /**
+     * Per customer with something owed on {@code to}: the countback of its own sales. One pass of the database gives
+     * each customer's balance and its sales of each month of the lookback (one row per customer, whatever its
+     * number of documents); the countback itself is {@link Countback}'s.
+     */
     private List<List<Object>> customers(LocalDate to, int lookback) {
         List<Countback.Window> windows = Countback.windows(to, lookback);
-        StringBuilder months = new StringBuilder();
-        for (Countback.Window w : windows) {
-            months.append(months.isEmpty() ? "" : ", ").append("(").append(w.index()).append(", ")
-                    .append(w.daysAfter(to)).append(", ").append(w.days()).append(")");
+        // each month's sales as a range of issue dates: comparing dates costs a fifth of EXTRACT(MONTH …) per row
+        StringBuilder sums = new StringBuilder();
+        for (int k = 0; k < lookback; k++) {
+            sums.append(", SUM(m.amount) FILTER (WHERE m.issued >= :from").append(k).append(" AND m.issued <= :to")
+                    .append(k).append(") AS s").append(k);
         }
-        LocalDate since = windows.get(lookback - 1).firstDay();
-        long lookbackDays = java.time.temporal.ChronoUnit.DAYS.between(since, to) + 1;
-        // a month's index counted back from the month of to (0); a literal, so that grouping by it needs no parameter
-        int endMonth = to.getYear() * 12 + to.getMonthValue();
-        String sql = "WITH m (idx, days_after, days) AS (VALUES " + months + "), "
-                + "bal AS (SELECT b.customer_id, b.currency, SUM(b.amount) AS balance FROM ("
-                + Receivables.MOVEMENTS_AS_OF + ") b GROUP BY b.customer_id, b.currency HAVING SUM(b.amount) > 0), "
-                + "sales AS (SELECT x.customer_id, x.currency, x.idx, SUM(x.amount) AS s FROM (SELECT d.customer_id, "
-                + "d.currency, " + endMonth + " - (CAST(EXTRACT(YEAR FROM d.issue_date) AS INTEGER) * 12 "
-                + "+ CAST(EXTRACT(MONTH FROM d.issue_date) AS INTEGER)) AS idx, " + SIGNED + " AS amount "
-                + "FROM document d WHERE d.type <> 'BILL' AND d.issue_date BETWEEN :since AND :asOf) x "
-                + "GROUP BY x.customer_id, x.currency, x.idx HAVING SUM(x.amount) > 0), "
-                + "run AS (SELECT s.customer_id, s.currency, m.days_after, m.days, s.s, SUM(s.s) OVER (PARTITION BY "
-                + "s.customer_id, s.currency ORDER BY s.idx) AS upto FROM sales s JOIN m ON m.idx = s.idx) "
-                // the first month that uses the balance up has the smallest figure: every later one adds whole months
-                + "SELECT c.customer_code, c.name, b.currency, b.balance, MIN(CASE WHEN r.upto >= b.balance THEN "
-                + "r.days_after + r.days * (b.balance - (r.upto - r.s)) / r.s END) AS dso FROM bal b "
-                + "JOIN customer c ON c.id = b.customer_id LEFT JOIN run r ON r.customer_id = b.customer_id "
-                + "AND r.currency = b.currency GROUP BY c.customer_code, c.name, b.currency, b.balance "
-                + "ORDER BY c.customer_code, b.currency";
+        String sql = "SELECT c.customer_code, c.name, x.* FROM (SELECT m.customer_id, m.currency, "
+                + "SUM(m.amount) AS balance" + sums + " FROM ("
+                + Receivables.MOVEMENTS_AS_OF + ") m GROUP BY m.customer_id, m.currency HAVING SUM(m.amount) > 0) x "
+                + "JOIN customer c ON c.id = x.customer_id ORDER BY c.customer_code, x.currency";
         List<List<Object>> rows = new ArrayList<>();
-        jdbc.sql(sql).param("asOf", to).param("since", since).query((RowCallbackHandler) rs -> {
+        var query = jdbc.sql(sql).param("asOf", to);
+        for (Countback.Window w : windows) {
+            query = query.param("from" + w.index(), w.firstDay()).param("to" + w.index(), w.lastDay());
+        }
+        query.query((RowCallbackHandler) rs -> {
             String currency = rs.getString("currency");
-            BigDecimal dso = rs.getBigDecimal("dso");
-            boolean beyond = dso == null;
+            BigDecimal balance = rs.getBigDecimal("balance");
+            Map<YearMonth, BigDecimal> sales = new HashMap<>();
+            for (int k = 0; k < lookback; k++) {
+                BigDecimal s = rs.getBigDecimal("s" + k);
+                if (s != null) {
+                    sales.put(YearMonth.from(windows.get(k).firstDay()), s);
+                }
+            }
+            Countback.Dso dso = Countback.dso(balance, to, sales, lookback);
             rows.add(List.of(rs.getString("customer_code"), rs.getString("name"), currency,
-                    Figures.money(rs.getBigDecimal("balance"), currency),
-                    beyond ? BigDecimal.valueOf(lookbackDays).setScale(1) : dso.setScale(1, RoundingMode.HALF_UP),
-                    Boolean.toString(beyond)));
+                    Figures.money(balance, currency), dso.days(), Boolean.toString(dso.beyondLookback())));
         });
         return rows;
     }
@@ -117,29 +109,19 @@ class DsoReport {
         session.prepare();
         Map<String, TreeMap<YearMonth, BigDecimal>> movement = new HashMap<>();
         Map<String, TreeMap<YearMonth, BigDecimal>> sales = new HashMap<>();
-        jdbc.sql("SELECT d.currency, EXTRACT(YEAR FROM " + STATEMENT_DAY + ") AS y, EXTRACT(MONTH FROM "
-                        + STATEMENT_DAY + ") AS m, SUM(" + SIGNED + ") AS amount FROM document d "
-                        + "WHERE d.type <> 'BILL' AND " + STATEMENT_DAY + " <= :to GROUP BY d.currency, EXTRACT(YEAR FROM "
-                        + STATEMENT_DAY + "), EXTRACT(MONTH FROM " + STATEMENT_DAY + ")")
-                .param("to", to).query((RowCallbackHandler) rs -> add(movement, rs.getString("currency"),
-                        YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getBigDecimal("amount")));
-        jdbc.sql("SELECT d.currency, EXTRACT(YEAR FROM COALESCE(t.booking_date, a.value_date)) AS y, "
-                        + "EXTRACT(MONTH FROM COALESCE(t.booking_date, a.value_date)) AS m, "
-                        + "SUM(a.amount + a.writeoff) AS amount FROM allocation a "
-                        + "JOIN document d ON d.id = a.document_id AND d.type <> 'BILL' "
-                        + "LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
-                        + "WHERE COALESCE(t.booking_date, a.value_date) <= :to GROUP BY d.currency, "
-                        + "EXTRACT(YEAR FROM COALESCE(t.booking_date, a.value_date)), "
-                        + "EXTRACT(MONTH FROM COALESCE(t.booking_date, a.value_date))")
-                .param("to", to).query((RowCallbackHandler) rs -> add(movement, rs.getString("currency"),
-                        YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getBigDecimal("amount").negate()));
         LocalDate since = YearMonth.from(from).minusMonths(lookback).atDay(1);
-        jdbc.sql("SELECT d.currency, EXTRACT(YEAR FROM d.issue_date) AS y, EXTRACT(MONTH FROM d.issue_date) AS m, "
-                        + "SUM(" + SIGNED + ") AS amount FROM document d WHERE d.type <> 'BILL' "
-                        + "AND d.issue_date BETWEEN :since AND :to GROUP BY d.currency, EXTRACT(YEAR FROM d.issue_date), "
-                        + "EXTRACT(MONTH FROM d.issue_date)")
-                .param("since", since).param("to", to).query((RowCallbackHandler) rs -> add(sales, rs.getString("currency"),
-                        YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getBigDecimal("amount")));
+        // by day, folded into months here: grouping by EXTRACT(MONTH …) costs the database several times as much
+        jdbc.sql("SELECT m.currency, m.booked_on, m.issued, SUM(m.amount) AS amount FROM receivable_movement m "
+                        + "WHERE m.booked_on <= :to GROUP BY m.currency, m.booked_on, m.issued")
+                .param("to", to).query((RowCallbackHandler) rs -> {
+                    String currency = rs.getString("currency");
+                    BigDecimal amount = rs.getBigDecimal("amount");
+                    add(movement, currency, YearMonth.from(rs.getObject("booked_on", LocalDate.class)), amount);
+                    LocalDate issued = rs.getObject("issued", LocalDate.class);
+                    if (issued != null && !issued.isBefore(since) && !issued.isAfter(to)) {
+                        add(sales, currency, YearMonth.from(issued), amount);
+                    }
+                });
         List<List<Object>> rows = new ArrayList<>();
         for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
             LocalDate end = month.equals(YearMonth.from(to)) ? to : month.atEndOfMonth();

@@ -27,16 +27,13 @@ final class Receivables {
             + "ON p.document_id = d.id WHERE " + ON_BOOKS;
 
     /**
-     * Rows {@code customer_id, currency, due_date, amount}: each receivable on the books on {@code :asOf} (signed),
-     * and each application to it up to that day (negative). Their sum is what was owed; summing them per customer
-     * takes the database two scans and no join of every document with its allocations, the way
-     * {@link #OPEN_AS_OF} does per document.
+     * Rows {@code customer_id, currency, due_date, issued, amount}: each receivable on the books on {@code :asOf}
+     * (signed; {@code issued} its issue date), and each application to it up to that day (negative; {@code issued}
+     * null). Their sum is what was owed. Read from {@code receivable_movement}, which the ledger keeps with the same
+     * rule: one narrow table summed instead of every document joined with its allocations.
      */
-    static final String MOVEMENTS_AS_OF = "SELECT d.customer_id, d.currency, d.due_date, CASE d.type "
-            + "WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount END AS amount FROM document d WHERE " + ON_BOOKS
-            + " UNION ALL SELECT d.customer_id, d.currency, d.due_date, -(a.amount + a.writeoff) AS amount "
-            + "FROM allocation a JOIN document d ON d.id = a.document_id LEFT JOIN bank_transaction t "
-            + "ON t.id = a.transaction_id WHERE " + ON_BOOKS + " AND COALESCE(t.booking_date, a.value_date) <= :asOf";
+    static final String MOVEMENTS_AS_OF = "SELECT m.customer_id, m.currency, m.due_date, m.issued, m.amount "
+            + "FROM receivable_movement m WHERE m.booked_on <= :asOf";
 
     private Receivables() {
     }

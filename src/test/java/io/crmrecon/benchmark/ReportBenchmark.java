@@ -102,7 +102,29 @@ public final class ReportBenchmark {
                 + "method, rule, confidence, created_at) SELECT t.id, d.id, d.customer_id, 'CNY', 50, 0, "
                 + "'AUTO', 'EXACT_REFERENCE', 0.95, now() FROM bank_transaction t JOIN document d "
                 + "ON t.dedup_key = 'QBENCH' || d.id");
+        // what the application keeps beside documents and allocations, written as its migration writes it
+        for (String statement : movementStatements()) {
+            sql.execute(statement);
+        }
         sql.execute("VACUUM ANALYZE");
+    }
+
+    /** The INSERT statements of the migration that fills receivable_movement from the ledger. */
+    private static List<String> movementStatements() throws java.io.IOException {
+        String script;
+        try (var in = ReportBenchmark.class.getResourceAsStream("/db/migration/V18__receivable_movement.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> statements = new ArrayList<>();
+        for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (statement.strip().startsWith("INSERT")) {
+                statements.add(statement.strip());
+            }
+        }
+        if (statements.size() != 2) {
+            throw new IllegalStateException("expected the migration's two INSERTs, found " + statements.size());
+        }
+        return statements;
     }
 
     private static void measure(RunningApp app, String user, String what, String path, String accept, int repeat)

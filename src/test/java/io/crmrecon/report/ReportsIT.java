@@ -129,6 +129,35 @@ class ReportsIT extends IntegrationTest {
         assertThat(b.get("d180_plus").asText()).isEqualTo("0.00");
     }
 
+    /**
+     * The narrow table the reports sum says what the documents and their allocations say, for every customer in this
+     * database (whatever the other tests wrote through the application), on any day: computed here independently,
+     * from the ledger's own tables.
+     */
+    @Test
+    void theMovementsTheReportsSumAgreeWithTheLedgerOnAnyDay() {
+        String onBooks = "d.type <> 'BILL' AND (d.issue_date <= CAST(? AS DATE) OR d.adjusts_period <= CAST(? AS DATE))";
+        String ledger = "SELECT x.customer_id, x.currency, x.due_date, SUM(x.amount) AS amount FROM ("
+                + "SELECT d.customer_id, d.currency, d.due_date, CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount "
+                + "ELSE d.amount END AS amount FROM document d WHERE " + onBooks
+                + " UNION ALL SELECT d.customer_id, d.currency, d.due_date, -(a.amount + a.writeoff) FROM allocation a "
+                + "JOIN document d ON d.id = a.document_id LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
+                + "WHERE " + onBooks + " AND COALESCE(t.booking_date, a.value_date) <= CAST(? AS DATE)) x "
+                + "GROUP BY x.customer_id, x.currency, x.due_date";
+        String kept = "SELECT m.customer_id, m.currency, m.due_date, SUM(m.amount) AS amount FROM receivable_movement m "
+                + "WHERE m.booked_on <= CAST(? AS DATE) GROUP BY m.customer_id, m.currency, m.due_date";
+        for (String day : new String[] {"2026-07-15", "2026-09-05", "2026-10-31", java.time.LocalDate.now().toString(),
+                "2999-12-31"}) {
+            Integer missing = jdbc.queryForObject("SELECT COUNT(*) FROM ((" + ledger + ") EXCEPT (" + kept + ")) z",
+                    Integer.class, day, day, day, day, day, day);
+            Integer extra = jdbc.queryForObject("SELECT COUNT(*) FROM ((" + kept + ") EXCEPT (" + ledger + ")) z",
+                    Integer.class, day, day, day, day, day, day);
+            assertThat(missing).as("sums the movements lack on " + day).isZero();
+            assertThat(extra).as("sums only the movements have on " + day).isZero();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM receivable_movement", Integer.class)).isPositive();
+    }
+
     @Test
     void theDrillDownShowsTheItemsBehindACustomersFigures() {
         JsonNode items = ok(manager.get("/api/reports/aging/" + p + "A?asOf=2026-10-31")).get("items");

@@ -1,0 +1,60 @@
+package io.crmrecon.ledger;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code receivable_movement} (see its migration) in step with the ledger: every writer of documents or
+ * allocations calls it in its own transaction, so the reports never see one without the other. The rows are read
+ * back from the ledger's own tables, so they say exactly what the documents and allocations say.
+ */
+@Component
+class ReceivableMovements {
+
+    private static final int CHUNK = 1000;
+
+    /** The day that places a document on a statement. */
+    private static final String DOCUMENT_DAY = "CASE WHEN d.adjusts_period IS NOT NULL "
+            + "AND d.adjusts_period < d.issue_date THEN d.adjusts_period ELSE d.issue_date END";
+    private static final String BOOKED = "COALESCE(t.booking_date, a.value_date)";
+
+    private static final String DOCUMENTS = "INSERT INTO receivable_movement (customer_id, currency, due_date, "
+            + "booked_on, issued, amount, document_id) SELECT d.customer_id, d.currency, d.due_date, " + DOCUMENT_DAY
+            + ", d.issue_date, CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount END, d.id "
+            + "FROM document d WHERE d.type <> 'BILL' AND d.document_no IN (:nos)";
+
+    private static final String ALLOCATIONS = "INSERT INTO receivable_movement (customer_id, currency, due_date, "
+            + "booked_on, amount, document_id, allocation_id) SELECT d.customer_id, d.currency, d.due_date, "
+            + "CASE WHEN " + BOOKED + " > " + DOCUMENT_DAY + " THEN " + BOOKED + " ELSE " + DOCUMENT_DAY + " END, "
+            + "-(a.amount + a.writeoff), d.id, a.id FROM allocation a JOIN document d ON d.id = a.document_id "
+            + "LEFT JOIN bank_transaction t ON t.id = a.transaction_id WHERE d.type <> 'BILL' AND " + BOOKED
+            + " IS NOT NULL AND a.id > :after";
+
+    private final JdbcClient jdbc;
+
+    ReceivableMovements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The documents just posted with these numbers (bills have no movements). */
+    void documentsPosted(List<String> documentNos) {
+        for (int i = 0; i < documentNos.size(); i += CHUNK) {
+            jdbc.sql(DOCUMENTS).param("nos", documentNos.subList(i, Math.min(documentNos.size(), i + CHUNK)))
+                    .update();
+        }
+    }
+
+    /** The last allocation id now: what {@link #allocationsRecorded} continues from. */
+    long lastAllocation() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM allocation").query(Long.class).single();
+    }
+
+    /**
+     * The allocations recorded after {@code after} ({@link #lastAllocation()} read before writing them). The
+     * writer holds the lock of whoever applies money, so the allocations after it are all its own.
+     */
+    void allocationsRecorded(long after) {
+        jdbc.sql(ALLOCATIONS).param("after", after).update();
+    }
+}
