@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,6 +54,8 @@ public class Adjustments {
             }
             return false;
         }
+        long after = movements.lastDocument();
+        Timestamp at = Timestamp.from(clock.instant());
         jdbc.sql("INSERT INTO document (document_no, customer_id, type, issue_date, due_date, currency, amount, "
                         + "reference, description, posted_at, adjusts_period) VALUES (:no, :customer, :type, :issued, "
                         + ":issued, :currency, :amount, :reference, :description, :at, :period)")
@@ -66,10 +67,10 @@ public class Adjustments {
                 .param("amount", note.amount().setScale(Money.minorDigits(note.currency())))
                 .param("reference", note.reference())
                 .param("description", note.description())
-                .param("at", Timestamp.from(clock.instant()))
+                .param("at", at)
                 .param("period", note.adjustsPeriod() == null ? null : note.adjustsPeriod().atDay(1))
                 .update();
-        movements.documentsPosted(List.of(note.documentNo()));
+        movements.documentsPosted(after);
         return true;
     }
 }

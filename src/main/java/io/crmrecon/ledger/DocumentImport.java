@@ -139,7 +139,6 @@ public class DocumentImport {
                     .toList());
         }
         insert(fresh);
-        movements.documentsPosted(fresh.stream().map(r -> r.document.documentNo()).toList());
         BulkLoads.analyzeAfter(jdbc, "document", fresh.size());
         BulkLoads.analyzeAfter(jdbc, "receivable_movement", fresh.size());
         Result result = new Result(fresh.size(), unchanged, fresh.stream().map(Row::document).toList());
@@ -232,6 +231,7 @@ public class DocumentImport {
     }
 
     private void insert(List<Row> rows) {
+        long after = movements.lastDocument();
         var postedAt = Timestamp.from(clock.instant());
         for (int i = 0; i < rows.size(); i += BATCH) {
             List<Row> chunk = rows.subList(i, Math.min(rows.size(), i + BATCH));
@@ -262,5 +262,6 @@ public class DocumentImport {
                         }
                     });
         }
+        movements.documentsPosted(after);
     }
 }

@@ -1,6 +1,5 @@
 package io.crmrecon.ledger;
 
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceivableMovements {
 
-    private static final int CHUNK = 1000;
-
     /** The day that places a document on a statement. */
     private static final String DOCUMENT_DAY = "CASE WHEN d.adjusts_period IS NOT NULL "
             + "AND d.adjusts_period < d.issue_date THEN d.adjusts_period ELSE d.issue_date END";
@@ -22,7 +19,8 @@ class ReceivableMovements {
     private static final String DOCUMENTS = "INSERT INTO receivable_movement (customer_id, currency, due_date, "
             + "booked_on, issued, amount, document_id) SELECT d.customer_id, d.currency, d.due_date, " + DOCUMENT_DAY
             + ", d.issue_date, CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount END, d.id "
-            + "FROM document d WHERE d.type <> 'BILL' AND d.document_no IN (:nos)";
+            + "FROM document d WHERE d.type <> 'BILL' AND d.id > :after AND NOT EXISTS (SELECT 1 "
+            + "FROM receivable_movement m WHERE m.document_id = d.id AND m.allocation_id IS NULL)";
 
     private static final String ALLOCATIONS = "INSERT INTO receivable_movement (customer_id, currency, due_date, "
             + "booked_on, amount, document_id, allocation_id) SELECT d.customer_id, d.currency, d.due_date, "
@@ -37,12 +35,18 @@ class ReceivableMovements {
         this.jdbc = jdbc;
     }
 
-    /** The documents just posted with these numbers (bills have no movements). */
-    void documentsPosted(List<String> documentNos) {
-        for (int i = 0; i < documentNos.size(); i += CHUNK) {
-            jdbc.sql(DOCUMENTS).param("nos", documentNos.subList(i, Math.min(documentNos.size(), i + CHUNK)))
-                    .update();
-        }
+    /** The last document id now: what {@link #documentsPosted} continues from. */
+    long lastDocument() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM document").query(Long.class).single();
+    }
+
+    /**
+     * The documents posted after {@code after} ({@link #lastDocument()} read before posting them) that have no
+     * movement yet: this transaction's, as another writer's are either not visible to it or came with their own
+     * movements. Bills have none.
+     */
+    void documentsPosted(long after) {
+        jdbc.sql(DOCUMENTS).param("after", after).update();
     }
 
     /** The last allocation id now: what {@link #allocationsRecorded} continues from. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.ProcessJobs;
+import io.crmrecon.ledger.Adjustments;
 import io.crmrecon.ledger.Allocations;
+import io.crmrecon.ledger.DocumentType;
 import io.crmrecon.ledger.NewAllocation;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -56,6 +58,8 @@ class ReportsIT extends IntegrationTest {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    Adjustments adjustments;
 
     Api manager;
 
@@ -136,6 +140,14 @@ class ReportsIT extends IntegrationTest {
      */
     @Test
     void theMovementsTheReportsSumAgreeWithTheLedgerOnAnyDay() {
+        // a note granted on a dispute, correcting an earlier period, of a customer of its own
+        String code = p + "N" + ThreadLocalRandom.current().nextInt(1_000_000);
+        ok(new Api(rest, "clerk").upload("/api/customers/import", "c.csv",
+                "customer_code,name,email,currency\n" + code + ",基督城" + code + ",n@example.nz," + currency + "\n"));
+        long customer = jdbc.queryForObject("SELECT id FROM customer WHERE customer_code = ?", Long.class, code);
+        adjustments.post(new Adjustments.Note(code + "-CN", customer, currency, DocumentType.CREDIT_NOTE,
+                new BigDecimal("12.34"), java.time.LocalDate.of(2026, 11, 3), java.time.YearMonth.of(2026, 9), null,
+                "dispute"));
         String onBooks = "d.type <> 'BILL' AND (d.issue_date <= CAST(? AS DATE) OR d.adjusts_period <= CAST(? AS DATE))";
         String ledger = "SELECT x.customer_id, x.currency, x.due_date, SUM(x.amount) AS amount FROM ("
                 + "SELECT d.customer_id, d.currency, d.due_date, CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount "
