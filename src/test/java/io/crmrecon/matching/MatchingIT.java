@@ -270,6 +270,12 @@ class MatchingIT extends IntegrationTest {
                 }
             }
             assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+            // Cockpit shows what to do first, in both languages, then the error itself
+            String incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+                    .getIncidentMessage();
+            String error = management.createJobQuery().jobId(job.getId()).singleResult().getExceptionMessage();
+            assertThat(incident).startsWith("核销运行中断").contains(" / The matching run stopped")
+                    .contains("then Retry").contains(error.substring(0, Math.min(120, error.length())));
             var failed = clerk.get(location).json();
             assertThat(failed.get("status").asText()).isEqualTo("FAILED");
             assertThat(failed.get("error").asText()).isNotBlank();
