@@ -38,34 +38,18 @@ class EngineIncidentsConfiguration {
         };
     }
 
-    static final class WhatToDo implements IncidentHandler {
+    static final class WhatToDo extends FailedJobHandlerWrapper {
 
-        private final IncidentHandler next;
         private final MessageSource messages;
 
         WhatToDo(IncidentHandler next, MessageSource messages) {
-            this.next = next;
+            super(next);
             this.messages = messages;
         }
 
         @Override
-        public String getIncidentHandlerType() {
-            return next.getIncidentHandlerType();
-        }
-
-        @Override
         public Incident handleIncident(IncidentContext context, String message) {
-            return next.handleIncident(context, message(context.getActivityId(), message));
-        }
-
-        @Override
-        public void resolveIncident(IncidentContext context) {
-            next.resolveIncident(context);
-        }
-
-        @Override
-        public void deleteIncident(IncidentContext context) {
-            next.deleteIncident(context);
+            return super.handleIncident(context, message(context.getActivityId(), message));
         }
 
         String message(String activityId, String error) {

@@ -1,5 +1,6 @@
 package io.crmrecon.statement;
 
+import io.crmrecon.common.FailedJobHandlerWrapper;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,42 +16,26 @@ import org.camunda.bpm.engine.runtime.Incident;
  * engine has (another feature's, or the default), so both keep working; retrying the job in Cockpit and succeeding
  * makes the version SENT.
  */
-class StatementSendFailedHandler implements IncidentHandler {
+class StatementSendFailedHandler extends FailedJobHandlerWrapper {
 
     /** The customerStatement step whose failure fails the statement. */
     static final String DELIVER_ACTIVITY = "deliverMail";
 
-    private final IncidentHandler next;
     private final BiConsumer<Long, String> failed;
 
     StatementSendFailedHandler(IncidentHandler next, BiConsumer<Long, String> failed) {
-        this.next = next;
+        super(next);
         this.failed = failed;
     }
 
     @Override
-    public String getIncidentHandlerType() {
-        return Incident.FAILED_JOB_HANDLER_TYPE;
-    }
-
-    @Override
     public Incident handleIncident(IncidentContext context, String message) {
-        Incident incident = next.handleIncident(context, message);
+        Incident incident = super.handleIncident(context, message);
         Long statementId = statementOf(context);
         if (statementId != null) {
             failed.accept(statementId, message);
         }
         return incident;
-    }
-
-    @Override
-    public void resolveIncident(IncidentContext context) {
-        next.resolveIncident(context);
-    }
-
-    @Override
-    public void deleteIncident(IncidentContext context) {
-        next.deleteIncident(context);
     }
 
     private static Long statementOf(IncidentContext context) {

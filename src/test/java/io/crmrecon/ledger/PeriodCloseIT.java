@@ -72,13 +72,8 @@ class PeriodCloseIT extends IntegrationTest {
 
     @Test
     void aClosedMonthsPostingsNeverChangeAndLateEntriesArePostedInTheOpenMonth() throws Exception {
-        String account = "6228" + Math.abs(p.hashCode());
-        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,currency,bank_accounts\n"
-                + p + ",杭州" + p + "电子,ap@example.cn,CNY," + account + "\n"));
-        ok(clerk.upload("/api/documents/import", "d.csv",
-                "document_no,customer_code,type,issue_date,due_date,currency,amount\n"
-                        + p + "-1," + p + ",INVOICE,2020-02-10,2020-03-10,CNY,100.00\n"
-                        + p + "-2," + p + ",INVOICE,2020-02-20,2020-03-20,CNY,200.00\n"));
+        String account = customer("杭州" + p + "电子", p + "-1," + p + ",INVOICE,2020-02-10,2020-03-10,CNY,100.00\n"
+                + p + "-2," + p + ",INVOICE,2020-02-20,2020-03-20,CNY,200.00\n");
         var bank = clerk.upload("/api/bank-statements", "b.csv", "transaction_id,account,booking_date,value_date,"
                 + "amount,currency,counterparty_name,counterparty_account,remittance_info\n"
                 + p + "-P1,CN0100,2020-02-25,2020-02-25,100.00,CNY,杭州" + p + "电子," + account + "," + p + "-1\n"
@@ -165,12 +160,7 @@ class PeriodCloseIT extends IntegrationTest {
 
     @Test
     void theNextStatementShowsWhatWasRecordedAfterTheCloseAsAPriorPeriodAdjustment() throws Exception {
-        String account = "6227" + Math.abs(p.hashCode());
-        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,currency,bank_accounts\n"
-                + p + ",宁波" + p + "机械,ap@example.cn,CNY," + account + "\n"));
-        ok(clerk.upload("/api/documents/import", "d.csv",
-                "document_no,customer_code,type,issue_date,due_date,currency,amount\n"
-                        + p + "-1," + p + ",INVOICE,2020-04-10,2020-05-10,CNY,500.00\n"));
+        customer("宁波" + p + "机械", p + "-1," + p + ",INVOICE,2020-04-10,2020-05-10,CNY,500.00\n");
         var bank = clerk.upload("/api/bank-statements", "b.csv", "transaction_id,account,booking_date,value_date,"
                 + "amount,currency,counterparty_name,counterparty_account,remittance_info\n"
                 + p + "-P1,CN0100,2020-04-28,2020-04-28,500.00,CNY,无名氏,9998" + Math.abs(p.hashCode()) + ",货款\n");
@@ -193,6 +183,16 @@ class PeriodCloseIT extends IntegrationTest {
         assertThat(new BigDecimal(adjustment.get("amount").asText())).isEqualByComparingTo("-500.00");
         assertThat(new BigDecimal(may.get("closingBalance").asText())).isEqualByComparingTo("0.00");
         assertThat(postings("2020-05-01", "2020-05-31")).contains("2020-05-01 PAYMENT 1122 - 500.00 2020-04-28");
+    }
+
+    /** This test's customer (code p) with the documents of {@code documentRows}; its payer account. */
+    private String customer(String name, String documentRows) {
+        String account = "6228" + Math.abs(p.hashCode());
+        ok(clerk.upload("/api/customers/import", "c.csv", "customer_code,name,email,currency,bank_accounts\n"
+                + p + "," + name + ",ap@example.cn,CNY," + account + "\n"));
+        ok(clerk.upload("/api/documents/import", "d.csv",
+                "document_no,customer_code,type,issue_date,due_date,currency,amount\n" + documentRows));
+        return account;
     }
 
     private String statement(String period) {
