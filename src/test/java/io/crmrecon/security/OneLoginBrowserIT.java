@@ -102,7 +102,7 @@ class OneLoginBrowserIT extends IntegrationTest {
             try {
                 browser.get(url("/"));
                 String start = browser.findElement(By.tagName("body")).getText();
-                assertThat(start).contains(lang.equals("zh") ? "即将推出" : "Coming");
+                assertThat(start).contains(lang.equals("zh") ? "目前已有的功能" : "What it does today");
                 Browser.screenshot(browser, "start-" + lang);
 
                 browser.get(url("/login"));
