@@ -79,6 +79,14 @@ class CustomerAccountIT extends IntegrationTest {
         assertThat(page("clerk", "/customers/NO-SUCH-CUSTOMER?lang=en", 404)).contains("Customer not found",
                 "There is no customer with the code", "NO-SUCH-CUSTOMER");
         assertThat(page("clerk", "/customers/NO-SUCH-CUSTOMER?lang=zh", 404)).contains("找不到该客户");
+        // what the address says is shown as text, never as markup
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(MediaType.parseMediaTypes("text/html"));
+        ResponseEntity<String> tag = rest.withBasicAuth("clerk", "clerk").exchange(
+                java.net.URI.create(rest.getRootUri() + "/customers/%3Cscript%3Ealert(1)%3Cb%3E?lang=en"),
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(tag.getStatusCode().value()).isEqualTo(404);
+        assertThat(tag.getBody()).contains("&lt;script&gt;alert(1)&lt;b&gt;").doesNotContain("<script>alert");
     }
 
     /** The table row holding a marker, from its opening tag to its end. */
