@@ -38,7 +38,7 @@ class EngineIncidentsConfiguration {
         };
     }
 
-    static final class WhatToDo extends FailedJobHandlerWrapper {
+    static final class WhatToDo extends ForwardingFailedJobHandler {
 
         private final MessageSource messages;
 

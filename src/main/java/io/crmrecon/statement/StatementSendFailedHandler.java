@@ -1,6 +1,6 @@
 package io.crmrecon.statement;
 
-import io.crmrecon.common.FailedJobHandlerWrapper;
+import io.crmrecon.common.ForwardingFailedJobHandler;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.runtime.Incident;
  * engine has (another feature's, or the default), so both keep working; retrying the job in Cockpit and succeeding
  * makes the version SENT.
  */
-class StatementSendFailedHandler extends FailedJobHandlerWrapper {
+class StatementSendFailedHandler extends ForwardingFailedJobHandler {
 
     /** The customerStatement step whose failure fails the statement. */
     static final String DELIVER_ACTIVITY = "deliverMail";

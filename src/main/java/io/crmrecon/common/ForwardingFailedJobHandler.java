@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.runtime.Incident;
  * A handler of failed jobs that wraps the one the engine has (the default, or another feature's wrapper) and hands
  * everything on to it, so that several features can each add what they need to an incident.
  */
-public abstract class FailedJobHandlerWrapper implements IncidentHandler {
+public abstract class ForwardingFailedJobHandler implements IncidentHandler {
 
     private final IncidentHandler next;
 
-    protected FailedJobHandlerWrapper(IncidentHandler next) {
+    protected ForwardingFailedJobHandler(IncidentHandler next) {
         this.next = next;
     }
 
