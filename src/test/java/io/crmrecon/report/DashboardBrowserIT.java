@@ -83,6 +83,9 @@ class DashboardBrowserIT extends IntegrationTest {
 
             browser.navigate().back();
             wait.until(d -> d.getCurrentUrl().endsWith("/dashboard"));
+            // the lists and the reports' download links below the charts
+            Browser.scrollTo(browser, browser.findElement(By.id("downloads")));
+            Browser.screenshot(browser, "dashboard-reports-" + name);
             String excel = browser.findElement(By.cssSelector("#downloads a[href='/reports/aging?format=xlsx']"))
                     .getAttribute("href");
             ResponseEntity<byte[]> file = Browser.download(browser, excel);
