@@ -30,12 +30,15 @@ public class Allocations {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ReceivableMovements movements;
+    private final ApplyingMoneyLock lock;
 
-    Allocations(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, ReceivableMovements movements) {
+    Allocations(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, ReceivableMovements movements,
+            ApplyingMoneyLock lock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.movements = movements;
+        this.lock = lock;
     }
 
     /** Records the allocations; the caller holds the lock of whoever applies money (taken here if it does not). */
@@ -44,7 +47,7 @@ public class Allocations {
         if (allocations.isEmpty()) {
             return;
         }
-        lock();
+        lock.hold();
         long after = movements.lastAllocation();
         insert(allocations);
         movements.allocationsRecorded(after);
@@ -101,7 +104,7 @@ public class Allocations {
     @Transactional
     public long reverse(long allocationId, String user, String note) {
         // as whoever applies money: a month is not closed while a reversal is being posted into it
-        lock();
+        lock.hold();
         long after = movements.lastAllocation();
         long reversal = reverseOne(allocationId, user, note);
         List<Long> partner = jdbc.queryForList("SELECT p.id FROM allocation a JOIN allocation p "
@@ -114,11 +117,6 @@ public class Allocations {
         }
         movements.allocationsRecorded(after);
         return reversal;
-    }
-
-    /** The lock of whoever applies money (matching's lock row; held again by its holder at no cost). */
-    private void lock() {
-        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
     }
 
     private long reverseOne(long allocationId, String user, String note) {

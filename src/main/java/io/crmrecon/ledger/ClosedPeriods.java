@@ -29,10 +29,12 @@ public class ClosedPeriods {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplyingMoneyLock lock;
 
-    ClosedPeriods(JdbcClient jdbc, Clock clock) {
+    ClosedPeriods(JdbcClient jdbc, Clock clock, ApplyingMoneyLock lock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lock = lock;
     }
 
     @Transactional(readOnly = true)
@@ -56,7 +58,7 @@ public class ClosedPeriods {
     /** Closes {@code month} and every month before it; refused (a {@code FieldRefusal}) by {@link ClosedBooks}. */
     @Transactional
     public ClosedBooks close(YearMonth month, String user) {
-        lock(jdbc);
+        lock.hold();
         now().checkClose(month, LocalDate.now(clock));
         jdbc.sql("INSERT INTO closed_period (period, open_from, closed_at, closed_by) VALUES (:period, :openFrom, "
                         + ":at, :user)")
@@ -68,17 +70,12 @@ public class ClosedPeriods {
     /** Undoes the latest close, which must be of {@code month}. */
     @Transactional
     public ClosedBooks reopen(YearMonth month, String user) {
-        lock(jdbc);
+        lock.hold();
         now().checkReopen(month);
         jdbc.sql("UPDATE closed_period SET reopened_at = :at, reopened_by = :user WHERE period = :period "
                         + "AND reopened_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("user", user).param("period", month.atDay(1))
                 .update();
         return now();
-    }
-
-    /** The lock of whoever applies money (matching's lock row): a close waits for them, and they for it. */
-    static void lock(JdbcClient jdbc) {
-        jdbc.sql("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
     }
 }

@@ -1,5 +1,6 @@
 package io.crmrecon.matching;
 
+import io.crmrecon.ledger.ApplyingMoneyLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +13,16 @@ import org.springframework.stereotype.Component;
 public class MatchingLock {
 
     private final JdbcTemplate jdbc;
+    private final ApplyingMoneyLock applying;
 
-    MatchingLock(JdbcTemplate jdbc) {
+    MatchingLock(JdbcTemplate jdbc, ApplyingMoneyLock applying) {
         this.jdbc = jdbc;
+        this.applying = applying;
     }
 
     /** Waits for the run, clerk or settlement that holds it; needs a transaction. */
     public void hold() {
-        jdbc.queryForObject("SELECT id FROM matching_lock WHERE id = 1 FOR UPDATE", Integer.class);
+        applying.hold();
     }
 
     /**
