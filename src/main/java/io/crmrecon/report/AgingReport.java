@@ -5,11 +5,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,40 +21,40 @@ import org.springframework.transaction.annotation.Transactional;
  * travel to the application.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class AgingReport {
 
     private final JdbcClient jdbc;
     private final ReportSession session;
+    private final ReportParts parts;
 
-    AgingReport(JdbcClient jdbc, ReportSession session) {
+    AgingReport(JdbcClient jdbc, ReportSession session, ReportParts parts) {
         this.jdbc = jdbc;
         this.session = session;
+        this.parts = parts;
     }
 
     Report of(LocalDate asOf, AgeBands bands, String currency) {
         session.prepare();
         int size = bands.size();
-        StringBuilder sql = new StringBuilder("SELECT c.customer_code, c.name, x.* FROM (")
-                .append(byBucket(bands, "m.customer_id, m.currency"))
-                .append(currency == null ? "" : " AND m.currency = :currency").append(" GROUP BY m.customer_id, m.currency")
-                .append(") x JOIN customer c ON c.id = x.customer_id WHERE ").append(anyBucket(size))
-                .append(" ORDER BY c.customer_code, x.currency");
-        var query = bound(jdbc.sql(sql.toString()), asOf, bands);
-        if (currency != null) {
-            query = query.param("currency", currency);
+        int ways = parts.ways();
+        List<Supplier<List<Line>>> split = new ArrayList<>();
+        for (int k = 0; k < ways; k++) {
+            int part = k;
+            split.add(() -> lines(asOf, bands, currency, part, ways));
         }
+        List<Line> lines = new ArrayList<>();
+        parts.run(split).forEach(lines::addAll);
+        lines.sort(Comparator.comparing(Line::code).thenComparing(Line::currency));
         Map<String, BigDecimal[]> totals = new java.util.TreeMap<>();
-        List<List<Object>> rows = new ArrayList<>();
-        query.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-            String cur = rs.getString("currency");
-            BigDecimal[] amounts = buckets(rs, size);
-            rows.add(row(rs.getString("customer_code"), rs.getString("name"), cur, amounts));
-            BigDecimal[] total = totals.computeIfAbsent(cur, k -> zeros(size));
+        List<List<Object>> rows = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            rows.add(row(line.code(), line.name(), line.currency(), line.amounts()));
+            BigDecimal[] total = totals.computeIfAbsent(line.currency(), k -> zeros(size));
             for (int b = 0; b < size; b++) {
-                total[b] = total[b].add(amounts[b]);
+                total[b] = total[b].add(line.amounts()[b]);
             }
-        });
+        }
         List<Report.Column> columns = new ArrayList<>(List.of(Report.Column.text("customerCode"),
                 Report.Column.text("customerName"), Report.Column.text("currency")));
         bands.names().forEach(n -> columns.add(Report.Column.money(n)));
@@ -64,6 +67,29 @@ class AgingReport {
         return new Report("aging", parameters, List.of(new Report.Table("customers", columns, rows, totalRows)));
     }
 
+    /** One customer's buckets in one currency. */
+    private record Line(String code, String name, String currency, BigDecimal[] amounts) {
+    }
+
+    /** The customers of part {@code part} of {@code ways} ({@link ReportParts}) with anything open. */
+    private List<Line> lines(LocalDate asOf, AgeBands bands, String currency, int part, int ways) {
+        StringBuilder sql = new StringBuilder("SELECT c.customer_code, c.name, x.* FROM (")
+                .append(byBucket(bands, "m.customer_id, m.currency"))
+                .append(currency == null ? "" : " AND m.currency = :currency")
+                .append(ways == 1 ? "" : " AND MOD(m.customer_id, " + ways + ") = " + part)
+                .append(" GROUP BY m.customer_id, m.currency")
+                .append(") x JOIN customer c ON c.id = x.customer_id WHERE ").append(anyBucket(bands.size()));
+        var query = bound(jdbc.sql(sql.toString()), asOf, bands);
+        if (currency != null) {
+            query = query.param("currency", currency);
+        }
+        List<Line> lines = new ArrayList<>();
+        query.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> lines.add(new Line(
+                rs.getString("customer_code"), rs.getString("name"), rs.getString("currency"),
+                buckets(rs, bands.size()))));
+        return lines;
+    }
+
     /**
      * {@code SELECT <keys>, b0 … bn FROM movements WHERE true}: the buckets as sums of the movements whose due dates
      * fall in them (compared with the buckets' earliest due dates, the same way on every database); the caller adds
@@ -72,14 +98,14 @@ class AgingReport {
     private static String byBucket(AgeBands bands, String keys) {
         // FILTER rather than SUM(CASE … ELSE 0): a row adds to one sum instead of five (a third of the time)
         StringBuilder sql = new StringBuilder("SELECT ").append(keys)
-                .append(", SUM(m.amount) FILTER (WHERE m.due_date >= :asOf) AS b0");
+                .append(", SUM(m.units) FILTER (WHERE m.due_date >= :asOf) AS b0");
         String later = ":asOf";
         for (int i = 0; i < bands.limits().size(); i++) {
-            sql.append(", SUM(m.amount) FILTER (WHERE m.due_date < ").append(later).append(" AND m.due_date >= :b")
+            sql.append(", SUM(m.units) FILTER (WHERE m.due_date < ").append(later).append(" AND m.due_date >= :b")
                     .append(i).append(") AS b").append(i + 1);
             later = ":b" + i;
         }
-        sql.append(", SUM(m.amount) FILTER (WHERE m.due_date < ").append(later).append(") AS b")
+        sql.append(", SUM(m.units) FILTER (WHERE m.due_date < ").append(later).append(") AS b")
                 .append(bands.limits().size() + 1);
         return sql.append(" FROM (").append(Receivables.MOVEMENTS_AS_OF).append(") m WHERE 1 = 1").toString();
     }
@@ -94,8 +120,10 @@ class AgingReport {
 
     private static BigDecimal[] buckets(java.sql.ResultSet rs, int size) throws java.sql.SQLException {
         BigDecimal[] amounts = new BigDecimal[size];
+        // b0 … bn follow each other
+        int first = rs.findColumn("b0");
         for (int b = 0; b < size; b++) {
-            BigDecimal amount = rs.getBigDecimal("b" + b);
+            BigDecimal amount = Receivables.amount(rs, first + b);
             amounts[b] = amount == null ? BigDecimal.ZERO : amount;
         }
         return amounts;

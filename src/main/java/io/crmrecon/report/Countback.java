@@ -49,13 +49,25 @@ final class Countback {
 
     /** {@code salesByMonth}: net sales (invoices and debit notes less credit notes) by month of issue, up to end. */
     static Dso dso(BigDecimal balance, LocalDate end, Map<YearMonth, BigDecimal> salesByMonth, int lookbackMonths) {
+        List<Window> windows = windows(end, lookbackMonths);
+        BigDecimal[] sales = new BigDecimal[windows.size()];
+        for (Window w : windows) {
+            sales[w.index()] = salesByMonth.get(YearMonth.from(w.firstDay()));
+        }
+        return dso(balance, end, sales, windows);
+    }
+
+    /**
+     * The same with the windows worked out once for many customers ({@link #windows}), and each window's sales at its
+     * index (null for none).
+     */
+    static Dso dso(BigDecimal balance, LocalDate end, BigDecimal[] salesByWindow, List<Window> windows) {
         if (balance.signum() <= 0) {
             return new Dso(BigDecimal.ZERO.setScale(1), false);
         }
         BigDecimal remaining = balance;
-        List<Window> windows = windows(end, lookbackMonths);
         for (Window w : windows) {
-            BigDecimal sales = salesByMonth.getOrDefault(YearMonth.from(w.firstDay()), BigDecimal.ZERO);
+            BigDecimal sales = salesByWindow[w.index()] == null ? BigDecimal.ZERO : salesByWindow[w.index()];
             if (sales.signum() > 0 && sales.compareTo(remaining) >= 0) {
                 BigDecimal share = BigDecimal.valueOf(w.days()).multiply(remaining)
                         .divide(sales, 10, RoundingMode.HALF_UP);

@@ -62,12 +62,12 @@ class CustomerBehaviourReport {
                         + "GROUP BY c.customer_code, c.name, c.credit_limit, d.currency")
                 .param("from", from).param("to", to)
                 .query((RowCallbackHandler) rs -> account(accounts, rs).paid = rs.getBigDecimal("paid"));
-        jdbc.sql("SELECT c.customer_code, c.name, c.credit_limit, x.currency, x.open_amount FROM (SELECT "
-                        + "m.customer_id, m.currency, SUM(m.amount) AS open_amount FROM (" + Receivables.MOVEMENTS_AS_OF
+        jdbc.sql("SELECT c.customer_code, c.name, c.credit_limit, x.currency, x.open_units FROM (SELECT "
+                        + "m.customer_id, m.currency, SUM(m.units) AS open_units FROM (" + Receivables.MOVEMENTS_AS_OF
                         + ") m GROUP BY m.customer_id, m.currency) x JOIN customer c ON c.id = x.customer_id "
-                        + "WHERE x.open_amount <> 0")
+                        + "WHERE x.open_units <> 0")
                 .param("asOf", to)
-                .query((RowCallbackHandler) rs -> account(accounts, rs).open = rs.getBigDecimal("open_amount"));
+                .query((RowCallbackHandler) rs -> account(accounts, rs).open = Receivables.amount(rs.getLong("open_units")));
         // each receivable settled in full, on the day its last money came; those settled in the two periods
         jdbc.sql("SELECT c.customer_code, c.name, c.credit_limit, d.currency, d.issue_date, d.due_date, p.paid_on "
                         + "FROM document d JOIN customer c ON c.id = d.customer_id JOIN (SELECT a.document_id, "

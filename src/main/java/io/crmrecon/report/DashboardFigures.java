@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's figures, worked out in the background every {@code recon.report.dashboard-refresh} (a minute) and
- * kept: a page view reads the last ones and never queries the ledger itself.
+ * kept: a page view reads the last ones and never queries the ledger itself. The figures that sum the whole ledger
+ * are worked out again only when it changed (or the day did): a quiet ledger costs a few small queries a minute.
  */
 @Component
 class DashboardFigures {
@@ -52,7 +53,7 @@ class DashboardFigures {
     record Snapshot(Instant at, LocalDate today, List<String> buckets, List<CurrencyAgeing> receivables,
             List<DsoPoint> dso, Funnel funnel, List<MatchingMonth> matching, long exceptionsWaiting,
             BigDecimal oldestExceptionDays, long openDisputes, List<OpenDispute> oldestDisputes,
-            List<List<Object>> mostOverdue) {
+            List<List<Object>> mostOverdue, LedgerState ledger) {
     }
 
     private final AgingReport aging;
@@ -107,9 +108,66 @@ class DashboardFigures {
         }
     }
 
+    /**
+     * What the ledger's figures depend on: the day, and the newest document, allocation and bank transaction (the
+     * ledger only grows) and customer change. While it stays the same, the ageing, DSO and matching figures do too,
+     * and a refresh works out only the statements', tasks' and disputes' figures.
+     */
+    record LedgerState(LocalDate today, long document, long allocation, long transaction, Instant customers) {
+    }
+
+    /** The figures that sum the whole ledger. */
+    private record LedgerFigures(LedgerState state, List<CurrencyAgeing> receivables, List<List<Object>> mostOverdue,
+            List<DsoPoint> trend, List<MatchingMonth> matching) {
+    }
+
+    private volatile LedgerFigures ledgerFigures;
+
     Snapshot workOut() {
         Instant at = clock.instant();
         LocalDate today = LocalDate.now(clock);
+        LedgerState state = ledgerState(today);
+        LedgerFigures ledger = ledgerFigures;
+        if (ledger == null || !ledger.state().equals(state)) {
+            ledger = ledgerFigures(state);
+            ledgerFigures = ledger;
+        }
+        Report.Table summary = reconciliation.of(YearMonth.from(today).minusMonths(1)).table("summary");
+        List<Object> s = summary.rows().get(0);
+        long confirmed = (Long) summary.value(s, "confirmed");
+        long deemed = (Long) summary.value(s, "deemedConfirmed");
+        long disputed = (Long) summary.value(s, "disputed");
+        Funnel funnel = new Funnel((String) summary.value(s, "period"), (Long) summary.value(s, "generated"),
+                (Long) summary.value(s, "sent"), confirmed + deemed + disputed, confirmed + deemed, disputed,
+                (BigDecimal) summary.value(s, "confirmationRate"), (BigDecimal) summary.value(s, "medianDaysToConfirm"));
+        List<Object> w = matching.waiting();
+        List<OpenDispute> disputes = new ArrayList<>();
+        jdbc.sql("SELECT d.dispute_no, c.customer_code, c.name, d.opened_at, d.process_instance_id FROM dispute d "
+                        + "JOIN customer c ON c.id = d.customer_id WHERE d.status = 'OPEN' ORDER BY d.opened_at, "
+                        + "d.dispute_no FETCH FIRST " + TOP + " ROWS ONLY")
+                .query((RowCallbackHandler) rs -> disputes.add(new OpenDispute(rs.getString("dispute_no"),
+                        rs.getString("customer_code"), rs.getString("name"),
+                        rs.getObject("opened_at", Timestamp.class).toInstant(),
+                        rs.getString("process_instance_id"))));
+        long openDisputes = jdbc.sql("SELECT COUNT(*) FROM dispute WHERE status = 'OPEN'").query(Long.class).single();
+        return new Snapshot(at, today, AgeBands.DEFAULT.names(), ledger.receivables(), ledger.trend(), funnel,
+                ledger.matching(), (Long) w.get(0), (BigDecimal) w.get(5), openDisputes, disputes,
+                ledger.mostOverdue(), ledger.state());
+    }
+
+    private LedgerState ledgerState(LocalDate today) {
+        return jdbc.sql("SELECT (SELECT MAX(id) FROM document) AS document, (SELECT MAX(id) FROM allocation) AS "
+                        + "allocation, (SELECT MAX(id) FROM bank_transaction) AS transaction, "
+                        + "(SELECT MAX(updated_at) FROM customer) AS customers")
+                .query((rs, i) -> {
+                    Timestamp customers = rs.getTimestamp("customers");
+                    return new LedgerState(today, rs.getLong("document"), rs.getLong("allocation"),
+                            rs.getLong("transaction"), customers == null ? null : customers.toInstant());
+                }).single();
+    }
+
+    private LedgerFigures ledgerFigures(LedgerState state) {
+        LocalDate today = state.today();
         AgeBands bands = AgeBands.DEFAULT;
         // one pass over the ledger: the totals and the most overdue customers both come from the ageing's lines
         Report.Table ageing = aging.of(today, bands, null).tables().get(0);
@@ -139,35 +197,13 @@ class DashboardFigures {
             trend.add(new DsoPoint((String) row.get(0), (String) row.get(1), (BigDecimal) row.get(4),
                     (BigDecimal) row.get(2)));
         }
-        Report.Table summary = reconciliation.of(YearMonth.from(today).minusMonths(1)).table("summary");
-        List<Object> s = summary.rows().get(0);
-        long confirmed = (Long) summary.value(s, "confirmed");
-        long deemed = (Long) summary.value(s, "deemedConfirmed");
-        long disputed = (Long) summary.value(s, "disputed");
-        Funnel funnel = new Funnel((String) summary.value(s, "period"), (Long) summary.value(s, "generated"),
-                (Long) summary.value(s, "sent"), confirmed + deemed + disputed, confirmed + deemed, disputed,
-                (BigDecimal) summary.value(s, "confirmationRate"), (BigDecimal) summary.value(s, "medianDaysToConfirm"));
-        Report matched = matching.of(from, today);
-        Report.Table months = matched.table("byMonth");
+        Report.Table months = matching.of(from, today).table("byMonth");
         List<MatchingMonth> matchingMonths = new ArrayList<>();
         for (List<Object> row : months.rows()) {
             matchingMonths.add(new MatchingMonth((String) months.value(row, "month"),
                     (Long) months.value(row, "transactions"), (Long) months.value(row, "autoMatched"),
                     (BigDecimal) months.value(row, "autoMatchRate")));
         }
-        Report.Table waiting = matched.table("exceptionsWaiting");
-        List<Object> w = waiting.rows().get(0);
-        List<OpenDispute> disputes = new ArrayList<>();
-        jdbc.sql("SELECT d.dispute_no, c.customer_code, c.name, d.opened_at, d.process_instance_id FROM dispute d "
-                        + "JOIN customer c ON c.id = d.customer_id WHERE d.status = 'OPEN' ORDER BY d.opened_at, "
-                        + "d.dispute_no FETCH FIRST " + TOP + " ROWS ONLY")
-                .query((RowCallbackHandler) rs -> disputes.add(new OpenDispute(rs.getString("dispute_no"),
-                        rs.getString("customer_code"), rs.getString("name"),
-                        rs.getObject("opened_at", Timestamp.class).toInstant(),
-                        rs.getString("process_instance_id"))));
-        long openDisputes = jdbc.sql("SELECT COUNT(*) FROM dispute WHERE status = 'OPEN'").query(Long.class).single();
-        return new Snapshot(at, today, bands.names(), receivables, trend, funnel, matchingMonths,
-                (Long) waiting.value(w, "waiting"), (BigDecimal) waiting.value(w, "oldestDays"), openDisputes,
-                disputes, mostOverdue);
+        return new LedgerFigures(state, receivables, mostOverdue, trend, matchingMonths);
     }
 }

@@ -86,8 +86,11 @@ class MatchingReport {
                         Report.Column.decimal("oldestDays")), List.of(waiting()))));
     }
 
-    /** The manualMatch tasks open now, by how long they have waited. */
-    private List<Object> waiting() {
+    /**
+     * The manualMatch tasks open now, by how long they have waited: {@code waiting, underOneDay, oneToSevenDays,
+     * sevenToThirtyDays, overThirtyDays, oldestDays}.
+     */
+    List<Object> waiting() {
         Instant now = clock.instant();
         long[] bands = new long[WAITING_DAYS.length + 1];
         Instant[] oldest = {null};

@@ -27,13 +27,24 @@ final class Receivables {
             + "ON p.document_id = d.id WHERE " + ON_BOOKS;
 
     /**
-     * Rows {@code customer_id, currency, due_date, issued, amount}: each receivable on the books on {@code :asOf}
+     * Rows {@code customer_id, currency, due_date, issued, units}: each receivable on the books on {@code :asOf}
      * (signed; {@code issued} its issue date), and each application to it up to that day (negative; {@code issued}
      * null). Their sum is what was owed. Read from {@code receivable_movement}, which the ledger keeps with the same
      * rule: one narrow table summed instead of every document joined with its allocations.
      */
-    static final String MOVEMENTS_AS_OF = "SELECT m.customer_id, m.currency, m.due_date, m.issued, m.amount "
+    static final String MOVEMENTS_AS_OF = "SELECT m.customer_id, m.currency, m.due_date, m.issued, m.units "
             + "FROM receivable_movement m WHERE m.booked_on <= :asOf";
+
+    /** An amount of {@code receivable_movement} or {@code receivable_day}: ten-thousandths of the currency's unit. */
+    static java.math.BigDecimal amount(long units) {
+        return java.math.BigDecimal.valueOf(units, 4);
+    }
+
+    /** A sum of units that may be SQL NULL (nothing summed), as an amount; null stays null. */
+    static java.math.BigDecimal amount(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long units = rs.getLong(column);
+        return rs.wasNull() ? null : amount(units);
+    }
 
     private Receivables() {
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,7 +69,7 @@ class ReportController {
             open on `asOf` (default today): documents from the day that puts them on a statement, cash from its \
             booking date. """ + FORMATS)
     @GetMapping({"/api/reports/aging", "/reports/aging"})
-    ResponseEntity<byte[]> aging(@Parameter(description = "yyyy-MM-dd; default today") @RequestParam(required = false)
+    ResponseEntity<ReportBody> aging(@Parameter(description = "yyyy-MM-dd; default today") @RequestParam(required = false)
             String asOf, @Parameter(description = "e.g. 30,60,90,180") @RequestParam(required = false) String buckets,
             @RequestParam(required = false) String currency, @RequestParam(required = false) String format,
             @RequestParam(required = false) String table, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
@@ -86,7 +84,7 @@ class ReportController {
             `documentNo, type, currency, issueDate, dueDate, amount, open, daysOverdue, bucket`, oldest due \
             first. """ + FORMATS)
     @GetMapping({"/api/reports/aging/{customerCode}", "/reports/aging/{customerCode}"})
-    ResponseEntity<byte[]> agingItems(@PathVariable String customerCode, @RequestParam(required = false) String asOf,
+    ResponseEntity<ReportBody> agingItems(@PathVariable String customerCode, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String buckets, @RequestParam(required = false) String format,
             @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -102,7 +100,7 @@ class ReportController {
             `overall`: per currency on `to`. `byMonth`: per currency at each month's end from `from` to `to` \
             (`balance`, the month's `sales`, `dso`). Default: the twelve months up to today. """ + FORMATS)
     @GetMapping({"/api/reports/dso", "/reports/dso"})
-    ResponseEntity<byte[]> dso(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<ReportBody> dso(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String format, @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         LocalDate[] period = period(from, to);
@@ -116,7 +114,7 @@ class ReportController {
             ((confirmed + disputed) / sent), `medianDaysToConfirm` (from sending to the customer's confirmation). \
             `byStatus`: the statements' newest versions by status. Default: last month. """ + FORMATS)
     @GetMapping({"/api/reports/reconciliation", "/reports/reconciliation"})
-    ResponseEntity<byte[]> reconciliation(@Parameter(description = "yyyy-MM") @RequestParam(required = false)
+    ResponseEntity<ReportBody> reconciliation(@Parameter(description = "yyyy-MM") @RequestParam(required = false)
             String period, @RequestParam(required = false) String format, @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         YearMonth month = period == null || period.isBlank() ? YearMonth.now(clock).minusMonths(1)
@@ -129,7 +127,7 @@ class ReportController {
             averageDaysToResolve`; `adjustments`: the credit and debit notes granted, per currency. Default: the last \
             twelve months. """ + FORMATS)
     @GetMapping({"/api/reports/disputes", "/reports/disputes"})
-    ResponseEntity<byte[]> disputes(@RequestParam(required = false) String from,
+    ResponseEntity<ReportBody> disputes(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String format,
             @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -145,7 +143,7 @@ class ReportController {
             `disputes` opened, `atRisk` and `riskReasons` (`OVER_CREDIT_LIMIT`, `PAYING_LATER`). Default: the last \
             twelve months. """ + FORMATS)
     @GetMapping({"/api/reports/customers", "/reports/customers"})
-    ResponseEntity<byte[]> customers(@RequestParam(required = false) String from,
+    ResponseEntity<ReportBody> customers(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String format,
             @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -160,7 +158,7 @@ class ReportController {
             `exceptionsWaiting`: open manualMatch tasks by how long they have waited. Default: the last twelve \
             months. """ + FORMATS)
     @GetMapping({"/api/reports/matching", "/reports/matching"})
-    ResponseEntity<byte[]> matching(@RequestParam(required = false) String from,
+    ResponseEntity<ReportBody> matching(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String format,
             @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -177,7 +175,7 @@ class ReportController {
             disputes; `REVERSAL_OF_…` posts the other way round. Accounts: `recon.report.accounts.*`. Invoices are \
             the ERP's and not here. Default: the last twelve months. """ + FORMATS)
     @GetMapping({"/api/postings", "/reports/postings"})
-    ResponseEntity<byte[]> postings(@RequestParam(required = false) String from,
+    ResponseEntity<ReportBody> postings(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String format,
             @RequestParam(required = false) String table,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -206,41 +204,35 @@ class ReportController {
     }
 
     /** The format is settled before the report is worked out: a wrong one costs no query. */
-    private ResponseEntity<byte[]> respond(java.util.function.Supplier<Report> making, String fileName, String format,
+    private ResponseEntity<ReportBody> respond(java.util.function.Supplier<Report> making, String fileName, String format,
             String table, String accept) {
         String kind = kind(format, accept);
         Report report = making.get();
-        try {
-            if (kind.equals("json")) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ReportRendering.json(report, json, out);
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toByteArray());
-            }
-            Locale locale = LocaleContextHolder.getLocale();
-            String total = messages.getMessage("report.total", null, "Total", locale);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (kind.equals("csv")) {
-                Report.Table chosen = table == null || table.isBlank() ? report.tables().get(0)
-                        : report.table(table.strip());
-                if (chosen == null) {
-                    throw ReportParameters.refuse("table", "'" + table + "' is not a table of this report (" + String
-                            .join(", ", report.tables().stream().map(Report.Table::name).toList()) + ")");
-                }
-                ReportRendering.csv(chosen, total, format != null, out);
-                return file(out, new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                        fileName + (chosen == report.tables().get(0) ? "" : "-" + chosen.name()) + ".csv");
-            }
-            ReportRendering.xlsx(report, key -> messages.getMessage("report.column." + key, null, key, locale), total,
-                    out);
-            return file(out, MediaType.parseMediaType(XLSX), fileName + ".xlsx");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (kind.equals("json")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(new ReportBody(out -> ReportRendering.json(report, json, out)));
         }
+        Locale locale = LocaleContextHolder.getLocale();
+        String total = messages.getMessage("report.total", null, "Total", locale);
+        if (kind.equals("csv")) {
+            Report.Table chosen = table == null || table.isBlank() ? report.tables().get(0)
+                    : report.table(table.strip());
+            if (chosen == null) {
+                throw ReportParameters.refuse("table", "'" + table + "' is not a table of this report (" + String
+                        .join(", ", report.tables().stream().map(Report.Table::name).toList()) + ")");
+            }
+            return file(out -> ReportRendering.csv(chosen, total, format != null, out),
+                    new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                    fileName + (chosen == report.tables().get(0) ? "" : "-" + chosen.name()) + ".csv");
+        }
+        return file(out -> ReportRendering.xlsx(report,
+                key -> messages.getMessage("report.column." + key, null, key, locale), total, out),
+                MediaType.parseMediaType(XLSX), fileName + ".xlsx");
     }
 
-    private static ResponseEntity<byte[]> file(ByteArrayOutputStream out, MediaType type, String name) {
+    private static ResponseEntity<ReportBody> file(ReportBody.Renderer renderer, MediaType type, String name) {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name).build().toString()).body(out.toByteArray());
+                ContentDisposition.attachment().filename(name).build().toString()).body(new ReportBody(renderer));
     }
 
     /** {@code format=} first (a download link), then what the client accepts; JSON when it says nothing we make. */

@@ -103,16 +103,16 @@ public final class ReportBenchmark {
                 + "'AUTO', 'EXACT_REFERENCE', 0.95, now() FROM bank_transaction t JOIN document d "
                 + "ON t.dedup_key = 'QBENCH' || d.id");
         // what the application keeps beside documents and allocations, written as its migration writes it
-        for (String statement : movementStatements()) {
+        for (String statement : inserts("V19__receivable_units_and_days.sql", 3)) {
             sql.execute(statement);
         }
         sql.execute("VACUUM ANALYZE");
     }
 
-    /** The INSERT statements of the migration that fills receivable_movement from the ledger. */
-    private static List<String> movementStatements() throws java.io.IOException {
+    /** The INSERT statements of a migration that fills what the application keeps beside the ledger. */
+    private static List<String> inserts(String migration, int expected) throws java.io.IOException {
         String script;
-        try (var in = ReportBenchmark.class.getResourceAsStream("/db/migration/V18__receivable_movement.sql")) {
+        try (var in = ReportBenchmark.class.getResourceAsStream("/db/migration/" + migration)) {
             script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         List<String> statements = new ArrayList<>();
@@ -121,8 +121,9 @@ public final class ReportBenchmark {
                 statements.add(statement.strip());
             }
         }
-        if (statements.size() != 2) {
-            throw new IllegalStateException("expected the migration's two INSERTs, found " + statements.size());
+        if (statements.size() != expected) {
+            throw new IllegalStateException("expected " + expected + " INSERTs in " + migration + ", found "
+                    + statements.size());
         }
         return statements;
     }
