@@ -22,9 +22,28 @@ final class BankReferences {
             return null;
         }
         String r = reference.strip();
-        if (r.isEmpty() || PLACEHOLDERS.contains(r.toUpperCase(Locale.ROOT).replaceAll("\\s+", " "))) {
+        if (r.isEmpty() || PLACEHOLDERS.contains(collapsed(r))) {
             return null;
         }
         return r;
+    }
+
+    /** Upper case, each run of blanks one space; by hand, as it runs for every line of a file. */
+    private static String collapsed(String r) {
+        StringBuilder sb = new StringBuilder(r.length());
+        boolean blank = false;
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = true;
+                continue;
+            }
+            if (blank) {
+                sb.append(' ');
+                blank = false;
+            }
+            sb.append(c);
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
     }
 }
