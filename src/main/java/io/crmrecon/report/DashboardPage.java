@@ -84,10 +84,11 @@ class DashboardPage {
                 : s.funnel().medianDaysToConfirm().toPlainString());
         model.addAttribute("autoMatchRate", percent(thisMonth == null ? null : thisMonth.autoMatchRate()));
         model.addAttribute("exceptionsWaiting", s.exceptionsWaiting());
-        // whole days, as people count waiting; less than one is "< 1", not "0.0"
-        model.addAttribute("oldestException", s.oldestExceptionDays() == null ? "–"
-                : s.oldestExceptionDays().compareTo(BigDecimal.ONE) < 0 ? "<\u00a01"
-                : s.oldestExceptionDays().setScale(0, java.math.RoundingMode.DOWN).toPlainString());
+        // whole days, as people count waiting; less than one is said so, not "0.0"
+        BigDecimal oldest = s.oldestExceptionDays();
+        model.addAttribute("oldestUnderDay", oldest == null || oldest.compareTo(BigDecimal.ONE) < 0);
+        model.addAttribute("oldestException", oldest == null ? 0L
+                : oldest.setScale(0, java.math.RoundingMode.DOWN).longValueExact());
         model.addAttribute("openDisputes", s.openDisputes());
         model.addAttribute("overdue", overdue);
         model.addAttribute("disputes", disputes);
