@@ -42,6 +42,18 @@ public final class Browser {
         return wait;
     }
 
+    /**
+     * Logs in on the app's login page as a user whose password is its name, and waits until the login went through:
+     * a page asked for before then would be answered with the login page again.
+     */
+    public static void logIn(WebDriver browser, String base, String user) {
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        waiting(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     public static WebDriver start() throws IOException {
         return start("zh-CN,zh,en");
     }

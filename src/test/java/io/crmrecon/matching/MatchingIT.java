@@ -466,10 +466,7 @@ class MatchingIT extends IntegrationTest {
             runJobs(pi);
             Task task = tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
 
-            browser.get("http://localhost:" + port + "/login");
-            browser.findElement(By.id("username")).sendKeys("clerk");
-            browser.findElement(By.id("password")).sendKeys("clerk");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            Browser.logIn(browser, "http://localhost:" + port, "clerk");
             browser.get("http://localhost:" + port + "/matching/workbench/" + task.getId() + "?customer=" + p + "A");
             assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("150.00");
 

@@ -99,10 +99,7 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
         } else {
             browser.manage().window().setSize(new Dimension(1280, 800));
         }
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys("clerk");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.logIn(browser, "http://localhost:" + port, "clerk");
         return browser;
     }
 

@@ -119,10 +119,7 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
     }
 
     private void login(WebDriver browser, String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.logIn(browser, url(""), user);
     }
 
     private ResponseEntity<String> withSession(WebDriver browser, String href) {
