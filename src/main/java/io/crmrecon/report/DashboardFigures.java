@@ -140,7 +140,7 @@ class DashboardFigures {
         Funnel funnel = new Funnel((String) summary.value(s, "period"), (Long) summary.value(s, "generated"),
                 (Long) summary.value(s, "sent"), confirmed + deemed + disputed, confirmed + deemed, disputed,
                 (BigDecimal) summary.value(s, "confirmationRate"), (BigDecimal) summary.value(s, "medianDaysToConfirm"));
-        List<Object> w = matching.waiting();
+        MatchingReport.Waiting waiting = matching.waiting();
         List<OpenDispute> disputes = new ArrayList<>();
         jdbc.sql("SELECT d.dispute_no, c.customer_code, c.name, d.opened_at, d.process_instance_id FROM dispute d "
                         + "JOIN customer c ON c.id = d.customer_id WHERE d.status = 'OPEN' ORDER BY d.opened_at, "
@@ -151,7 +151,7 @@ class DashboardFigures {
                         rs.getString("process_instance_id"))));
         long openDisputes = jdbc.sql("SELECT COUNT(*) FROM dispute WHERE status = 'OPEN'").query(Long.class).single();
         return new Snapshot(at, today, AgeBands.DEFAULT.names(), ledger.receivables(), ledger.trend(), funnel,
-                ledger.matching(), (Long) w.get(0), (BigDecimal) w.get(5), openDisputes, disputes,
+                ledger.matching(), waiting.waiting(), waiting.oldestDays(), openDisputes, disputes,
                 ledger.mostOverdue(), ledger.state());
     }
 

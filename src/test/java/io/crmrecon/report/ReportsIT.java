@@ -62,6 +62,10 @@ class ReportsIT extends IntegrationTest {
     Adjustments adjustments;
     @Autowired
     DashboardFigures figures;
+    @Autowired
+    MatchingReport matchingReport;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     Api manager;
 
@@ -282,7 +286,59 @@ class ReportsIT extends IntegrationTest {
         assertThat(september.get("month").asText()).isEqualTo("2026-09");
         assertThat(september.get("transactions").asLong()).isPositive();
         assertThat(september.get("autoMatched").asLong() + september.get("matchedByClerk").asLong()).isPositive();
-        assertThat(report.get("exceptionsWaiting").get(0).get("waiting").asLong()).isNotNegative();
+        // the tasks waiting, counted here from the table by whole days of waiting: under 1, 1-6, 7-29, 30 and more
+        java.time.Instant now = java.time.Instant.now();
+        long[] bands = new long[4];
+        for (java.sql.Timestamp created : jdbc.queryForList("SELECT created_at FROM manual_match_task",
+                java.sql.Timestamp.class)) {
+            long days = java.time.Duration.between(created.toInstant(), now).toDays();
+            bands[days < 1 ? 0 : days < 7 ? 1 : days < 30 ? 2 : 3]++;
+        }
+        JsonNode waiting = report.get("exceptionsWaiting").get(0);
+        assertThat(List.of(waiting.get("waiting").asLong(), waiting.get("underOneDay").asLong(),
+                waiting.get("oneToSevenDays").asLong(), waiting.get("sevenToThirtyDays").asLong(),
+                waiting.get("overThirtyDays").asLong()))
+                .containsExactly(bands[0] + bands[1] + bands[2] + bands[3], bands[0], bands[1], bands[2], bands[3]);
+    }
+
+    @Test
+    void theExceptionsWaitingAreCountedByWholeDaysOfWaiting() {
+        // tasks of four ages on payments of their own, in a transaction that is rolled back
+        var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        template.executeWithoutResult(tx -> {
+            java.time.Instant now = java.time.Instant.now();
+            jdbc.update("INSERT INTO bank_statement (format, file_sha256, transactions, duplicates, imported_at) "
+                    + "VALUES ('CSV', 'waiting', 4, 0, ?)", java.sql.Timestamp.from(now));
+            long statement = jdbc.queryForObject("SELECT MAX(id) FROM bank_statement", Long.class);
+            List<Long> free = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                jdbc.update("INSERT INTO bank_transaction (bank_statement_id, account, booking_date, amount, currency, "
+                        + "dedup_key) VALUES (?, 'WAITING', DATE '2026-11-01', 1, 'CNY', ?)", statement,
+                        "WAITING-" + p + "-" + i);
+                free.add(jdbc.queryForObject("SELECT MAX(id) FROM bank_transaction", Long.class));
+            }
+            java.time.Duration[] ages = {java.time.Duration.ofHours(2), java.time.Duration.ofDays(3),
+                    java.time.Duration.ofDays(10), java.time.Duration.ofDays(45)};
+            for (int i = 0; i < free.size(); i++) {
+                jdbc.update("INSERT INTO manual_match_task (transaction_id, process_instance_id, created_at) "
+                        + "VALUES (?, 'test', ?)", free.get(i), java.sql.Timestamp.from(now.minus(ages[i])));
+            }
+            long[] bands = new long[4];
+            for (java.sql.Timestamp created : jdbc.queryForList("SELECT created_at FROM manual_match_task",
+                    java.sql.Timestamp.class)) {
+                long days = java.time.Duration.between(created.toInstant(), now).toDays();
+                bands[days < 1 ? 0 : days < 7 ? 1 : days < 30 ? 2 : 3]++;
+            }
+            MatchingReport.Waiting waiting = matchingReport.waiting();
+            assertThat(List.of(waiting.waiting(), waiting.underOneDay(), waiting.oneToSevenDays(),
+                    waiting.sevenToThirtyDays(), waiting.overThirtyDays()))
+                    .containsExactly(bands[0] + bands[1] + bands[2] + bands[3], bands[0], bands[1], bands[2],
+                            bands[3]);
+            assertThat(bands[1]).as("the 3-day-old task at least").isPositive();
+            assertThat(bands[2]).as("the 10-day-old task at least").isPositive();
+            assertThat(waiting.oldestDays()).isGreaterThanOrEqualTo(new BigDecimal("45"));
+            tx.setRollbackOnly();
+        });
     }
 
     @Test
