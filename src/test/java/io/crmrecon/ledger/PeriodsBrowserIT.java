@@ -70,7 +70,7 @@ class PeriodsBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start(languages);
         try {
             WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(15));
-            logIn(browser, wait, "manager");
+            Browser.logIn(browser, url(""), "manager");
             browser.get(url("/"));
             browser.findElement(By.cssSelector("header nav a[href='/periods']")).click();
             wait.until(d -> d.getCurrentUrl().endsWith("/periods"));
@@ -112,7 +112,7 @@ class PeriodsBrowserIT extends IntegrationTest {
         WebDriver clerk = Browser.start(languages);
         try {
             WebDriverWait wait = Browser.waiting(clerk, Duration.ofSeconds(15));
-            logIn(clerk, wait, "clerk");
+            Browser.logIn(clerk, url(""), "clerk");
             clerk.get(url("/periods"));
             assertThat(row(clerk, next).getAttribute("data-status")).isEqualTo("closed");
             assertThat(clerk.findElements(By.cssSelector("button.close-period"))).isEmpty();
@@ -123,14 +123,6 @@ class PeriodsBrowserIT extends IntegrationTest {
 
     private static WebElement row(WebDriver browser, YearMonth month) {
         return browser.findElement(By.cssSelector("#months tr[data-period='" + month + "']"));
-    }
-
-    private void logIn(WebDriver browser, WebDriverWait wait, String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {

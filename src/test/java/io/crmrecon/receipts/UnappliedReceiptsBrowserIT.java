@@ -48,7 +48,7 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
         f.standardPayments();
         WebDriver browser = Browser.start("zh-CN,zh");
         try {
-            login(browser, "clerk");
+            Browser.logIn(browser, url(""), "clerk");
             browser.get(url("/receipts/unapplied"));
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("未核销收款");
             browser.findElement(By.name("q")).sendKeys(f.p);
@@ -93,7 +93,7 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
         f.standardPayments();
         WebDriver browser = Browser.start("en-US,en");
         try {
-            login(browser, "clerk");
+            Browser.logIn(browser, url(""), "clerk");
             browser.get(url("/receipts/unapplied?q=" + f.p));
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Unapplied receipts");
             assertThat(browser.findElements(By.cssSelector("#receipts tbody tr"))).hasSize(3);
@@ -118,9 +118,6 @@ class UnappliedReceiptsBrowserIT extends IntegrationTest {
         }
     }
 
-    private void login(WebDriver browser, String user) {
-        Browser.logIn(browser, url(""), user);
-    }
 
     private ResponseEntity<String> withSession(WebDriver browser, String href) {
         HttpHeaders headers = new HttpHeaders();

@@ -52,11 +52,7 @@ class DashboardBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start(languages);
         try {
             WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(15));
-            browser.get(url("/login"));
-            browser.findElement(By.id("username")).sendKeys("manager");
-            browser.findElement(By.id("password")).sendKeys("manager");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            Browser.logIn(browser, url(""), "manager");
             browser.get(url("/"));
             browser.findElement(By.cssSelector("header nav a[href='/dashboard']")).click();
             wait.until(d -> d.getCurrentUrl().endsWith("/dashboard"));

@@ -133,11 +133,7 @@ class SettlementMailBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start(zh ? "zh-CN,zh" : "en-US,en");
         try {
             WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
-            browser.get(url("/dev/mailbox"));
-            browser.findElement(By.id("username")).sendKeys("clerk");
-            browser.findElement(By.id("password")).sendKeys("clerk");
-            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-            wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            Browser.logIn(browser, url(""), "clerk");
 
             String name = "settlement-mail-" + language + "-";
             show(browser, wait, request, shown, zh ? "感谢贵司确认我司" : "Thank you for agreeing our statement",

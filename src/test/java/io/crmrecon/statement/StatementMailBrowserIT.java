@@ -61,11 +61,7 @@ class StatementMailBrowserIT extends IntegrationTest {
         WebDriver browser = Browser.start("zh-CN,zh");
         try {
             WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
-            browser.get(url("/dev/mailbox"));
-            browser.findElement(By.id("username")).sendKeys("clerk");
-            browser.findElement(By.id("password")).sendKeys("clerk");
-            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-            wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            Browser.logIn(browser, url(""), "clerk");
             browser.get(url("/dev/mailbox"));
             browser.findElement(By.cssSelector("a[href='/dev/mailbox/" + mailId + "']")).click();
             wait.until(d -> !d.findElements(By.tagName("iframe")).isEmpty());

@@ -78,7 +78,7 @@ class StatementPagesBrowserIT extends IntegrationTest {
         String no = twoVersions(f, Locale.forLanguageTag(name.equals("zh") ? "zh-CN" : "en"));
         WebDriver browser = Browser.start(languages);
         try {
-            login(browser, "clerk");
+            Browser.logIn(browser, url(""), "clerk");
             browser.get(url("/"));
             browser.findElement(By.cssSelector("header nav a[href='/statements']")).click();
             wait(browser).until(d -> d.getCurrentUrl().endsWith("/statements"));
@@ -124,13 +124,6 @@ class StatementPagesBrowserIT extends IntegrationTest {
         return Browser.waiting(browser, Duration.ofSeconds(10));
     }
 
-    private void login(WebDriver browser, String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(browser).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
