@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code receivable_movement} and its sums by day, {@code receivable_day} (see their migrations), in step
- * with the ledger: every writer of documents or allocations calls it in its own transaction, so the reports never see one without the other. The rows are read
- * back from the ledger's own tables, so they say exactly what the documents and allocations say.
+ * with the ledger: every writer of documents or allocations calls it in its own transaction, so the reports never
+ * see one without the other. The rows are read back from the ledger's own tables, so they say exactly what the
+ * documents and allocations say. Amounts are in units of 1/10,000 ({@code report.Receivables#amount} reads them).
  */
 @Component
 class ReceivableMovements {
@@ -18,10 +19,10 @@ class ReceivableMovements {
 
     /** The movements of the documents after {@code :after} that have none yet. */
     private static final String DOCUMENT_ROWS = "SELECT d.customer_id, d.currency, d.due_date, " + DOCUMENT_DAY
-            + " AS booked_on, d.issue_date AS issued, CAST(CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount ELSE d.amount "
-            + "END * 10000 AS BIGINT) AS units, d.id AS document_id FROM document d WHERE d.type <> 'BILL' AND d.id > :after "
-            + "AND NOT EXISTS (SELECT 1 FROM receivable_movement m WHERE m.document_id = d.id "
-            + "AND m.allocation_id IS NULL)";
+            + " AS booked_on, d.issue_date AS issued, CAST(CASE d.type WHEN 'CREDIT_NOTE' THEN -d.amount "
+            + "ELSE d.amount END * 10000 AS BIGINT) AS units, d.id AS document_id FROM document d "
+            + "WHERE d.type <> 'BILL' AND d.id > :after AND NOT EXISTS (SELECT 1 FROM receivable_movement m "
+            + "WHERE m.document_id = d.id AND m.allocation_id IS NULL)";
 
     private static final String DOCUMENTS = "INSERT INTO receivable_movement (customer_id, currency, due_date, "
             + "booked_on, issued, units, document_id) " + DOCUMENT_ROWS;
@@ -29,9 +30,9 @@ class ReceivableMovements {
     private static final String ALLOCATIONS = "INSERT INTO receivable_movement (customer_id, currency, due_date, "
             + "booked_on, units, document_id, allocation_id) SELECT d.customer_id, d.currency, d.due_date, "
             + "CASE WHEN " + BOOKED + " > " + DOCUMENT_DAY + " THEN " + BOOKED + " ELSE " + DOCUMENT_DAY + " END, "
-            + "CAST(-(a.amount + a.writeoff) * 10000 AS BIGINT), d.id, a.id FROM allocation a JOIN document d ON d.id = a.document_id "
-            + "LEFT JOIN bank_transaction t ON t.id = a.transaction_id WHERE d.type <> 'BILL' AND " + BOOKED
-            + " IS NOT NULL AND a.id > :after";
+            + "CAST(-(a.amount + a.writeoff) * 10000 AS BIGINT), d.id, a.id FROM allocation a "
+            + "JOIN document d ON d.id = a.document_id LEFT JOIN bank_transaction t ON t.id = a.transaction_id "
+            + "WHERE d.type <> 'BILL' AND " + BOOKED + " IS NOT NULL AND a.id > :after";
 
     /** receivable_day (see its migration): these movements' sums by currency, day and issue day. */
     private static final String DAYS = "INSERT INTO receivable_day (currency, booked_on, issued, units) "

@@ -67,7 +67,8 @@ class CustomerBehaviourReport {
                         + ") m GROUP BY m.customer_id, m.currency) x JOIN customer c ON c.id = x.customer_id "
                         + "WHERE x.open_units <> 0")
                 .param("asOf", to)
-                .query((RowCallbackHandler) rs -> account(accounts, rs).open = Receivables.amount(rs.getLong("open_units")));
+                .query((RowCallbackHandler) rs -> account(accounts, rs).open =
+                        Receivables.amount(rs.getLong("open_units")));
         // each receivable settled in full, on the day its last money came; those settled in the two periods
         jdbc.sql("SELECT c.customer_code, c.name, c.credit_limit, d.currency, d.issue_date, d.due_date, p.paid_on "
                         + "FROM document d JOIN customer c ON c.id = d.customer_id JOIN (SELECT a.document_id, "
