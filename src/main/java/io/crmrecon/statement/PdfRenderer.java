@@ -15,6 +15,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -105,8 +106,12 @@ final class PdfRenderer {
             builder.withProducer(producer);
             builder.useFont(new Lazy(document, fonts.commonRegular()), FONT_FAMILY, 400, FontStyle.NORMAL, true);
             builder.useFont(new Lazy(document, fonts.commonBold()), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.useFont(new Lazy(document, fonts.allRegular()), FULL_FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(new Lazy(document, fonts.allBold()), FULL_FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            // openhtmltopdf loads every font of a family list into each document, and loading the whole font (its
+            // widths of 30,000 glyphs) cost more than the rest of the fonts' work together: only for a rare character
+            if (!coveredBy(fonts.commonRegular(), xhtml)) {
+                builder.useFont(new Lazy(document, fonts.allRegular()), FULL_FONT_FAMILY, 400, FontStyle.NORMAL, true);
+                builder.useFont(new Lazy(document, fonts.allBold()), FULL_FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            }
             // parsed here by a parser made once: openhtmltopdf would look up a SAX parser factory for every document
             // (a service-loader search through the packaged jar) and copy SAX events into a DOM through a Transformer
             builder.withW3cDocument(xml(fonts.parser(), xhtml), null);
@@ -117,6 +122,23 @@ final class PdfRenderer {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("a statement could not be rendered as PDF", e);
+        }
+    }
+
+    /** Whether the font has a glyph for every character of the text but its line breaks and tabs. */
+    static boolean coveredBy(TrueTypeFont font, String text) {
+        try {
+            CmapLookup cmap = font.getUnicodeCmapLookup();
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
+                i += Character.charCount(c);
+                if (c >= 0x20 && cmap.getGlyphId(c) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PDF font could not be read", e);
         }
     }
 

@@ -92,6 +92,7 @@ public final class HandoverBenchmark {
         Duration wait = Duration.ofSeconds(Long.getLong("wait", 120));
         YearMonth period = YearMonth.now(ZONE).minusMonths(1);
         int smtpPort = RunningApp.freePort();
+        RunningApp.quietMailServer();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",

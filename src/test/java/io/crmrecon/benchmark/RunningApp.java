@@ -222,6 +222,15 @@ final class RunningApp implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The benchmark's own SMTP server at WARN: GreenMail logs each recipient it has not seen at INFO, a line per
+     * statement of a run, on the machine the figures are measured on.
+     */
+    static void quietMailServer() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

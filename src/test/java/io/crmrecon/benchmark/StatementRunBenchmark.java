@@ -56,6 +56,7 @@ public final class StatementRunBenchmark {
         int each = Integer.getInteger("each", 20);
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
         int smtpPort = RunningApp.freePort();
+        RunningApp.quietMailServer();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",
