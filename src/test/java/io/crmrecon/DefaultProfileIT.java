@@ -207,6 +207,32 @@ class DefaultProfileIT {
     }
 
     @Test
+    void aClientThatAsksForTheCustomersPagesTooOftenIsToldToWaitAndTheStaffAreNot(
+            @Autowired org.springframework.core.env.Environment environment) {
+        int perMinute = environment.getRequiredProperty("recon.statement.page-rate-limit", Integer.class);
+        assertThat(perMinute).as("the default limit is on").isPositive();
+        // a token that opens nothing costs the same as one that does; the bucket refills while the loop runs
+        int notFound = 0;
+        org.springframework.http.ResponseEntity<String> refused = null;
+        for (int i = 0; i < perMinute * 3 && refused == null; i++) {
+            var answer = rest.getForEntity("/s/not-a-token-" + i, String.class);
+            if (answer.getStatusCode().value() == 429) {
+                refused = answer;
+            } else {
+                assertThat(answer.getStatusCode().value()).isEqualTo(404);
+                notFound++;
+            }
+        }
+        assertThat(refused).as("refused within three minutes' allowance").isNotNull();
+        assertThat(notFound).isGreaterThanOrEqualTo(perMinute);
+        assertThat(Integer.parseInt(refused.getHeaders().getFirst("Retry-After"))).isBetween(1, 60);
+        assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(refused.getHeaders().getCacheControl()).isEqualTo("no-store");
+        assertThat(refused.getBody()).contains("请稍后再试", "try again").doesNotContain("not-a-token");
+        assertThat(new Api(rest, "clerk").get("/api/customers?size=1").status()).isEqualTo(200);
+    }
+
+    @Test
     void theRootPageSaysWhatItIsAndLinksOn() {
         var root = rest.getForEntity("/", String.class);
         assertThat(root.getStatusCode().value()).isEqualTo(200);

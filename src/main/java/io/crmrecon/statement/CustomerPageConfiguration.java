@@ -5,7 +5,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,54 @@ class CustomerPageConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimited> customerPageRateLimit(StatementSettings settings, Clock clock,
+            MeterRegistry meters) {
+        FilterRegistrationBean<RateLimited> registration = new FilterRegistrationBean<>(new RateLimited(
+                new PageRateLimit(settings.pageRateLimit(), clock),
+                Counter.builder("recon.customer.page.refused").description(
+                        "requests to the customer's pages refused because their address asked too often")
+                        .register(meters)));
+        registration.addUrlPatterns("/s/*");
+        // after the headers (the refusal carries them too), before anything reads the request
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Answers 429 with Retry-After to an address over its limit; it names neither the path nor the token. */
+    static final class RateLimited extends OncePerRequestFilter {
+
+        private static final String PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>请稍后再试 Please try again shortly</title></head><body>"
+                + "<p>请求过于频繁，请稍后再试。</p><p>Too many requests from your network. Please try again in a minute."
+                + "</p></body></html>";
+
+        private final PageRateLimit limit;
+        private final Counter refused;
+
+        RateLimited(PageRateLimit limit, Counter refused) {
+            this.limit = limit;
+            this.refused = refused;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            long wait = limit.waitSeconds(request.getRemoteAddr());
+            if (wait == 0) {
+                chain.doFilter(request, response);
+                return;
+            }
+            refused.increment();
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(wait));
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(PAGE);
+        }
     }
 
     static final class Headers extends OncePerRequestFilter {

@@ -11,17 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param viewingDays   how long after it is sent a version's links work (unless it is superseded first)
  * @param runCron       when the monthly run starts itself (a Spring cron in {@code recon.zone}); blank: never
  * @param sendRetryCycle how the job that sends a statement retries (Camunda's retry time cycle)
+ * @param pageRateLimit  requests a minute one client address may make to the customer's pages; 0: no limit
  */
 @ConfigurationProperties("recon.statement")
-record StatementSettings(Integer batchSize, Integer viewingDays, String runCron, String sendRetryCycle) {
+record StatementSettings(Integer batchSize, Integer viewingDays, String runCron, String sendRetryCycle,
+        Integer pageRateLimit) {
 
     StatementSettings {
         batchSize = batchSize == null ? 100 : batchSize;
         viewingDays = viewingDays == null ? 120 : viewingDays;
         runCron = runCron == null ? "" : runCron.strip();
         sendRetryCycle = sendRetryCycle == null || sendRetryCycle.isBlank() ? "PT1M,PT5M,PT30M" : sendRetryCycle;
+        pageRateLimit = pageRateLimit == null ? 120 : pageRateLimit;
         if (batchSize < 1 || viewingDays < 1) {
             throw new IllegalArgumentException("recon.statement.batch-size and viewing-days must be positive");
+        }
+        if (pageRateLimit < 0) {
+            throw new IllegalArgumentException("recon.statement.page-rate-limit must be 0 (off) or more");
         }
     }
 

@@ -137,6 +137,14 @@ final class RunningApp implements AutoCloseable {
 
     /** Polls a run's URL until it no longer reads RUNNING; its JSON. */
     String awaitRun(String url, Duration atMost) throws IOException, InterruptedException {
+        return awaitRun(url, atMost, Duration.ofMillis(50));
+    }
+
+    /**
+     * {@code every}: how often the run is looked at. A statement run's progress counts its statements by status,
+     * which at 10,000 statements asked every 50 ms took PostgreSQL a good share of a core away from the run.
+     */
+    String awaitRun(String url, Duration atMost, Duration every) throws IOException, InterruptedException {
         String path = url.startsWith("http") ? URI.create(url).getPath() : url;
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
@@ -144,7 +152,7 @@ final class RunningApp implements AutoCloseable {
             if (!body.contains("\"RUNNING\"")) {
                 return body;
             }
-            Thread.sleep(50);
+            Thread.sleep(every.toMillis());
         }
         throw new IllegalStateException("the run at " + path + " did not end within " + atMost);
     }

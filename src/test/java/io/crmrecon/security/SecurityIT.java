@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.ProcessJobs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +29,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +129,91 @@ class SecurityIT extends IntegrationTest {
         } finally {
             identityService.deleteUser(userId);
         }
+    }
+
+    /**
+     * Guessing a clerk's password never locks the clerk out for good (Camunda's loginMaxAttempts would lock a user
+     * until an administrator unlocks it): each wrong guess makes the next attempt wait longer, up to a minute, and
+     * the right password works once that wait is over.
+     */
+    @Test
+    void guessingAPasswordSlowsTheGuesserButNeverLocksTheUserOut() {
+        String userId = "guessedclerk";
+        User user = identityService.newUser(userId);
+        user.setPassword("right-one");
+        identityService.saveUser(user);
+        try {
+            // more wrong guesses than Camunda's default of 10 attempts, each after the previous wait ran out
+            for (int i = 1; i <= 15; i++) {
+                ClockUtil.offset(i * 61_000L);
+                assertThat(get("/api/customers", userId + ":guess-" + i, h -> { }).getStatusCode()).as("guess %d", i)
+                        .isEqualTo(HttpStatus.UNAUTHORIZED);
+            }
+            // within the wait even the right password is refused: that is what slows a guesser down
+            assertThat(get("/api/customers", userId + ":right-one", h -> { }).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            ClockUtil.offset(16 * 61_000L + 61_000L);
+            assertThat(get("/api/customers", userId + ":right-one", h -> { }).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN); // a user of no group: known, and refused the clerks' API
+        } finally {
+            ClockUtil.reset();
+            identityService.deleteUser(userId);
+        }
+    }
+
+    /** A caller who has not signed in gets 401 before the server reads its body, and the server reads no more. */
+    @Test
+    void anUploadOfACallerWhoHasNotSignedInIsNeitherReadNorSwallowed() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(uploadHead(null, 1L << 30, false));
+            out.flush();
+            assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 401");
+            byte[] chunk = new byte[64 * 1024];
+            long sent = 0;
+            try {
+                while (sent < 256L * 1024 * 1024) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+            } catch (IOException closed) {
+                // the server closed the connection: what is wanted
+            }
+            // what the socket buffers took before the server's close reached this side; never the body
+            assertThat(sent).as("bytes the server let this client send").isLessThan(64L * 1024 * 1024);
+        }
+    }
+
+    /** A clerk's file that says it is over recon.import.max-file-size is refused before it is sent. */
+    @Test
+    void anOversizedUploadThatAsksToContinueIsRefusedBeforeItsBodyIsSent() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(uploadHead("clerk:clerk", 31L * 1024 * 1024, true));
+            socket.getOutputStream().flush();
+            String head = head(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("application/problem+json");
+        }
+    }
+
+    private static byte[] uploadHead(String credentials, long length, boolean expectContinue) {
+        return ("POST /api/bank-statements HTTP/1.1\r\nHost: localhost\r\n"
+                + (credentials == null ? "" : "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)) + "\r\n")
+                + (expectContinue ? "Expect: 100-continue\r\n" : "")
+                + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The status line and headers of the answer. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0) {
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test

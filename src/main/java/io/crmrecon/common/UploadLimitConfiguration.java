@@ -1,0 +1,94 @@
+package io.crmrecon.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * An upload that says it is larger than {@code recon.import.max-file-size} is answered 413 without being stored: a
+ * client that asks {@code Expect: 100-continue} (curl does for bodies over 1 MB) sends nothing at all; one that does
+ * not has up to twice the limit read and thrown away, so it sees the answer (a larger one gets the 413 at once, and
+ * Tomcat closes the connection after {@code server.tomcat.max-swallow-size}). An upload without a length (chunked)
+ * is cut off by the multipart limits as it is read. Callers who have not signed in never get here: Spring Security
+ * answers them 401 first, and Tomcat reads no more than the swallow size of what they send.
+ */
+@Configuration(proxyBeanMethods = false)
+class UploadLimitConfiguration {
+
+    /** After Spring Security: an anonymous caller gets 401, and a clerk's oversized file 413, unread alike. */
+    @Bean
+    FilterRegistrationBean<DeclaredSize> uploadLimit(ImportProperties limits, ObjectMapper json) {
+        FilterRegistrationBean<DeclaredSize> registration =
+                new FilterRegistrationBean<>(new DeclaredSize(limits.maxFileSize().toBytes(), json));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /**
+     * Tomcat answers {@code Expect: 100-continue} at once by default, before anyone has looked at the request: only
+     * when the body is read, so that a refusal (401, 413) reaches the client before it sends anything.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueWhenTheBodyIsRead() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setProperty("continueResponseTiming", "onRead"));
+    }
+
+    static final class DeclaredSize extends OncePerRequestFilter {
+
+        private final long limit;
+        private final byte[] problem;
+
+        DeclaredSize(long limit, ObjectMapper json) {
+            this.limit = limit;
+            try {
+                // the same answer as ApiExceptionHandler's for a file found too large while it was read
+                this.problem = json.writeValueAsBytes(Map.of("type", "about:blank", "title", "File too large",
+                        "status", 413, "detail", "the file is larger than the configured limit (recon.import.max-file-size)"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String type = request.getContentType();
+            return type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            long declared = request.getContentLengthLong();
+            if (declared <= limit) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (request.getHeader("Expect") == null && declared <= 2 * limit) {
+                // a signed-in client that sends its body regardless (no Expect: 100-continue) reads our answer only
+                // once it has sent it: read to the end, keeping nothing, so it gets the 413 and not a reset
+                byte[] sink = new byte[64 * 1024];
+                var in = request.getInputStream();
+                while (in.read(sink) >= 0) {
+                    // discarded
+                }
+            }
+            response.setStatus(413);
+            response.setHeader("Connection", "close");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setContentLength(problem.length);
+            response.getOutputStream().write(problem);
+        }
+    }
+}
