@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestMailServer {
 
     private static GreenMail server;
+    private static ServerSetup stoppedAt;
 
     private TestMailServer() {
     }
@@ -36,6 +37,25 @@ public final class TestMailServer {
             server = started;
         }
         return server;
+    }
+
+    /** The mail server goes down: the application's next mails fail to connect. */
+    public static synchronized void stop() {
+        GreenMail running = server();
+        stoppedAt = new ServerSetup(running.getSmtp().getPort(), running.getSmtp().getBindTo(),
+                ServerSetup.PROTOCOL_SMTP);
+        running.stop();
+    }
+
+    /**
+     * The mail server is back, on the port the application sends to (a new server: what the stopped one received is
+     * gone with it).
+     */
+    public static synchronized void startAgain() {
+        GreenMail again = new GreenMail(stoppedAt);
+        again.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(again::stop, "greenmail-stop"));
+        server = again;
     }
 
     /** Every copy the server received of the message with this Message-ID (one per recipient per send). */

@@ -33,7 +33,8 @@ final class RunningApp implements AutoCloseable {
     final String dbUrl;
     final String dbUser;
     final String dbPassword;
-    private final Process process;
+    private final ProcessBuilder command;
+    private Process process;
     private final String password = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -55,17 +56,32 @@ final class RunningApp implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--camunda.bpm.job-execution.enabled=true"));
         command.addAll(arguments);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("RECON_DB_URL", dbUrl);
         pb.environment().put("RECON_DB_USER", dbUser);
         pb.environment().put("RECON_DB_PASSWORD", dbPassword);
         pb.environment().put("RECON_ADMIN_USER", USER);
         pb.environment().put("RECON_ADMIN_PASSWORD", password);
         pb.environment().putAll(environment);
+        this.command = pb;
         long t0 = System.nanoTime();
         process = pb.start();
         waitUntilUp();
         startupSeconds = seconds(t0);
+    }
+
+    /**
+     * {@code kill -9}: the JVM ends at once, in whatever it was doing (no shutdown hooks, no commit), and is started
+     * again on the same database, as an operator's restart would; returns the seconds until it was ready again.
+     */
+    double killAndRestart() throws Exception {
+        process.destroyForcibly();
+        process.waitFor();
+        long t0 = System.nanoTime();
+        process = command.start();
+        waitUntilUp();
+        return seconds(t0);
     }
 
     /** Starts the jar with these extra arguments and environment; returns once it is ready to serve. */
