@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -39,6 +40,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final long maxFileSize;
+
+    ApiExceptionHandler(ImportProperties limits) {
+        this.maxFileSize = limits.maxFileSize().toBytes();
+    }
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, NativeWebRequest request) throws IOException {
@@ -80,6 +87,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            // an upload without a length (chunked) found too large while it was read: the rest of it is read here,
+            // or Tomcat's swallow limit could close the connection before the client has our answer
+            UploadLimitConfiguration.drain(servlet.getRequest(), 2 * maxFileSize);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "the file is larger than the configured limit (recon.import.max-file-size)");
         problem.setTitle("File too large");

@@ -45,6 +45,23 @@ class UploadLimitConfiguration {
                 connector -> connector.setProperty("continueResponseTiming", "onRead"));
     }
 
+    /** Reads what is left of the request's body, up to {@code atMost} bytes, and keeps none of it. */
+    static void drain(HttpServletRequest request, long atMost) {
+        byte[] sink = new byte[64 * 1024];
+        try {
+            var in = request.getInputStream();
+            for (long read = 0; read < atMost; ) {
+                int n = in.read(sink);
+                if (n < 0) {
+                    return;
+                }
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the body was read another way: nothing left to do
+        }
+    }
+
     static final class DeclaredSize extends OncePerRequestFilter {
 
         private final long limit;
@@ -78,11 +95,7 @@ class UploadLimitConfiguration {
             if (request.getHeader("Expect") == null && declared <= 2 * limit) {
                 // a signed-in client that sends its body regardless (no Expect: 100-continue) reads our answer only
                 // once it has sent it: read to the end, keeping nothing, so it gets the 413 and not a reset
-                byte[] sink = new byte[64 * 1024];
-                var in = request.getInputStream();
-                while (in.read(sink) >= 0) {
-                    // discarded
-                }
+                drain(request, declared);
             }
             response.setStatus(413);
             response.setHeader("Connection", "close");

@@ -35,10 +35,11 @@ final class RunningApp implements AutoCloseable {
     final String dbPassword;
     private final ProcessBuilder command;
     private Process process;
-    private final String password = UUID.randomUUID().toString();
+    private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningApp(List<String> arguments, Map<String, String> environment) throws Exception {
+    private RunningApp(List<String> arguments, Map<String, String> environment, String password) throws Exception {
+        this.password = password;
         Path jar = findJar();
         String url = System.getenv("RECON_BENCH_DB_URL");
         dbUser = url == null ? "postgres" : System.getenv().getOrDefault("RECON_BENCH_DB_USER", "postgres");
@@ -86,7 +87,15 @@ final class RunningApp implements AutoCloseable {
 
     /** Starts the jar with these extra arguments and environment; returns once it is ready to serve. */
     static RunningApp start(List<String> arguments, Map<String, String> environment) throws Exception {
-        return new RunningApp(arguments, environment);
+        return new RunningApp(arguments, environment, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Another node of the same cluster: the same database and administrator as {@code first} (Camunda's shared-database
+     * cluster: both nodes' job executors take jobs from the same tables).
+     */
+    static RunningApp anotherNode(RunningApp first, List<String> arguments) throws Exception {
+        return new RunningApp(arguments, Map.of(), first.password);
     }
 
     /** A multipart upload of one file as {@code file}; the answer's body, or an exception unless 200. */
