@@ -3,24 +3,16 @@ package io.crmrecon.benchmark;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.crmrecon.demo.BenchmarkFiles;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -39,7 +31,7 @@ import java.util.regex.Pattern;
 public final class KillScenarios {
 
     private static final Pattern RUN_URL = Pattern.compile("\"matchingRunUrl\":\"([^\"]+)\"");
-    private static int problems;
+    private static final ScenarioChecks CHECKS = new ScenarioChecks();
 
     private KillScenarios() {
     }
@@ -68,8 +60,7 @@ public final class KillScenarios {
         } finally {
             smtp.stop();
         }
-        System.out.println(problems == 0 ? "all scenarios clean" : problems + " problem(s) found");
-        System.exit(problems == 0 ? 0 : 1);
+        CHECKS.exit("all scenarios clean");
     }
 
     /** Killed while the documents file is being written to the database: all of it or none of it is there. */
@@ -80,19 +71,19 @@ public final class KillScenarios {
         CompletableFuture<String> upload = CompletableFuture.supplyAsync(() -> quietly(
                 () -> app.upload("/api/documents/import", "documents.csv", csv)));
         boolean caught = killWhen(app, () -> active(db, "INSERT INTO document"), Duration.ofMinutes(2));
-        long stored = count(db, "SELECT COUNT(*) FROM document");
+        long stored = ScenarioChecks.count(db, "SELECT COUNT(*) FROM document");
         System.out.printf("bulk import of %,d documents, killed %s: %,d documents stored after the restart (%s)%n",
                 documents, caught ? "while writing them" : "(the import had ended first)", stored,
                 stored == 0 || stored == documents ? "all or nothing: clean" : "PARTIAL");
-        check(stored == 0 || stored == documents, "the killed import left part of its documents");
+        CHECKS.check(stored == 0 || stored == documents, "the killed import left part of its documents");
         upload.handle((a, e) -> null).join();
         String again = app.upload("/api/documents/import", "documents.csv", csv);
-        long after = count(db, "SELECT COUNT(*) FROM document");
-        long doubled = count(db, "SELECT COUNT(*) FROM (SELECT document_no FROM document GROUP BY document_no "
+        long after = ScenarioChecks.count(db, "SELECT COUNT(*) FROM document");
+        long doubled = ScenarioChecks.count(db, "SELECT COUNT(*) FROM (SELECT document_no FROM document GROUP BY document_no "
                 + "HAVING COUNT(*) > 1) d");
         System.out.printf("  the same file again: %s; %,d documents, %d document numbers twice%n", again, after,
                 doubled);
-        check(after == documents && doubled == 0, "the import again did not give each document once");
+        CHECKS.check(after == documents && doubled == 0, "the import again did not give each document once");
     }
 
     /** Killed while the bank statement's matching run applies money: no payment or invoice allocated twice. */
@@ -101,12 +92,12 @@ public final class KillScenarios {
         BenchmarkFiles.writeCamt053(out, entries, 42, LocalDate.of(2026, 10, 30), customers);
         String answer = app.upload("/api/bank-statements", "camt053.xml", out.toByteArray());
         Matcher url = RUN_URL.matcher(answer);
-        check(url.find(), "the bank statement import named no matching run: " + answer);
+        CHECKS.check(url.find(), "the bank statement import named no matching run: " + answer);
         // a run loads, matches in memory, then writes its allocations in one transaction: killed in the middle
         long after = Long.getLong("kill.run.after", 4_000);
         long[] seen = {0};
         boolean caught = killWhen(app, () -> {
-            if (seen[0] == 0 && count(db, "SELECT COUNT(*) FROM matching_run WHERE status = 'RUNNING'") > 0) {
+            if (seen[0] == 0 && ScenarioChecks.count(db, "SELECT COUNT(*) FROM matching_run WHERE status = 'RUNNING'") > 0) {
                 seen[0] = System.nanoTime();
             }
             return seen[0] != 0 && System.nanoTime() - seen[0] >= after * 1_000_000;
@@ -116,17 +107,17 @@ public final class KillScenarios {
         System.out.printf("matching run of %,d payments, killed %s: after the restart %s in %.0f s%n  %s%n", entries,
                 caught ? after + " ms after it began" : "(it had not begun)",
                 run.contains("\"COMPLETED\"") ? "COMPLETED" : "NOT COMPLETED", RunningApp.seconds(t0), run);
-        check(run.contains("\"COMPLETED\""), "the matching run did not complete after the restart");
-        long overPaid = count(db, "SELECT COUNT(*) FROM (SELECT t.id FROM bank_transaction t JOIN allocation a "
+        CHECKS.check(run.contains("\"COMPLETED\""), "the matching run did not complete after the restart");
+        long overPaid = ScenarioChecks.count(db, "SELECT COUNT(*) FROM (SELECT t.id FROM bank_transaction t JOIN allocation a "
                 + "ON a.transaction_id = t.id GROUP BY t.id, t.amount HAVING SUM(a.amount) > ABS(t.amount)) x");
-        long overApplied = count(db, "SELECT COUNT(*) FROM (SELECT d.id FROM document d JOIN allocation a "
+        long overApplied = ScenarioChecks.count(db, "SELECT COUNT(*) FROM (SELECT d.id FROM document d JOIN allocation a "
                 + "ON a.document_id = d.id GROUP BY d.id, d.amount HAVING SUM(a.amount + a.writeoff) > d.amount) x");
-        long twice = count(db, "SELECT COUNT(*) FROM (SELECT transaction_id, document_id FROM allocation "
+        long twice = ScenarioChecks.count(db, "SELECT COUNT(*) FROM (SELECT transaction_id, document_id FROM allocation "
                 + "WHERE reverses_id IS NULL GROUP BY transaction_id, document_id HAVING COUNT(*) > 1) x");
-        long allocations = count(db, "SELECT COUNT(*) FROM allocation");
+        long allocations = ScenarioChecks.count(db, "SELECT COUNT(*) FROM allocation");
         System.out.printf("  %,d allocations; payments allocated beyond their amount: %d, invoices beyond theirs: %d,"
                 + " the same payment and invoice allocated twice: %d%n", allocations, overPaid, overApplied, twice);
-        check(overPaid == 0 && overApplied == 0 && twice == 0, "money was applied twice");
+        CHECKS.check(overPaid == 0 && overApplied == 0 && twice == 0, "money was applied twice");
     }
 
     /** Killed while statements are mailed: one statement per customer, each mailed once (one Message-ID). */
@@ -134,7 +125,7 @@ public final class KillScenarios {
             throws Exception {
         // the customers' open items from the bulk import are what their statements show
         HttpResponse<String> started = app.postJson("/api/statement-runs", "{\"period\":\"" + period + "\"}");
-        check(started.statusCode() == 202, "the statement run was not started: " + started.body());
+        CHECKS.check(started.statusCode() == 202, "the statement run was not started: " + started.body());
         String runUrl = started.headers().firstValue("Location").orElseThrow();
         boolean caught = killWhen(app, () -> smtp.getReceivedMessages().length >= customers / 3,
                 Duration.ofMinutes(10));
@@ -144,27 +135,19 @@ public final class KillScenarios {
         System.out.printf("statement run, killed %s after %,d mails: after the restart %s in %.0f s%n  %s%n",
                 caught ? "while mailing" : "(it had ended first)", before,
                 run.contains("\"COMPLETED\"") ? "COMPLETED" : "NOT COMPLETED", RunningApp.seconds(t0), run);
-        check(run.contains("\"COMPLETED\""), "the statement run did not complete after the restart");
-        long selected = count(db, "SELECT COUNT(*) FROM statement_run_customer");
-        long statements = count(db, "SELECT COUNT(*) FROM statement");
-        long doubled = count(db, "SELECT COUNT(*) FROM (SELECT customer_id, currency, period FROM statement "
+        CHECKS.check(run.contains("\"COMPLETED\""), "the statement run did not complete after the restart");
+        long selected = ScenarioChecks.count(db, "SELECT COUNT(*) FROM statement_run_customer");
+        long statements = ScenarioChecks.count(db, "SELECT COUNT(*) FROM statement");
+        long doubled = ScenarioChecks.count(db, "SELECT COUNT(*) FROM (SELECT customer_id, currency, period FROM statement "
                 + "GROUP BY customer_id, currency, period HAVING COUNT(*) > 1) x");
-        Map<String, Set<String>> ids = new HashMap<>();
-        int copies = 0;
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            Matcher number = Pattern.compile("S\\d{4}-\\d+").matcher(subject(m));
-            if (number.find()) {
-                ids.computeIfAbsent(number.group(), n -> new HashSet<>()).add(m.getMessageID());
-                copies++;
-            }
-        }
-        long twiceAsNew = ids.values().stream().filter(s -> s.size() > 1).count();
+        ScenarioChecks.Mails mails = ScenarioChecks.mails(smtp, number -> true);
+        long twiceAsNew = mails.sentAsTwo();
         System.out.printf("  %,d customers selected, %,d statements, %d customers with two; %,d statements mailed, "
                         + "%d of them as two different mails; %,d copies received (a copy beyond one is a resend with"
                         + " the same Message-ID, after a kill between the server's OK and the commit)%n", selected,
-                statements, doubled, ids.size(), twiceAsNew, copies);
-        check(statements == selected && doubled == 0, "a customer got no statement or two");
-        check(ids.size() == selected && twiceAsNew == 0, "a statement was not mailed, or mailed as two mails");
+                statements, doubled, mails.ids().size(), twiceAsNew, mails.copies());
+        CHECKS.check(statements == selected && doubled == 0, "a customer got no statement or two");
+        CHECKS.check(mails.ids().size() == selected && twiceAsNew == 0, "a statement was not mailed, or mailed as two mails");
     }
 
     /** Polls until {@code when} holds, then kills and restarts the app; false when it never held. */
@@ -181,32 +164,8 @@ public final class KillScenarios {
 
     /** Whether the app is running a statement that contains {@code text} right now. */
     private static boolean active(Connection db, String text) {
-        return count(db, "SELECT COUNT(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+        return ScenarioChecks.count(db, "SELECT COUNT(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
                 + "AND query ILIKE '%" + text + "%' AND query NOT ILIKE '%pg_stat_activity%'") > 0;
-    }
-
-    private static long count(Connection db, String sql) {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void check(boolean ok, String problem) {
-        if (!ok) {
-            problems++;
-            System.out.println("PROBLEM: " + problem);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject() == null ? "" : m.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 
     private interface Call {

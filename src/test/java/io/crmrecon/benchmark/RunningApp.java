@@ -108,6 +108,20 @@ final class RunningApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))), path);
     }
 
+    /**
+     * The benchmark's customers and {@code lines} documents each in {@code period} (BenchmarkFiles, seed 42), then
+     * a pause for the matching run the documents import starts, so that it does not share the machine.
+     */
+    void importMonth(int customers, int lines, java.time.YearMonth period) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        io.crmrecon.demo.BenchmarkFiles.writeCustomersCsv(out, customers, 42);
+        upload("/api/customers/import", "customers.csv", out.toByteArray());
+        out = new java.io.ByteArrayOutputStream();
+        io.crmrecon.demo.BenchmarkFiles.writePeriodDocumentsCsv(out, customers, lines, period, 42);
+        upload("/api/documents/import", "documents.csv", out.toByteArray());
+        Thread.sleep(2_000);
+    }
+
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

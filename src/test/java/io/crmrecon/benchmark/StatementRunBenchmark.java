@@ -137,7 +137,7 @@ public final class StatementRunBenchmark {
         }
     }
 
-    private static List<String> tokens(MimeMessage[] mails, int wanted) throws Exception {
+    static List<String> tokens(MimeMessage[] mails, int wanted) throws Exception {
         List<String> tokens = new ArrayList<>();
         for (MimeMessage mail : mails) {
             String text = text(mail);

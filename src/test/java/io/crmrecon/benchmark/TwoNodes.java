@@ -3,9 +3,6 @@ package io.crmrecon.benchmark;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.crmrecon.demo.BenchmarkFiles;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,14 +12,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -36,7 +30,7 @@ import java.util.stream.IntStream;
  */
 public final class TwoNodes {
 
-    private static int problems;
+    private static final ScenarioChecks CHECKS = new ScenarioChecks();
 
     private TwoNodes() {
     }
@@ -53,13 +47,7 @@ public final class TwoNodes {
                 "--spring.mail.port=" + smtpPort);
         try (RunningApp a = RunningApp.start(node(mail, "node-a"), Map.of());
                 Connection db = DriverManager.getConnection(a.dbUrl, a.dbUser, a.dbPassword)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BenchmarkFiles.writeCustomersCsv(out, customers, 42);
-            a.upload("/api/customers/import", "customers.csv", out.toByteArray());
-            out = new ByteArrayOutputStream();
-            BenchmarkFiles.writePeriodDocumentsCsv(out, customers, lines, period, 42);
-            a.upload("/api/documents/import", "documents.csv", out.toByteArray());
-            Thread.sleep(2_000);
+            a.importMonth(customers, lines, period);
 
             List<String> first = codes(1, customers / 2 + 1);
             List<String> second = codes(customers / 2 + 1, customers + 1);
@@ -68,14 +56,13 @@ public final class TwoNodes {
                 double two = run(a, db, smtp, period, second, "two nodes (node-a, node-b)");
                 Map<String, Long> byNode = jobsByNode(db);
                 System.out.printf("customerStatement jobs done, by node, both runs: %s%n", byNode);
-                check(byNode.getOrDefault("node-b", 0L) > 0, "node-b did no job of the second run");
+                CHECKS.check(byNode.getOrDefault("node-b", 0L) > 0, "node-b did no job of the second run");
                 System.out.printf("one node %.1f statements/s, two nodes %.1f statements/s%n", one, two);
             }
         } finally {
             smtp.stop();
         }
-        System.out.println(problems == 0 ? "no duplicate effect" : problems + " problem(s) found");
-        System.exit(problems == 0 ? 0 : 1);
+        CHECKS.exit("no duplicate effect");
     }
 
     private static List<String> node(List<String> mail, String name) {
@@ -96,32 +83,25 @@ public final class TwoNodes {
         String json = codes.stream().collect(Collectors.joining("\",\"", "{\"period\":\"" + period
                 + "\",\"customerCodes\":[\"", "\"]}"));
         HttpResponse<String> started = app.postJson("/api/statement-runs", json);
-        check(started.statusCode() == 202, "the run was not started: " + started.body());
+        CHECKS.check(started.statusCode() == 202, "the run was not started: " + started.body());
         String done = app.awaitRun(started.headers().firstValue("Location").orElseThrow(), Duration.ofMinutes(60),
                 Duration.ofSeconds(1));
         double seconds = RunningApp.seconds(t0);
         long runId = Long.parseLong(done.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
-        long selected = count(db, "SELECT COUNT(*) FROM statement_run_customer WHERE statement_run_id = " + runId);
-        long statements = count(db, "SELECT COUNT(*) FROM statement WHERE statement_run_id = " + runId);
-        long twice = count(db, "SELECT COUNT(*) FROM (SELECT customer_id, currency, period FROM statement "
+        long selected = ScenarioChecks.count(db, "SELECT COUNT(*) FROM statement_run_customer WHERE statement_run_id = " + runId);
+        long statements = ScenarioChecks.count(db, "SELECT COUNT(*) FROM statement WHERE statement_run_id = " + runId);
+        long twice = ScenarioChecks.count(db, "SELECT COUNT(*) FROM (SELECT customer_id, currency, period FROM statement "
                 + "GROUP BY customer_id, currency, period HAVING COUNT(*) > 1) x");
         Set<String> numbers = new HashSet<>(jdbcList(db, "SELECT statement_no FROM statement_run_customer "
                 + "WHERE statement_run_id = " + runId));
-        Map<String, Set<String>> ids = new HashMap<>();
-        int copies = 0;
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            Matcher number = Pattern.compile("S\\d{4}-\\d+").matcher(subject(m));
-            if (number.find() && numbers.contains(number.group())) {
-                ids.computeIfAbsent(number.group(), n -> new HashSet<>()).add(m.getMessageID());
-                copies++;
-            }
-        }
-        long asTwo = ids.values().stream().filter(s -> s.size() > 1).count();
+        ScenarioChecks.Mails mails = ScenarioChecks.mails(smtp, numbers::contains);
+        long asTwo = mails.sentAsTwo();
         System.out.printf("%s: %,d statements in %.1f s = %.1f/s; %s%n  %,d selected, %,d statements, %d customers "
                         + "with two; %,d mailed, %d as two different mails, %,d copies received%n", nodes, statements,
-                seconds, statements / seconds, done, selected, statements, twice, ids.size(), asTwo, copies);
-        check(done.contains("\"COMPLETED\"") && statements == selected && twice == 0, nodes + ": statements");
-        check(ids.size() == selected && asTwo == 0, nodes + ": mails");
+                seconds, statements / seconds, done, selected, statements, twice, mails.ids().size(), asTwo,
+                mails.copies());
+        CHECKS.check(done.contains("\"COMPLETED\"") && statements == selected && twice == 0, nodes + ": statements");
+        CHECKS.check(mails.ids().size() == selected && asTwo == 0, nodes + ": mails");
         return statements / seconds;
     }
 
@@ -145,27 +125,5 @@ public final class TwoNodes {
             }
         }
         return values;
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void check(boolean ok, String problem) {
-        if (!ok) {
-            problems++;
-            System.out.println("PROBLEM: " + problem);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject() == null ? "" : m.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 }
