@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client that asks {@code Expect: 100-continue} (curl does for bodies over 1 MB) sends nothing at all; one that does
  * not has up to twice the limit read and thrown away, so it sees the answer (a larger one gets the 413 at once, and
  * Tomcat closes the connection after {@code server.tomcat.max-swallow-size}). An upload without a length (chunked)
- * is cut off by the multipart limits as it is read. Callers who have not signed in never get here: Spring Security
+ * is cut off by the multipart limits as it is read, and ApiExceptionHandler reads the rest of it (up to twice the
+ * limit) before its 413, for the same reason. Callers who have not signed in never get here: Spring Security
  * answers them 401 first, and Tomcat reads no more than the swallow size of what they send.
  */
 @Configuration(proxyBeanMethods = false)
