@@ -230,6 +230,8 @@ class DefaultProfileIT {
         assertThat(refused.getHeaders().getCacheControl()).isEqualTo("no-store");
         assertThat(refused.getBody()).contains("请稍后再试", "try again").doesNotContain("not-a-token");
         assertThat(new Api(rest, "clerk").get("/api/customers?size=1").status()).isEqualTo(200);
+        assertThat(new Api(rest, "clerk").get("/actuator/prometheus").body())
+                .containsPattern("(?m)^recon_customer_page_refused_total(\\{[^}]*})? [1-9]");
     }
 
     @Test

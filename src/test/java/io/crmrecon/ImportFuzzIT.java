@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,7 +102,8 @@ class ImportFuzzIT extends IntegrationTest {
     private static List<Seed> bankFiles() throws IOException {
         List<String> names = List.of("oca-camt/test-camt053.xml", "oca-camt/test-camt054.xml",
                 "wolph-mt940/jejik/abnamro.sta", "wolph-mt940/jejik/knab.sta",
-                "wolph-mt940/other/mBank/mt940.sta", "wolph-mt940/betterplace/sepa_mt9401.sta");
+                "wolph-mt940/other/mBank/mt940.sta", "wolph-mt940/betterplace/sepa_mt9401.sta",
+                "genkgo-camt/camt053.v2.multi.statement.xml");
         List<Seed> seeds = new ArrayList<>();
         for (String name : names) {
             try (InputStream in = ImportFuzzIT.class.getResourceAsStream("/bankfiles/" + name)) {
@@ -113,23 +111,7 @@ class ImportFuzzIT extends IntegrationTest {
                 seeds.add(new Seed(Path.of(name).getFileName().toString(), in.readAllBytes()));
             }
         }
-        // and one of the genkgo camt files, whichever the folder holds first
-        Path genkgo = Path.of("src/test/resources/bankfiles/genkgo-camt");
-        if (Files.isDirectory(genkgo)) {
-            try (Stream<Path> files = Files.walk(genkgo)) {
-                files.filter(f -> f.toString().endsWith(".xml")).sorted().findFirst().ifPresent(f -> seeds.add(
-                        new Seed(f.getFileName().toString(), read(f))));
-            }
-        }
         return seeds;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] workbook(String p) throws IOException {

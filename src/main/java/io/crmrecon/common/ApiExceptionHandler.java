@@ -43,6 +43,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final long maxFileSize;
 
+    /** An upload over {@code recon.import.max-file-size}, found so while it was read or from its declared length. */
+    static ProblemDetail fileTooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the file is larger than the configured limit (recon.import.max-file-size)");
+        problem.setTitle("File too large");
+        return problem;
+    }
+
     ApiExceptionHandler(ImportProperties limits) {
         this.maxFileSize = limits.maxFileSize().toBytes();
     }
@@ -92,10 +100,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // or Tomcat's swallow limit could close the connection before the client has our answer
             UploadLimitConfiguration.drain(servlet.getRequest(), 2 * maxFileSize);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the file is larger than the configured limit (recon.import.max-file-size)");
-        problem.setTitle("File too large");
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        return handleExceptionInternal(ex, fileTooLarge(), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
     /** A JSON body over {@code recon.import.max-json-size} (JsonBodyLimitConfiguration) is 413, not a parse error. */

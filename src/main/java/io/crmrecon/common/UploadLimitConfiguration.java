@@ -6,13 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
+import java.net.URI;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -66,17 +67,11 @@ class UploadLimitConfiguration {
     static final class DeclaredSize extends OncePerRequestFilter {
 
         private final long limit;
-        private final byte[] problem;
+        private final ObjectMapper json;
 
         DeclaredSize(long limit, ObjectMapper json) {
             this.limit = limit;
-            try {
-                // the same answer as ApiExceptionHandler's for a file found too large while it was read
-                this.problem = json.writeValueAsBytes(Map.of("type", "about:blank", "title", "File too large",
-                        "status", 413, "detail", "the file is larger than the configured limit (recon.import.max-file-size)"));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            this.json = json;
         }
 
         @Override
@@ -98,11 +93,15 @@ class UploadLimitConfiguration {
                 // once it has sent it: read to the end, keeping nothing, so it gets the 413 and not a reset
                 drain(request, declared);
             }
+            // the same answer as for a file found too large while it was read
+            ProblemDetail problem = ApiExceptionHandler.fileTooLarge();
+            problem.setInstance(URI.create(request.getRequestURI()));
+            byte[] body = json.writeValueAsBytes(problem);
             response.setStatus(413);
             response.setHeader("Connection", "close");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setContentLength(problem.length);
-            response.getOutputStream().write(problem);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
     }
 }

@@ -109,10 +109,8 @@ class MatchingReport {
                 .param("month", Timestamp.from(now.minus(Duration.ofDays(WAITING_DAYS[2]))))
                 .query((rs, i) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
-                    Medians age = new Medians();
-                    age.add(oldest == null ? null : oldest.toInstant(), now);
                     return new Waiting(rs.getLong("waiting"), rs.getLong("d0"), rs.getLong("d1"), rs.getLong("d2"),
-                            rs.getLong("d3"), age.meanDays());
+                            rs.getLong("d3"), Medians.daysBetween(oldest == null ? null : oldest.toInstant(), now));
                 }).single();
     }
 }

@@ -42,6 +42,11 @@ final class Medians {
         return days(seconds.stream().mapToLong(Long::longValue).average().orElse(0));
     }
 
+    /** From one instant to another in days, one decimal as the others; null without a start or when it is later. */
+    static BigDecimal daysBetween(Instant start, Instant end) {
+        return start == null || end.isBefore(start) ? null : days(Duration.between(start, end).toSeconds());
+    }
+
     private static BigDecimal days(double secondsValue) {
         return BigDecimal.valueOf(secondsValue / 86_400d).setScale(1, RoundingMode.HALF_UP);
     }

@@ -53,11 +53,15 @@ class CustomerPageConfiguration {
     /** Answers 429 with Retry-After to an address over its limit; it names neither the path nor the token. */
     static final class RateLimited extends OncePerRequestFilter {
 
-        private static final String PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+        /** Laid out as the page for a link that opens nothing (customer/not-found.ftlh): both languages, no echo. */
+        private static final String PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>请稍后再试 Please try again shortly</title></head><body>"
-                + "<p>请求过于频繁，请稍后再试。</p><p>Too many requests from your network. Please try again in a minute."
-                + "</p></body></html>";
+                + "<title>请稍后再试 · Please try again shortly</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/customer.css\"></head><body>"
+                + "<main class=\"not-found\" id=\"too-many\">"
+                + "<section lang=\"zh-CN\"><h1>请稍后再试</h1><p>来自您网络的请求过于频繁，请一分钟后再试。</p></section>"
+                + "<section lang=\"en\"><h1>Please try again shortly</h1><p>Too many requests came from your "
+                + "network. Please try again in a minute.</p></section></main></body></html>";
 
         private final PageRateLimit limit;
         private final Counter refused;

@@ -1,7 +1,6 @@
 package io.crmrecon.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,13 +47,9 @@ public final class CustomerLoad {
         Duration length = Duration.ofMinutes(Long.getLong("minutes", 5));
         long think = Long.getLong("think", 1_000);
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
-        RunningApp.quietMailServer();
-        int smtpPort = RunningApp.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = RunningApp.mailServer();
         ScenarioChecks checks = new ScenarioChecks();
-        try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+        try (RunningApp app = RunningApp.start(RunningApp.sendingTo(smtp,
                 // every customer comes from this machine
                 "--recon.statement.page-rate-limit=0"), Map.of());
                 Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword)) {

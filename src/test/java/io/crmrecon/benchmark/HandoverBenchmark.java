@@ -91,12 +91,8 @@ public final class HandoverBenchmark {
         long pollMs = Long.getLong("poll", 10);
         Duration wait = Duration.ofSeconds(Long.getLong("wait", 120));
         YearMonth period = YearMonth.now(ZONE).minusMonths(1);
-        int smtpPort = RunningApp.freePort();
-        RunningApp.quietMailServer();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+        GreenMail smtp = RunningApp.mailServer();
+        try (RunningApp app = RunningApp.start(RunningApp.sendingTo(smtp,
                 // every customer answers from this machine
                 "--recon.statement.page-rate-limit=0"), Map.of());
                 Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword);

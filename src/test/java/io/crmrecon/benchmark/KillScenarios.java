@@ -1,7 +1,6 @@
 package io.crmrecon.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.crmrecon.demo.BenchmarkFiles;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -41,12 +40,8 @@ public final class KillScenarios {
         int documents = Integer.getInteger("documents", 100_000);
         int entries = Integer.getInteger("entries", 100_000);
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
-        RunningApp.quietMailServer();
-        int smtpPort = RunningApp.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+        GreenMail smtp = RunningApp.mailServer();
+        try (RunningApp app = RunningApp.start(RunningApp.sendingTo(smtp,
                 "--camunda.bpm.job-execution.lock-time-in-millis=60000"), Map.of());
                 Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword)) {
             System.out.printf("%nstart-up: %.1f s%n", app.startupSeconds);

@@ -270,12 +270,25 @@ final class RunningApp implements AutoCloseable {
     }
 
     /**
-     * The benchmark's own SMTP server at WARN: GreenMail logs each recipient it has not seen at INFO, a line per
-     * statement of a run, on the machine the figures are measured on.
+     * An SMTP server in this JVM on a free port of 127.0.0.1, started, for the app to send to ({@link #sendingTo}).
+     * It logs at WARN: GreenMail logs each recipient it has not seen at INFO, a line per statement of a run, on the
+     * machine the figures are measured on.
      */
-    static void quietMailServer() {
+    static com.icegreen.greenmail.util.GreenMail mailServer() throws IOException {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
+        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(freePort(),
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    /** The app's arguments to send its mail to {@code smtp} instead of keeping it, then {@code more}. */
+    static List<String> sendingTo(com.icegreen.greenmail.util.GreenMail smtp, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--recon.mail.capture=false", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort()));
+        arguments.addAll(List.of(more));
+        return arguments;
     }
 
     static int freePort() throws IOException {

@@ -1,7 +1,6 @@
 package io.crmrecon.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.crmrecon.demo.BenchmarkFiles;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -55,12 +54,8 @@ public final class StatementRunBenchmark {
         int clients = Integer.getInteger("clients", 50);
         int each = Integer.getInteger("each", 20);
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
-        int smtpPort = RunningApp.freePort();
-        RunningApp.quietMailServer();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        try (RunningApp app = RunningApp.start(List.of("--recon.mail.capture=false",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+        GreenMail smtp = RunningApp.mailServer();
+        try (RunningApp app = RunningApp.start(RunningApp.sendingTo(smtp,
                 // every client comes from this machine
                 "--recon.statement.page-rate-limit=0"), Map.of())) {
             System.out.printf("%nstart-up of the packaged jar on PostgreSQL: %.1f s%n", app.startupSeconds);

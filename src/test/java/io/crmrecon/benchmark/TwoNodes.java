@@ -1,7 +1,6 @@
 package io.crmrecon.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.crmrecon.demo.BenchmarkFiles;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -39,20 +38,15 @@ public final class TwoNodes {
         int customers = Integer.getInteger("customers", 10_000);
         int lines = Integer.getInteger("lines", 20);
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
-        RunningApp.quietMailServer();
-        int smtpPort = RunningApp.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        List<String> mail = List.of("--recon.mail.capture=false", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort);
-        try (RunningApp a = RunningApp.start(node(mail, "node-a"), Map.of());
+        GreenMail smtp = RunningApp.mailServer();
+        try (RunningApp a = RunningApp.start(node(smtp, "node-a"), Map.of());
                 Connection db = DriverManager.getConnection(a.dbUrl, a.dbUser, a.dbPassword)) {
             a.importMonth(customers, lines, period);
 
             List<String> first = codes(1, customers / 2 + 1);
             List<String> second = codes(customers / 2 + 1, customers + 1);
             double one = run(a, db, smtp, period, first, "one node (node-a)");
-            try (RunningApp b = RunningApp.anotherNode(a, node(mail, "node-b"))) {
+            try (RunningApp b = RunningApp.anotherNode(a, node(smtp, "node-b"))) {
                 double two = run(a, db, smtp, period, second, "two nodes (node-a, node-b)");
                 Map<String, Long> byNode = jobsByNode(db);
                 System.out.printf("customerStatement jobs done, by node, both runs: %s%n", byNode);
@@ -65,10 +59,9 @@ public final class TwoNodes {
         CHECKS.exit("no duplicate effect");
     }
 
-    private static List<String> node(List<String> mail, String name) {
-        return java.util.stream.Stream.concat(mail.stream(), java.util.stream.Stream.of(
-                // the name the engine writes into its job log (ACT_HI_JOB_LOG.HOSTNAME_)
-                "--camunda.bpm.generic-properties.properties.hostname=" + name)).toList();
+    private static List<String> node(GreenMail smtp, String name) {
+        // the name the engine writes into its job log (ACT_HI_JOB_LOG.HOSTNAME_)
+        return RunningApp.sendingTo(smtp, "--camunda.bpm.generic-properties.properties.hostname=" + name);
     }
 
     /** The codes of the benchmark customers {@code from} (1-based) up to {@code to}, exclusive. */
