@@ -1,6 +1,10 @@
 package io.crmrecon.bankfile;
 
 import io.crmrecon.common.ImportException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -29,6 +33,64 @@ public final class BankFileReader {
      * It decides for MT940 and CSV text; XML says its own encoding in its declaration.
      */
     public static ParsedBankFile read(byte[] content, Charset charset) {
+        return read(content, charset, (statement, transaction) -> { });
+    }
+
+    /** Receives each transaction as it is read, with the position of its statement in the file (from 0). */
+    public interface TransactionSink {
+        void accept(int statement, ParsedTransaction transaction);
+    }
+
+    /**
+     * Reads the file and hands each transaction to {@code sink} as it is read, so that it can be stored while the
+     * rest is still being read; a camt file is handed over entry by entry, the other formats once read whole.
+     * Whatever the sink received belongs to a file that may still be refused at its end.
+     */
+    public static ParsedBankFile read(byte[] content, Charset charset, TransactionSink sink) {
+        ParsedBankFile file = detectAndRead(content, charset, sink);
+        if (file.format() != BankFileFormat.CAMT053 && file.format() != BankFileFormat.CAMT054) {
+            for (int i = 0; i < file.statements().size(); i++) {
+                for (ParsedTransaction t : file.statements().get(i).transactions()) {
+                    sink.accept(i, t);
+                }
+            }
+        }
+        return file;
+    }
+
+    /** How much of a file is looked at to tell an XML file from the others. */
+    private static final int HEAD = 8192;
+
+    /**
+     * Reads the file from {@code in} to its end: a camt file as it arrives, never held whole; the other formats
+     * (MT940 and CSV need their whole text to tell its encoding) read into memory first.
+     */
+    public static ParsedBankFile read(InputStream in, Charset charset, TransactionSink sink) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(HEAD);
+        byte[] head = buffered.readNBytes(HEAD);
+        buffered.reset();
+        ParsedBankFile file = isXml(head) ? CamtReader.read(buffered, sink)
+                : read(buffered.readAllBytes(), charset, sink);
+        // the rest after the document's end (blanks), so that whoever counts or digests the bytes sees them all
+        buffered.transferTo(OutputStream.nullOutputStream());
+        return file;
+    }
+
+    /** XML by its first character (after a byte order mark and blanks); a head of only blanks is not known yet. */
+    private static boolean isXml(byte[] head) {
+        if (isUtf16Xml(head)) {
+            return true;
+        }
+        int start = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+                && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        while (start < head.length && isWhitespace(head[start])) {
+            start++;
+        }
+        return start < head.length && head[start] == '<';
+    }
+
+    private static ParsedBankFile detectAndRead(byte[] content, Charset charset, TransactionSink sink) {
         if (content == null || content.length == 0) {
             throw ImportException.ofFile("import.file.empty");
         }
@@ -37,7 +99,7 @@ public final class BankFileReader {
             return BankCsvReader.read(content, charset);
         }
         if (isUtf16Xml(content)) {
-            return CamtReader.read(content);
+            return CamtReader.read(content, sink);
         }
         int start = 0;
         if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
@@ -51,7 +113,7 @@ public final class BankFileReader {
             throw ImportException.ofFile("import.file.empty");
         }
         if (content[start] == '<') {
-            return CamtReader.read(content);
+            return CamtReader.read(content, sink);
         }
         // the markers are ASCII, so a byte-for-byte view is enough to recognise them in any of the encodings
         int length = Math.min(content.length - start, 8192);

@@ -4,6 +4,7 @@ import io.crmrecon.bankfile.XmlSubtrees.Fields;
 import io.crmrecon.common.ImportException;
 import io.crmrecon.common.Money;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -45,16 +46,30 @@ final class CamtReader {
     /** The signed sum of the booked entries of the statement being read. */
     private BigDecimal entriesTotal;
 
-    private CamtReader(XMLStreamReader r) {
+    private final BankFileReader.TransactionSink sink;
+    /** The position in the file of the statement being read. */
+    private int statementIndex;
+
+    private CamtReader(XMLStreamReader r, BankFileReader.TransactionSink sink) {
         this.r = r;
+        this.sink = sink;
         this.tree = new XmlSubtrees(r);
     }
 
     static ParsedBankFile read(byte[] content) {
+        return read(content, (statement, transaction) -> { });
+    }
+
+    static ParsedBankFile read(byte[] content, BankFileReader.TransactionSink sink) {
+        return read(new ByteArrayInputStream(content), sink);
+    }
+
+    /** Reads as far as the document's end; the caller closes {@code in}. */
+    static ParsedBankFile read(InputStream in, BankFileReader.TransactionSink sink) {
         XMLStreamReader reader = null;
         try {
-            reader = factory().createXMLStreamReader(new ByteArrayInputStream(content));
-            return new CamtReader(reader).document();
+            reader = factory().createXMLStreamReader(in);
+            return new CamtReader(reader, sink).document();
         } catch (XMLStreamException e) {
             throw malformed(e);
         } finally {
@@ -62,7 +77,7 @@ final class CamtReader {
                 try {
                     reader.close();
                 } catch (XMLStreamException ignored) {
-                    // nothing is left to release for an in-memory stream
+                    // the stream is the caller's to close
                 }
             }
         }
@@ -117,6 +132,7 @@ final class CamtReader {
             messageLine = line();
             while (nextChild()) {
                 if (r.getLocalName().equals(recordName)) {
+                    statementIndex = statements.size();
                     statements.add(statement(recordName));
                 } else {
                     skip();
@@ -259,7 +275,7 @@ final class CamtReader {
         boolean split = details.size() > 1 && details.stream().allMatch(d -> d.first(TX_AMOUNT) != null);
         if (!split) {
             Fields d = details.isEmpty() ? new Fields(e.line) : details.get(0);
-            out.add(transaction(account, entryRef, booking, value, signed(amount, debit), currency, debit, d,
+            add(out, transaction(account, entryRef, booking, value, signed(amount, debit), currency, debit, d,
                     entryCode));
             return;
         }
@@ -270,9 +286,14 @@ final class CamtReader {
                 continue;
             }
             // the entry's direction decides the sign, as genkgo/camt reads it
-            out.add(transaction(account, entryRef, booking, value, signed(txAmount, debit), txCurrency, debit, d,
+            add(out, transaction(account, entryRef, booking, value, signed(txAmount, debit), txCurrency, debit, d,
                     entryCode));
         }
+    }
+
+    private void add(List<ParsedTransaction> out, ParsedTransaction t) {
+        out.add(t);
+        sink.accept(statementIndex, t);
     }
 
     private static String[] parties(String party, String field) {

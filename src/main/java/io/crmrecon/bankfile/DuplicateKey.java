@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,10 +34,19 @@ public final class DuplicateKey {
     }
 
     public static List<String> keysOf(List<ParsedTransaction> transactionsOfOneStatement) {
-        Map<String, Integer> occurrences = new HashMap<>();
-        String[] identities = new String[transactionsOfOneStatement.size()];
-        for (int i = 0; i < identities.length; i++) {
-            ParsedTransaction t = transactionsOfOneStatement.get(i);
+        Statement statement = new Statement();
+        return hash(transactionsOfOneStatement.stream().map(statement::identity).toList());
+    }
+
+    /**
+     * The keys of one statement's transactions as they come, in file order: what makes a line's key depends only
+     * on the lines of its statement before it, so a file can be stored while it is still being read.
+     */
+    public static final class Statement {
+        private final Map<String, Integer> occurrences = new HashMap<>();
+
+        /** What the key is made from; {@link #hash} turns a batch of them into keys. */
+        public String identity(ParsedTransaction t) {
             // a placeholder such as NONREF is no reference: the whole-line rule applies
             String reference = text(BankReferences.meaningful(t.bankReference()));
             String identity;
@@ -51,14 +59,17 @@ public final class DuplicateKey {
             }
             int occurrence = occurrences.merge(identity, 1, Integer::sum);
             if (reference != null) {
-                identities[i] = "R" + (occurrence == 1 ? identity : identity + SEPARATOR + occurrence);
-            } else {
-                identities[i] = "N" + identity + SEPARATOR + occurrence;
+                return "R" + (occurrence == 1 ? identity : identity + SEPARATOR + occurrence);
             }
+            return "N" + identity + SEPARATOR + occurrence;
         }
+    }
+
+    /** The keys of the identities, in their order. */
+    public static List<String> hash(List<String> identities) {
         // hashing is most of the work for a large file, and each key stands alone
-        Stream<String> each = Arrays.stream(identities);
-        return (identities.length >= PARALLEL_FROM ? each.parallel() : each)
+        Stream<String> each = identities.stream();
+        return (identities.size() >= PARALLEL_FROM ? each.parallel() : each)
                 .map(id -> id.charAt(0) + sha256(id.substring(1))).toList();
     }
 

@@ -46,6 +46,16 @@ public final class CopyIn {
         if (rows.size() < THRESHOLD) {
             return false;
         }
+        return copyAll(jdbc, table, columns, rows, writer);
+    }
+
+    /**
+     * Copies the rows, however few, when the database is PostgreSQL.
+     *
+     * @return false when the caller should write them itself (other database)
+     */
+    public static <T> boolean copyAll(JdbcTemplate jdbc, String table, List<String> columns, List<T> rows,
+            RowWriter<T> writer) {
         Boolean done = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
             if (!connection.isWrapperFor(PGConnection.class)) {
                 return false;

@@ -44,7 +44,18 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
+                String type = request.getContentType();
+                // asking a multipart request for a parameter makes the container read all of its parts first; an
+                // upload read as it arrives (bank files) must reach its controller unread, and changes no language
+                return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                        || super.preHandle(request, response, handler);
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);

@@ -1,7 +1,23 @@
 package io.crmrecon.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.crmrecon.common.BadRequestException;
+import io.crmrecon.common.ImportProperties;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -14,10 +30,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/bank-statements")
@@ -27,9 +42,12 @@ class BankStatementController {
     private final BankStatementImport bankStatementImport;
     private final MessageSource messages;
 
-    BankStatementController(BankStatementImport bankStatementImport, MessageSource messages) {
+    private final long maxFileSize;
+
+    BankStatementController(BankStatementImport bankStatementImport, MessageSource messages, ImportProperties limits) {
         this.bankStatementImport = bankStatementImport;
         this.messages = messages;
+        this.maxFileSize = limits.maxFileSize().toBytes();
     }
 
     @Operation(summary = "Import a bank file (camt.053/054, MT940 or CSV)", description = """
@@ -44,19 +62,89 @@ class BankStatementController {
     @ApiResponse(responseCode = "422", description = "Not a bank file, a DOCTYPE, bad lines or rows: problem+json "
             + "with `errors` (`line` for XML and MT940, `row`/`column` for CSV); nothing stored")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    BankStatementImport.Result importFile(
-            @Parameter(description = "The bank file: camt XML, MT940 text or CSV") @RequestPart("file")
-            MultipartFile file,
-            @Parameter(description = "The text's charset when it is neither UTF-8 nor GB18030 (e.g. ISO-8859-1); "
-                    + "the file part's content type may name it instead") @RequestParam(required = false)
-            String charset, @Parameter(hidden = true) Principal user) throws IOException {
-        Charset named = charset != null ? TabularFile.charsetNamed(charset) : charsetOf(file.getContentType());
-        BankStatementImport.Result result = bankStatementImport.importFile(file.getBytes(), named,
-                file.getOriginalFilename(), user == null ? null : user.getName());
-        Locale locale = LocaleContextHolder.getLocale();
-        return result.withWarnings(result.warnings().stream()
-                .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
-                .toList());
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
+                    requiredProperties = "file"), schemaProperties = @SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary",
+                            description = "The bank file: camt XML, MT940 text or CSV"))))
+    @Parameter(name = "charset", in = ParameterIn.QUERY, schema = @Schema(type = "string"), description = "The "
+            + "text's charset when it is neither UTF-8 nor GB18030 (e.g. ISO-8859-1); the file part's content type "
+            + "may name it instead")
+    BankStatementImport.Result importFile(@Parameter(hidden = true) HttpServletRequest request,
+            @Parameter(hidden = true) Principal user) throws IOException {
+        // the body is read here as it arrives, never parsed ahead into memory or onto disk: nothing may read the
+        // request's parameters before (that makes the servlet container read every part)
+        Charset named = TabularFile.charsetNamed(queryParameter(request, "charset"));
+        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+        // the file itself is limited as it is read (UploadLimit); this bounds what comes beside it
+        upload.setSizeMax(maxFileSize + 64 * 1024);
+        FileItemInputIterator parts;
+        try {
+            parts = upload.getItemIterator(request);
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if (part.isFormField() && "charset".equals(part.getFieldName()) && named == null) {
+                    try (InputStream in = part.getInputStream()) {
+                        named = TabularFile.charsetNamed(new String(in.readNBytes(64), StandardCharsets.US_ASCII));
+                    }
+                } else if (!part.isFormField() && "file".equals(part.getFieldName())) {
+                    Charset charset = named != null ? named : charsetOf(part.getContentType());
+                    BankStatementImport.Result result;
+                    try (InputStream in = new UploadLimit(part.getInputStream(), maxFileSize)) {
+                        result = bankStatementImport.importFile(in, charset, part.getName(),
+                                user == null ? null : user.getName());
+                    }
+                    Locale locale = LocaleContextHolder.getLocale();
+                    return result.withWarnings(result.warnings().stream()
+                            .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
+                            .toList());
+                }
+            }
+        } catch (FileUploadSizeException e) {
+            throw new MaxUploadSizeExceededException(maxFileSize, e);
+        } catch (FileUploadException e) {
+            throw new BadRequestException("the upload is not a readable multipart/form-data body: " + e.getMessage());
+        }
+        throw new BadRequestException("the upload has no part named 'file'");
+    }
+
+    private static String queryParameter(HttpServletRequest request, String name) {
+        String value = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                .getFirst(name);
+        return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Refuses an upload (413) as soon as more than the limit has been read of it. */
+    private static final class UploadLimit extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        UploadLimit(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                // unchecked: an XML parser turns an IOException into a syntax error
+                throw new MaxUploadSizeExceededException(limit);
+            }
+        }
     }
 
     /** The {@code charset} parameter of the part's content type; a content type that cannot be read names none. */

@@ -1,23 +1,20 @@
 package io.crmrecon.ledger;
 
 import io.crmrecon.bankfile.BankFileFormat;
-import io.crmrecon.bankfile.BankFileReader;
+import io.crmrecon.bankfile.BankFileStream;
 import io.crmrecon.bankfile.DuplicateKey;
 import io.crmrecon.bankfile.ParsedBankFile;
 import io.crmrecon.bankfile.ParsedStatement;
 import io.crmrecon.bankfile.ParsedTransaction;
 import io.crmrecon.common.BulkLoads;
-import io.crmrecon.common.CopyIn;
-import io.crmrecon.common.SqlArrays;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +26,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -43,17 +43,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BankStatementImport {
 
-    private static final int BATCH = 1000;
+    /** Transactions stored together while the file is still being read: enough for one COPY. */
+    private static final int BATCH_READ = 10_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final MessageSource messages;
 
     private final MatchingAfterImport matching;
+    private final NewBankTransactions transactions;
+    /** Read bank files beside the transaction that stores them (daemon threads, made on demand). */
+    private final ExecutorService readers = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "bank-file-reader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     BankStatementImport(JdbcTemplate jdbc, Clock clock, MessageSource messages,
-            @org.springframework.context.annotation.Lazy MatchingAfterImport matching) {
+            @org.springframework.context.annotation.Lazy MatchingAfterImport matching,
+            NewBankTransactions transactions) {
         this.matching = matching;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
@@ -111,9 +126,54 @@ public class BankStatementImport {
     /** {@code charset}: what the upload says its text is in (MT940 and CSV), or null to tell from the bytes. */
     @Transactional
     public Result importFile(byte[] content, Charset charset, String fileName, String importedBy) {
-        ParsedBankFile file = BankFileReader.read(content, charset);
-        Map<String, ParsedTransaction> byKey = new LinkedHashMap<>();
+        return importFile(new ByteArrayInputStream(content), charset, fileName, importedBy);
+    }
+
+    /**
+     * Reads the file from {@code in} (an upload as it arrives) to its end on a thread of its own, storing its
+     * transactions meanwhile; refused, it leaves nothing stored. The caller closes {@code in}.
+     */
+    @Transactional
+    public Result importFile(InputStream in, Charset charset, String fileName, String importedBy) {
+        MessageDigest digest = sha256();
+        DigestInputStream content = new DigestInputStream(in, digest);
+        // written first so that the transactions can point at it; what only the whole file tells comes at the end
+        long statementId = insertStatement(fileName, importedBy);
+        Set<String> seen = new HashSet<>();
+        List<DuplicateKey.Statement> keys = new ArrayList<>();
+        int stored = 0;
         int duplicates = 0;
+        ParsedBankFile file;
+        try (BankFileStream stream = BankFileStream.read((InputStream) content, charset, readers)) {
+            for (List<BankFileStream.Read> batch = stream.next(BATCH_READ); !batch.isEmpty();
+                    batch = stream.next(BATCH_READ)) {
+
+                List<String> identities = new ArrayList<>(batch.size());
+                for (BankFileStream.Read read : batch) {
+                    while (keys.size() <= read.statement()) {
+                        keys.add(new DuplicateKey.Statement());
+                    }
+                    identities.add(keys.get(read.statement()).identity(read.transaction()));
+                }
+                List<String> batchKeys = DuplicateKey.hash(identities);
+                Map<String, ParsedTransaction> fresh = new LinkedHashMap<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    // overlapping statements inside one file carry the same referenced transaction twice
+                    if (seen.add(batchKeys.get(i))) {
+                        fresh.put(batchKeys.get(i), batch.get(i).transaction());
+                    } else {
+                        duplicates++;
+                    }
+                }
+                int added = transactions.storeNew(statementId, new ArrayList<>(fresh.entrySet()));
+                duplicates += fresh.size() - added;
+                stored += added;
+            }
+            file = stream.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing " + fileName, e);
+        }
         Set<String> accounts = new LinkedHashSet<>();
         Set<String> statementIds = new LinkedHashSet<>();
         List<BankStatementWarning> warnings = new ArrayList<>();
@@ -129,131 +189,56 @@ public class BankStatementImport {
             if (statement.statementId() != null) {
                 statementIds.add(statement.statementId());
             }
-            List<String> keys = DuplicateKey.keysOf(statement.transactions());
-            for (int i = 0; i < keys.size(); i++) {
-                // overlapping statements inside one file carry the same referenced transaction twice
-                if (byKey.putIfAbsent(keys.get(i), statement.transactions().get(i)) != null) {
-                    duplicates++;
-                }
-            }
         }
-        Set<String> stored = storedKeys(new ArrayList<>(byKey.keySet()));
-
-        duplicates += stored.size();
-        byKey.keySet().removeAll(stored);
-
-        long statementId = insertStatement(file.format(), fileName, sha256(content), statementIds, accounts,
-                byKey.size(), duplicates, importedBy, warnings);
-        insertTransactions(statementId, new ArrayList<>(byKey.entrySet()));
-        BulkLoads.analyzeAfter(jdbc, "bank_transaction", byKey.size());
-        if (byKey.isEmpty()) {
+        completeStatement(statementId, file.format(), HexFormat.of().formatHex(digest.digest()), statementIds,
+                accounts, stored, duplicates, warnings);
+        BulkLoads.analyzeAfter(jdbc, "bank_transaction", stored);
+        if (stored == 0) {
             return new Result(statementId, file.format(), 0, duplicates, null, null, warnings);
         }
         MatchingAfterImport.StartedRun run = matching.bankStatementImported(statementId, importedBy);
-        return new Result(statementId, file.format(), byKey.size(), duplicates, run.id(), run.url(), warnings);
+        return new Result(statementId, file.format(), stored, duplicates, run.id(), run.url(), warnings);
     }
 
-    private Set<String> storedKeys(List<String> keys) {
-        Set<String> found = new HashSet<>();
-        for (int i = 0; i < keys.size(); i += BATCH) {
-            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH));
-            jdbc.query("SELECT dedup_key FROM bank_transaction WHERE dedup_key = ANY (?)", SqlArrays.varchars(chunk),
-                    rs -> {
-                        found.add(rs.getString("dedup_key"));
-                    });
-        }
-        return found;
-    }
-
-    private long insertStatement(BankFileFormat format, String fileName, String sha256, Set<String> statementIds,
-            Set<String> accounts, int transactions, int duplicates, String importedBy,
-            List<BankStatementWarning> warnings) {
+    private long insertStatement(String fileName, String importedBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO bank_statement (format, file_name, file_sha256, "
-                    + "statement_refs, accounts, transactions, duplicates, imported_at, imported_by, warnings) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            ps.setString(1, format.name());
-            ps.setString(2, fit(fileName, 255));
-            ps.setString(3, sha256);
-            ps.setString(4, fit(String.join(",", statementIds), 1000));
-            ps.setString(5, fit(String.join(",", accounts), 1000));
-            ps.setInt(6, transactions);
-            ps.setInt(7, duplicates);
-            ps.setTimestamp(8, Timestamp.from(clock.instant()));
-            ps.setString(9, importedBy);
-            JdbcValues.setText(ps, 10, warnings.isEmpty() ? null
-                    : fit(String.join("\n", warnings.stream().map(BankStatementWarning::message).toList()), 4000));
+                    + "transactions, duplicates, imported_at, imported_by) VALUES ('', ?, '', 0, 0, ?, ?)",
+                    new String[] {"id"});
+            ps.setString(1, fit(fileName, 255));
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setString(3, importedBy);
             return ps;
         }, key);
         return key.getKey().longValue();
     }
 
-    private static final List<String> COLUMNS = List.of("bank_statement_id", "account", "bank_reference",
-            "booking_date", "value_date", "amount", "currency", "counterparty_name", "counterparty_account",
-            "remittance_info", "structured_reference", "end_to_end_id", "bank_tx_code", "dedup_key");
-
-    private void insertTransactions(long statementId, List<Map.Entry<String, ParsedTransaction>> rows) {
-        if (CopyIn.copy(jdbc, "bank_transaction", COLUMNS, rows, (row, line) -> {
-            ParsedTransaction t = row.getValue();
-            // the same values as the batch below: an empty text is stored as null
-            line.add(statementId).add(fit(t.account(), 64)).add(text(t.bankReference(), 128)).add(t.bookingDate())
-                    .add(t.valueDate()).add(t.amount()).add(t.currency()).add(text(t.counterpartyName(), 255))
-                    .add(text(t.counterpartyAccount(), 64)).add(text(t.remittanceInfo(), 2000))
-                    .add(text(t.structuredReference(), 255)).add(text(t.endToEndId(), 128))
-                    .add(text(t.bankTxCode(), 64)).add(row.getKey());
-        })) {
-            return;
-        }
-        for (int i = 0; i < rows.size(); i += BATCH) {
-            List<Map.Entry<String, ParsedTransaction>> chunk = rows.subList(i, Math.min(rows.size(), i + BATCH));
-            jdbc.batchUpdate("INSERT INTO bank_transaction (bank_statement_id, account, bank_reference, booking_date, "
-                    + "value_date, amount, currency, counterparty_name, counterparty_account, remittance_info, "
-                    + "structured_reference, end_to_end_id, bank_tx_code, dedup_key) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(PreparedStatement ps, int index) throws SQLException {
-                            ParsedTransaction t = chunk.get(index).getValue();
-                            ps.setLong(1, statementId);
-                            ps.setString(2, fit(t.account(), 64));
-                            JdbcValues.setText(ps, 3, fit(t.bankReference(), 128));
-                            ps.setDate(4, Date.valueOf(t.bookingDate()));
-                            if (t.valueDate() == null) {
-                                ps.setNull(5, Types.DATE);
-                            } else {
-                                ps.setDate(5, Date.valueOf(t.valueDate()));
-                            }
-                            ps.setBigDecimal(6, t.amount());
-                            ps.setString(7, t.currency());
-                            JdbcValues.setText(ps, 8, fit(t.counterpartyName(), 255));
-                            JdbcValues.setText(ps, 9, fit(t.counterpartyAccount(), 64));
-                            JdbcValues.setText(ps, 10, fit(t.remittanceInfo(), 2000));
-                            JdbcValues.setText(ps, 11, fit(t.structuredReference(), 255));
-                            JdbcValues.setText(ps, 12, fit(t.endToEndId(), 128));
-                            JdbcValues.setText(ps, 13, fit(t.bankTxCode(), 64));
-                            ps.setString(14, chunk.get(index).getKey());
-                        }
-
-                        @Override
-                        public int getBatchSize() {
-                            return chunk.size();
-                        }
-                    });
-        }
+    private void completeStatement(long id, BankFileFormat format, String sha256, Set<String> statementIds,
+            Set<String> accounts, int transactions, int duplicates, List<BankStatementWarning> warnings) {
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("UPDATE bank_statement SET format = ?, file_sha256 = ?, "
+                    + "statement_refs = ?, accounts = ?, transactions = ?, duplicates = ?, warnings = ? WHERE id = ?");
+            ps.setString(1, format.name());
+            ps.setString(2, sha256);
+            ps.setString(3, fit(String.join(",", statementIds), 1000));
+            ps.setString(4, fit(String.join(",", accounts), 1000));
+            ps.setInt(5, transactions);
+            ps.setInt(6, duplicates);
+            JdbcValues.setText(ps, 7, warnings.isEmpty() ? null
+                    : fit(String.join("\n", warnings.stream().map(BankStatementWarning::message).toList()), 4000));
+            ps.setLong(8, id);
+            return ps;
+        });
     }
 
-    private static String text(String value, int max) {
-        return value == null || value.isEmpty() ? null : fit(value, max);
-    }
-
-    /** Bank texts longer than a column are cut rather than the whole file refused. */
     private static String fit(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        return NewBankTransactions.fit(value, max);
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

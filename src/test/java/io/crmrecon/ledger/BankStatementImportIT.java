@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
 import io.crmrecon.IntegrationTest;
+import io.crmrecon.demo.BenchmarkFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +182,82 @@ class BankStatementImportIT extends IntegrationTest {
         var unknown = api.upload("/api/bank-statements", "note.txt", "hello".getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("detail").asText()).contains("unrecognised");
+    }
+
+    @Test
+    void aCamtFileSentWithoutALengthIsRefusedWhenItGrowsPastTheLimitAndNothingOfItStays() throws Exception {
+        // stored while it arrives: 30,000 entries (some 35 MB) pass the 30 MB limit only after thousands are written
+        ByteArrayOutputStream camt = new ByteArrayOutputStream();
+        BenchmarkFiles.writeCamt053(camt, 30_000, 7, LocalDate.of(2026, 10, 30));
+        assertThat(camt.size()).isGreaterThan(31 * 1024 * 1024);
+        int before = count();
+        int statements = statements();
+
+        HttpResponse<String> tooLarge = postChunked(multipart("camt053.xml", camt.toByteArray(), null));
+
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("recon.import.max-file-size");
+        assertThat(count()).isEqualTo(before);
+        assertThat(statements()).isEqualTo(statements);
+    }
+
+    @Test
+    void aCharsetSentAsAFormFieldBeforeTheFileIsHonoured() throws Exception {
+        String mt940 = ":20:LATIN-%s\r\n:25:DE89370400440532013000\r\n:28C:1/1\r\n:60F:C261001EUR100,00\r\n"
+                .formatted(UUID.randomUUID().toString().substring(0, 8))
+                + ":61:2610011001C50,00NTRFNONREF//B-%s\r\n:86:Zahlung M\u00fcller Stra\u00dfe\r\n"
+                        .formatted(UUID.randomUUID())
+                + ":62F:C261001EUR150,00\r\n-";
+        HttpResponse<String> response = postChunked(multipart("latin.sta", mt940.getBytes(StandardCharsets.ISO_8859_1),
+                "ISO-8859-1"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("bankStatementId")
+                .asLong();
+        assertThat(jdbc.queryForObject("SELECT remittance_info FROM bank_transaction WHERE bank_statement_id = ?",
+                String.class, id)).contains("Müller Straße");
+    }
+
+    @Test
+    void anUploadWithoutAFilePartIs400() throws Exception {
+        String boundary = "b0undary";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = postChunked(new Multipart(boundary, body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("'file'");
+    }
+
+    private record Multipart(String boundary, byte[] body) {
+    }
+
+    private static Multipart multipart(String fileName, byte[] content, String charsetField) throws IOException {
+        String boundary = "----recon" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (charsetField != null) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"charset\"\r\n\r\n"
+                    + charsetField + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return new Multipart(boundary, body.toByteArray());
+    }
+
+    /** Sent as a stream of unknown length (chunked), as a client that streams a file does. */
+    private HttpResponse<String> postChunked(Multipart multipart) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/bank-statements"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary())
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(multipart.body())))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int statements() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM bank_statement", Integer.class);
     }
 
     @Test
