@@ -36,16 +36,16 @@ class DashboardBrowserIT extends IntegrationTest {
 
     @Test
     void aManagerReadsTheDashboardAndFollowsItsLinksInChinese() throws Exception {
-        journey("zh-CN,zh", "zh", "管理看板", "应收账款", "逾期金额最多的客户");
+        journey("zh-CN,zh", "zh", "管理看板", "应收账款", "逾期金额最多的客户", "（");
     }
 
     @Test
     void aManagerReadsTheDashboardAndFollowsItsLinksInEnglish() throws Exception {
-        journey("en-US,en", "en", "Dashboard", "Receivables", "Most overdue customers");
+        journey("en-US,en", "en", "Dashboard", "Receivables", "Most overdue customers", "(");
     }
 
-    private void journey(String languages, String name, String title, String receivables, String overdueTitle)
-            throws Exception {
+    private void journey(String languages, String name, String title, String receivables, String overdueTitle,
+            String bracket) throws Exception {
         String code = debtor();
         // the figures are worked out in the background; the test does not wait a minute for it
         figures.refresh();
@@ -57,7 +57,9 @@ class DashboardBrowserIT extends IntegrationTest {
             browser.findElement(By.cssSelector("header nav a[href='/dashboard']")).click();
             wait.until(d -> d.getCurrentUrl().endsWith("/dashboard"));
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(title);
-            assertThat(browser.findElement(By.id("cards")).getText()).contains(receivables + " · CNY");
+            assertThat(browser.findElement(By.id("cards")).getText()).contains(receivables + " · CNY")
+                    // the overdue share in the brackets of the page's language
+                    .containsPattern(java.util.regex.Pattern.quote(bracket) + "[0-9.]+ %");
             // the charts with figures drawn (ECharts renders SVG into its box); one without any says so in words
             for (String chart : new String[] {"chart-ageing", "chart-dso"}) {
                 wait.until(d -> !d.findElements(By.cssSelector("#" + chart + " svg")).isEmpty());
