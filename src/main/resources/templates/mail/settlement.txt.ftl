@@ -16,7 +16,7 @@ ${t("mail.settlement.netted")}: ${m.netted()}
 ${t("mail.settlement.onAccount")}: ${m.cashOnAccount()}
 </#if>
 ${t("mail.settlement.amountDue")}: ${m.amountDue()}
-${t("mail.settlement.payBy")}: ${m.dueDate()}
+${t((m.kind() == "REQUEST")?then("mail.settlement.payBy", "mail.settlement.wasDueOn"))}: ${m.dueDate()}
 
 <#if m.bankAccount()?has_content>${t("mail.settlement.payTo", m.bankName(), m.bankAccount(), m.statementNo())}<#else>${t("mail.settlement.reference", m.statementNo())}</#if>
 ${t("mail.settlement.attached", m.attachmentName())}

@@ -49,5 +49,10 @@ record StatementSnapshot(StatementPeriod period, String currency, Instant asOf, 
     /** A receivable document still open at the period's end; {@code open} signed (a credit note negative). */
     record OpenItem(String documentNo, DocumentType type, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
             BigDecimal open, long daysOverdue, String bucket, boolean disputed) {
+
+        /** Days past due of what the customer owes; a credit waiting to be used (open below zero) is never late. */
+        long daysLate() {
+            return open.signum() > 0 ? Math.max(daysOverdue, 0) : 0;
+        }
     }
 }

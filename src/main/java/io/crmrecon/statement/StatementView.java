@@ -62,7 +62,7 @@ public record StatementView(String language, String statementNo, int version, St
         for (OpenItem i : s.openItems()) {
             items.add(new Item(i.documentNo(), text.apply("statement.kind." + i.type().name()),
                     i.issueDate().toString(), i.dueDate().toString(), money.apply(i.type().signed(i.amount())),
-                    money.apply(i.open()), i.daysOverdue() > 0 ? Long.toString(i.daysOverdue()) : "", i.disputed()));
+                    money.apply(i.open()), i.daysLate() > 0 ? Long.toString(i.daysLate()) : "", i.disputed()));
         }
         List<Bucket> ageing = new ArrayList<>();
         for (String bucket : Ageing.BUCKETS) {

@@ -122,7 +122,7 @@ final class StatementWorkbook {
         heading("statement.openItems");
         Row head = sheet.createRow(row++);
         String[] columns = {"statement.column.document", "statement.column.kind", "statement.column.date",
-                "statement.column.due", "statement.column.debit", "statement.column.open", "statement.column.overdue"};
+                "statement.column.due", "statement.column.amount", "statement.column.open", "statement.column.overdue"};
         for (int c = 0; c < columns.length; c++) {
             text(head, c, t(columns[c])).setCellStyle(bold);
         }
@@ -134,8 +134,8 @@ final class StatementWorkbook {
             date(r, 3, i.dueDate());
             amount(r, 4, i.type().signed(i.amount()));
             amount(r, 5, i.open());
-            if (i.daysOverdue() > 0) {
-                r.createCell(6).setCellValue(i.daysOverdue());
+            if (i.daysLate() > 0) {
+                r.createCell(6).setCellValue(i.daysLate());
             }
         }
         if (s.unappliedCash().signum() != 0) {

@@ -77,6 +77,27 @@ class StatementDocumentsTest {
     }
 
     @Test
+    void aCreditNoteWaitingToBeUsedIsNeverShownAsLate() {
+        List<PostedDocument> docs = List.of(
+                StatementCalculatorTest.doc("INV-2026-000301", DocumentType.INVOICE, "2026-08-01", "2026-08-31",
+                        "5000.00", "2026-08-01T08:00:00Z"),
+                StatementCalculatorTest.doc("CN-2026-000301", DocumentType.CREDIT_NOTE, "2026-08-05", "2026-09-04",
+                        "800.00", "2026-08-05T08:00:00Z"));
+        StatementSnapshot s = StatementCalculator.snapshot(StatementPeriod.parse("2026-10"), "CNY",
+                new LedgerFacts(docs, List.of(), Set.of()), null, Instant.parse("2026-11-01T02:00:00Z"));
+        StatementView view = documents.view(s, new StatementView.Header("S2610-0043", 1, "C002", "Acme Ltd",
+                Locale.ENGLISH));
+
+        StatementView.Item invoice = view.openItems().stream()
+                .filter(i -> i.documentNo().equals("INV-2026-000301")).findFirst().orElseThrow();
+        StatementView.Item credit = view.openItems().stream()
+                .filter(i -> i.documentNo().equals("CN-2026-000301")).findFirst().orElseThrow();
+        assertThat(invoice.overdue()).isEqualTo("61");
+        assertThat(credit.open()).isEqualTo("-800.00");
+        assertThat(credit.overdue()).isEmpty();
+    }
+
+    @Test
     void anEnglishCustomerGetsEnglishTextsAndTheSameFigures() throws Exception {
         StatementView view = documents.view(snapshot, new StatementView.Header("S2610-0042", 2, "C001",
                 "Binhai Logistics", Locale.ENGLISH));
