@@ -44,6 +44,9 @@ class OneLoginIT extends IntegrationTest {
     @Autowired
     IdentityService identityService;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     CookieManager cookies;
     HttpClient browser;
 
@@ -157,6 +160,36 @@ class OneLoginIT extends IntegrationTest {
         assertThat(en).doesNotContain("href=\"/reports", "href=\"/disputes");
         logIn("clerk", "clerk");
         assertThat(get("/?lang=en").body()).contains("Logged in as clerk", "action=\"/logout\"");
+    }
+
+    @Test
+    void everyFormASignedInUserPostsIsRefusedWithoutItsCsrfTokenAndChangesNothing() throws Exception {
+        // a period nobody closes in the tests: closing it for real would take it from them
+        String period = "1999-01";
+        int closings = jdbc.queryForObject("SELECT COUNT(*) FROM closed_period", Integer.class);
+        logIn("manager", "manager");
+        // a page of a signed-in user carries the token the forms send back
+        assertThat(csrf(get("/periods?lang=en").body())).isNotBlank();
+        HttpResponse<String> close = post("/periods/" + period + "/close", Map.of());
+        assertThat(close.statusCode()).as(close.body()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM closed_period", Integer.class)).isEqualTo(closings);
+        HttpResponse<String> reopen = post("/periods/" + period + "/reopen", Map.of());
+        assertThat(reopen.statusCode()).isEqualTo(403);
+        // a logout another site triggers does not end the session
+        assertThat(post("/logout", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(get("/periods").statusCode()).isEqualTo(200);
+
+        cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        logIn("clerk", "clerk");
+        // the workbench's allocation form: refused before the task or the choice is even looked at
+        HttpResponse<String> allocate = post("/matching/workbench/no-such-task",
+                Map.of("customerCode", "C0001", "amount_1", "1.00", "action", "customer"));
+        assertThat(allocate.statusCode()).isEqualTo(403);
+        // the same forms with their token get through to what they do
+        HttpResponse<String> logout = post("/logout", Map.of("_csrf", csrf(get("/").body())));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(get("/periods").statusCode()).isEqualTo(302);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

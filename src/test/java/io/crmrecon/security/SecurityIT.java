@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -308,6 +309,51 @@ class SecurityIT extends IntegrationTest {
         ProcessJobs.runAll(engine.getRuntimeService(), engine.getManagementService(), "run-" + runId);
         assertThat(JSON.readTree(get(location, "clerk:clerk", h -> { }).getBody()).get("status").asText())
                 .isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void nobodyButTheAppStartsItsProcessesOrMovesTheirInstances() {
+        String variables = "{\"variables\":{\"bankStatementId\":{\"value\":1,\"type\":\"Long\"}}}";
+        for (String user : List.of("clerk:clerk", "manager:manager")) {
+            for (String key : AuthorizationSetup.STARTED_BY_THE_APP) {
+                for (String how : List.of("/start", "/submit-form")) {
+                    ResponseEntity<String> start = postJson(engineRest("/process-definition/key/" + key + how), user,
+                            variables);
+                    assertThat(start.getStatusCode()).as(user + " " + key + how).isEqualTo(HttpStatus.FORBIDDEN);
+                }
+            }
+        }
+        for (String key : AuthorizationSetup.STARTED_BY_THE_APP) {
+            assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(key)
+                    .startedBy("clerk").count()).as(key).isZero();
+        }
+        // a message sent through engine-rest (a customer's answer, a dispute's outcome, a payment) moves an instance
+        // on with the sender's variables: that takes UPDATE on the instance or UPDATE_INSTANCE on its definition
+        for (String group : List.of("clerks", "managers")) {
+            String user = group.equals("clerks") ? "clerk" : "manager";
+            assertThat(authorizationService.isUserAuthorized(user, List.of(group),
+                    ProcessInstancePermissions.UPDATE, Resources.PROCESS_INSTANCE, "*")).as(group).isFalse();
+            for (String key : AuthorizationSetup.STARTED_BY_THE_APP) {
+                assertThat(authorizationService.isUserAuthorized(user, List.of(group),
+                        ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, key))
+                        .as(group + " " + key).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theWebappsApiAndTheActuatorRefuseAnonymousCallers() {
+        for (String path : List.of("/camunda/api/engine/engine/default/task",
+                "/camunda/api/engine/engine/default/process-definition",
+                "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
+                "/camunda/api/admin/auth/user/default")) {
+            ResponseEntity<String> response = get(path, null, h -> h.set(HttpHeaders.ACCEPT, "application/json"));
+            assertThat(response.getStatusCode().value()).as(path + " " + response.getBody()).isIn(401, 403, 404);
+            assertThat(String.valueOf(response.getBody())).as(path).doesNotContain("\"id\":\"");
+        }
+        for (String path : List.of("/actuator/info", "/actuator/prometheus", "/actuator/metrics")) {
+            assertThat(get(path, null, h -> { }).getStatusCode().value()).as(path).isIn(401, 404);
+        }
     }
 
     @Test
