@@ -51,6 +51,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     ApiExceptionHandler(ImportProperties limits) {
         this.maxFileSize = limits.maxFileSize().toBytes();
     }
@@ -87,6 +89,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // declined: Spring MVC answers an exception's own @ResponseStatus, and for a staff page
             // ErrorPageConfiguration logs it and shows the error page
             throw e;
+        }
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("{} {}: the database cannot be reached ({})", servletRequest.getMethod(),
+                    servletRequest.getRequestURI(), e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(DatabaseOutage.problem(servletRequest.getRequestURI()));
         }
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(internalError(ErrorPageConfiguration.logUnexpected(servletRequest, e)));

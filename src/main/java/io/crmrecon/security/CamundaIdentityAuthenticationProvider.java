@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,6 +28,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return check(authentication);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the user store could not be read (the database is down): no verdict on the password, so no 401
+            throw new InternalAuthenticationServiceException("the user store cannot be read", e);
+        }
+    }
+
+    private Authentication check(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? null : credentials.toString();
