@@ -39,12 +39,16 @@ final class RunningApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningApp(List<String> arguments, Map<String, String> environment, String password) throws Exception {
+        this(arguments, environment, password, Database.fromEnvironment());
+    }
+
+    private RunningApp(List<String> arguments, Map<String, String> environment, String password, Database database)
+            throws Exception {
         this.password = password;
         Path jar = findJar();
-        String url = System.getenv("RECON_BENCH_DB_URL");
-        dbUser = url == null ? "postgres" : System.getenv().getOrDefault("RECON_BENCH_DB_USER", "postgres");
-        dbPassword = url == null ? "postgres" : System.getenv().getOrDefault("RECON_BENCH_DB_PASSWORD", "");
-        dbUrl = url == null ? PostgresTestDatabase.url() : url;
+        dbUrl = database.url();
+        dbUser = database.user();
+        dbPassword = database.password();
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         log = Files.createTempFile("recon-bench-", ".log");
@@ -88,6 +92,21 @@ final class RunningApp implements AutoCloseable {
     /** Starts the jar with these extra arguments and environment; returns once it is ready to serve. */
     static RunningApp start(List<String> arguments, Map<String, String> environment) throws Exception {
         return new RunningApp(arguments, environment, UUID.randomUUID().toString());
+    }
+
+    /** Starts the jar on this database instead (e.g. one a scenario stops and starts again). */
+    static RunningApp startOn(String dbUrl, String dbUser, String dbPassword, List<String> arguments)
+            throws Exception {
+        return new RunningApp(arguments, Map.of(), UUID.randomUUID().toString(),
+                new Database(dbUrl, dbUser, dbPassword));
+    }
+
+    /**
+     * A request to the app as its administrator, for a scenario that sends it with its own client (and sets its
+     * own timeout on it).
+     */
+    HttpRequest.Builder administratorRequest(String path) {
+        return request(path);
     }
 
     /**
@@ -211,6 +230,17 @@ final class RunningApp implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         process.waitFor();
+    }
+
+    /** Where the app keeps its data: {@code RECON_BENCH_DB_URL} (+ _USER, _PASSWORD) or the tests' embedded one. */
+    private record Database(String url, String user, String password) {
+
+        static Database fromEnvironment() {
+            String url = System.getenv("RECON_BENCH_DB_URL");
+            return url == null ? new Database(PostgresTestDatabase.url(), "postgres", "postgres")
+                    : new Database(url, System.getenv().getOrDefault("RECON_BENCH_DB_USER", "postgres"),
+                            System.getenv().getOrDefault("RECON_BENCH_DB_PASSWORD", ""));
+        }
     }
 
     static double seconds(long since) {
