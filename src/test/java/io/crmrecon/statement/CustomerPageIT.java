@@ -133,6 +133,7 @@ class CustomerPageIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(receipt.statusCode()).isEqualTo(200);
         assertThat(receipt.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertSecurityHeaders(receipt);
         String text = text(receipt.body());
         assertThat(text).contains(s.statementNo(), "13,800.00", "王芳", "财务经理", "127.0.0.1", pdfHash,
                 "对账确认回执");
@@ -145,7 +146,7 @@ class CustomerPageIT extends IntegrationTest {
         HttpResponse<byte[]> pdf = http.send(request("/s/" + s.token() + "/statement.pdf").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.body()).isEqualTo(statementPdf);
-        assertThat(pdf.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertSecurityHeaders(pdf);
     }
 
     @Test
@@ -158,6 +159,7 @@ class CustomerPageIT extends IntegrationTest {
                 Map.entry("claimedAmount_INV-1015", "1,200.00"), Map.entry("claimedAmount_CN-1020", ""),
                 Map.entry("claimedAmount_INV-1002", "5")));
         assertThat(disputed.statusCode()).isEqualTo(303);
+        assertSecurityHeaders(disputed);
         assertThat(status(s)).isEqualTo("DISPUTED");
         Map<String, Object> answer = jdbc.queryForMap("SELECT * FROM statement_answer WHERE statement_id = ?",
                 s.statementId());
@@ -198,6 +200,7 @@ class CustomerPageIT extends IntegrationTest {
         var s = fixture.sent("en");
         HttpResponse<String> noLines = post("/s/" + s.token() + "/dispute", Map.of("reason", "", "comment", "x"));
         assertThat(noLines.statusCode()).isEqualTo(422);
+        assertSecurityHeaders(noLines);
         assertThat(noLines.body()).contains("id=\"error-documentNo\"", "Tick at least one document",
                 "id=\"error-reason\"", "Choose a reason.", ">x</textarea>");
         HttpResponse<String> badAmount = post("/s/" + s.token() + "/dispute", List.of(
@@ -351,6 +354,9 @@ class CustomerPageIT extends IntegrationTest {
         assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'none'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
                         "frame-ancestors 'none'", "base-uri 'none'").doesNotContain("unsafe-inline");
+        // no framing for browsers that know no frame-ancestors either
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     private java.util.Optional<StatementStatus> outcome(long statementId) {
