@@ -50,10 +50,24 @@ class LocaleConfiguration implements WebMvcConfigurer {
                     jakarta.servlet.http.HttpServletResponse response, Object handler)
                     throws jakarta.servlet.ServletException {
                 String type = request.getContentType();
+                if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                    return super.preHandle(request, response, handler);
+                }
                 // asking a multipart request for a parameter makes the container read all of its parts first; an
-                // upload read as it arrives (bank files) must reach its controller unread, and changes no language
-                return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                        || super.preHandle(request, response, handler);
+                // upload read as it arrives (bank files) must reach its controller unread: ?lang from the URL only
+                String lang = org.springframework.web.util.UriComponentsBuilder.newInstance()
+                        .query(request.getQueryString()).build().getQueryParams().getFirst("lang");
+                LocaleResolver resolver = org.springframework.web.servlet.support.RequestContextUtils
+                        .getLocaleResolver(request);
+                if (lang != null && resolver != null) {
+                    try {
+                        resolver.setLocale(request, response,
+                                org.springframework.util.StringUtils.parseLocale(lang.replace('-', '_')));
+                    } catch (IllegalArgumentException ignored) {
+                        // an unknown language changes nothing, as for any other request
+                    }
+                }
+                return true;
             }
         };
         change.setParamName("lang");

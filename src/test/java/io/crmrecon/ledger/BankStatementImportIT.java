@@ -182,6 +182,10 @@ class BankStatementImportIT extends IntegrationTest {
         var unknown = api.upload("/api/bank-statements", "note.txt", "hello".getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("detail").asText()).contains("unrecognised");
+        // ?lang in the URL chooses the language of the answer, as on any other request (the upload stays unread)
+        var chinese = api.upload("/api/bank-statements?lang=zh", "note.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(chinese.status()).isEqualTo(422);
+        assertThat(chinese.json().get("detail").asText()).contains("无法识别的银行文件");
     }
 
     @Test
