@@ -46,6 +46,21 @@ class StatementConfirmationIT extends IntegrationTest {
     StatementRepository statements;
     @Autowired
     Clock clock;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
+    private static final String CLERK_2 = "confirmationclerk2";
+
+    /** A second clerk (password: the user name), in the clerks' group only. */
+    private String clerkWhoDidNotPropose() {
+        if (identityService.createUserQuery().userId(CLERK_2).count() == 0) {
+            var user = identityService.newUser(CLERK_2);
+            user.setPassword(CLERK_2);
+            identityService.saveUser(user);
+            identityService.createMembership(CLERK_2, "clerks");
+        }
+        return CLERK_2;
+    }
 
     Api clerk;
     StatementFixture f;
@@ -154,6 +169,16 @@ class StatementConfirmationIT extends IntegrationTest {
         String approve = journey.taskOf(disputeNo, "approveAdjustment");
         String yes = "{\"variables\":{\"approved\":{\"value\":true}}}";
         assertThat(clerk.postJson("/engine-rest/task/" + approve + "/submit-form", yes).status()).isEqualTo(403);
+        // nor can a clerk who had nothing to do with it: approving is no clerk's right, whoever proposed
+        Api otherClerk = new Api(rest, clerkWhoDidNotPropose());
+        assertThat(otherClerk.get("/api/customers").status()).as("a clerk like any other").isEqualTo(200);
+        for (String how : List.of("/submit-form", "/complete", "/claim")) {
+            Api.Response refused = otherClerk.postJson("/engine-rest/task/" + approve + how,
+                    how.equals("/claim") ? "{\"userId\":\"" + CLERK_2 + "\"}" : yes);
+            assertThat(refused.status()).as(how + " " + refused.body()).isEqualTo(403);
+            assertThat(refused.body()).as(how).doesNotContainIgnoringCase("four eyes");
+        }
+        assertThat(journey.taskOf(disputeNo, "approveAdjustment")).isEqualTo(approve);
         Api.Response approved = manager.postJson("/engine-rest/task/" + approve + "/submit-form", yes);
         assertThat(approved.status()).as(approved.body()).isEqualTo(204);
         ProcessJobs.runAll(runtime, management, disputeNo);
