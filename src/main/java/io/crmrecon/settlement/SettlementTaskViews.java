@@ -88,20 +88,21 @@ class SettlementTaskViews {
                     .append(money(standing.openOf(i), currency)).append(" |\n");
         }
 
-        StringBuilder history = new StringBuilder("| 时间 When | 谁 Who | 事项 What | 金额 Amount | 备注 Note |\n"
-                + "|---|---|---|---:|---|\n");
+        // a list, not a table: its lines wrap in Tasklist's narrow form, where a table's last columns were cut off
+        StringBuilder history = new StringBuilder();
         List<SettlementJournal.Event> events = journal.of(s.id());
         if (items.size() > ROWS) {
             lines.append("| … ").append(items.size() - ROWS).append(" 更多 more | | | |\n");
         }
         if (events.size() > ROWS) {
-            history.append("| … ").append(events.size() - ROWS).append(" 更早 earlier | | | | |\n");
+            history.append("- … ").append(events.size() - ROWS).append(" 更早 earlier\n");
         }
         for (SettlementJournal.Event e : events.subList(Math.max(0, events.size() - ROWS), events.size())) {
-            history.append("| ").append(WHEN.format(e.at().atZone(clock.getZone()))).append(" | ")
-                    .append(cell(e.actor())).append(" | ").append(action(e.action())).append(" | ")
-                    .append(e.amount() == null ? "" : money(e.amount(), currency)).append(" | ")
-                    .append(cell(e.note())).append(" |\n");
+            String note = cell(e.note());
+            history.append("- **").append(WHEN.format(e.at().atZone(clock.getZone()))).append("** · ")
+                    .append(cell(e.actor())).append(" · ").append(action(e.action()))
+                    .append(e.amount() == null ? "" : " · " + money(e.amount(), currency))
+                    .append(note.isEmpty() ? "" : " — *" + note.replace("*", "\\*") + "*").append("\n");
         }
 
         Map<String, Object> v = new LinkedHashMap<>();
