@@ -83,7 +83,7 @@ class CustomerPageIT extends IntegrationTest {
     }
 
     @Test
-    void aCustomerConfirmsWithOneClickAndTheEvidenceIsKept() throws Exception {
+    void aCustomerConfirmsWithOneClickAndTheEvidenceIsKept(CapturedOutput output) throws Exception {
         var s = fixture.sent("zh-CN");
         HttpResponse<String> page = get("/s/" + s.token());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -147,10 +147,13 @@ class CustomerPageIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.body()).isEqualTo(statementPdf);
         assertSecurityHeaders(pdf);
+        // the link that worked, and what the customer typed, are not in the log either
+        assertThat(output.getAll()).doesNotContain(s.token(), "王芳", "财务经理");
     }
 
     @Test
-    void aDisputeKeepsItsLinesReasonCommentAndClaimedAmountsAndARejectionReopensTheVersion() throws Exception {
+    void aDisputeKeepsItsLinesReasonCommentAndClaimedAmountsAndARejectionReopensTheVersion(CapturedOutput output)
+            throws Exception {
         var s = fixture.sent("en");
         assertThat(get("/s/" + s.token()).body()).contains("Confirm the statement", "Dispute lines");
         HttpResponse<String> disputed = post("/s/" + s.token() + "/dispute", List.of(
@@ -193,6 +196,8 @@ class CustomerPageIT extends IntegrationTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DISPUTED", false),
                         org.assertj.core.groups.Tuple.tuple("CONFIRMED", true));
         assertThat(answers.deem(s.statementId(), java.time.LocalDate.now(clock))).isFalse();
+        // neither the link nor the customer's words reach the log
+        assertThat(output.getAll()).doesNotContain(s.token(), "We agreed 1,200.00 on the phone.");
     }
 
     @Test
