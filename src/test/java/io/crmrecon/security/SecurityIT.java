@@ -563,16 +563,24 @@ class SecurityIT extends IntegrationTest {
 
     @Test
     void candidateGroupMembersSeeClaimAndCompleteTheirTasksOthersDoNot() {
+        // a clerks' task and, beside it, a managers' one (as an adjustment's approval is)
         var model = Bpmn.createExecutableProcess("securityProbe")
                 .startEvent()
+                .parallelGateway("fork")
                 .userTask("probeTask").camundaCandidateGroups("clerks")
+                .endEvent()
+                .moveToNode("fork")
+                .userTask("probeApproval").camundaCandidateGroups("managers")
                 .endEvent()
                 .done();
         String deploymentId = repositoryService.createDeployment()
                 .addModelInstance("securityProbe.bpmn", model).deploy().getId();
         try {
             String instanceId = runtimeService.startProcessInstanceByKey("securityProbe").getId();
-            String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+            String taskId = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("probeTask")
+                    .singleResult().getId();
+            String approvalId = taskService.createTaskQuery().processInstanceId(instanceId)
+                    .taskDefinitionKey("probeApproval").singleResult().getId();
             String groupFilter = filterService.createFilterQuery().filterName("我的组任务 / My group tasks")
                     .singleResult().getId();
 
@@ -580,6 +588,15 @@ class SecurityIT extends IntegrationTest {
                     .contains(taskId);
             assertThat(get(engineRest("/filter/" + groupFilter + "/list"), "manager:manager", h -> { }).getBody())
                     .doesNotContain(taskId);
+            // a clerk sees no managers' task, in a filter or by asking for it
+            assertThat(get(engineRest("/filter/" + groupFilter + "/list"), "clerk:clerk", h -> { }).getBody())
+                    .doesNotContain(approvalId);
+            assertThat(get(engineRest("/task?processInstanceId=" + instanceId), "clerk:clerk", h -> { }).getBody())
+                    .contains(taskId).doesNotContain(approvalId);
+            assertThat(get(engineRest("/task/" + approvalId), "clerk:clerk", h -> { }).getStatusCode().value())
+                    .isIn(403, 404);
+            assertThat(get(engineRest("/filter/" + groupFilter + "/list"), "manager:manager", h -> { }).getBody())
+                    .contains(approvalId);
 
             String claim = engineRest("/task/" + taskId + "/claim");
             assertThat(postJson(claim, "manager:manager", "{\"userId\":\"manager\"}").getStatusCode())
