@@ -51,15 +51,60 @@ class StatementConfirmationIT extends IntegrationTest {
 
     private static final String CLERK_2 = "confirmationclerk2";
 
+    private static final String MANAGER_2 = "confirmationmanager2";
+
+    /** A user (password: the user name) in one group only. */
+    private String userIn(String userId, String group) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            var user = identityService.newUser(userId);
+            user.setPassword(userId);
+            identityService.saveUser(user);
+            identityService.createMembership(userId, group);
+        }
+        return userId;
+    }
+
     /** A second clerk (password: the user name), in the clerks' group only. */
     private String clerkWhoDidNotPropose() {
-        if (identityService.createUserQuery().userId(CLERK_2).count() == 0) {
-            var user = identityService.newUser(CLERK_2);
-            user.setPassword(CLERK_2);
-            identityService.saveUser(user);
-            identityService.createMembership(CLERK_2, "clerks");
-        }
-        return CLERK_2;
+        return userIn(CLERK_2, "clerks");
+    }
+
+    /**
+     * Nobody investigates the dispute in time: it goes to the managers, and the manager who proposes the credit
+     * cannot approve it over the API either (403, the task stays); another manager can.
+     */
+    @Test
+    void aManagerWhoProposedAnEscalatedCreditCannotApproveItAnotherManagerCan() throws Exception {
+        String statementNo = journey.runAndSend("B");
+        journey.disputeB1(StatementJourney.token(StatementJourney.onlyMailTo("b@example.cn", statementNo)));
+        ProcessJobs.runAll(runtime, management, statementNo);
+        String disputeNo = statementNo + "-D1";
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(disputeNo).singleResult()
+                .getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+        ProcessJobs.runAll(runtime, management, disputeNo);
+
+        Api manager = new Api(rest, "manager");
+        String review = journey.taskOf(disputeNo, "reviewEscalatedDispute");
+        Api.Response proposed = manager.postJson("/engine-rest/task/" + review + "/submit-form",
+                "{\"variables\":{\"resolution\":{\"value\":\"ACCEPT\"},\"adjustmentAmount\":{\"value\":\"600.00\"},"
+                        + "\"resolutionNote\":{\"value\":\"Escalated: credited with goodwill.\"}}}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+        ProcessJobs.runAll(runtime, management, disputeNo);
+
+        String approve = journey.taskOf(disputeNo, "approveAdjustment");
+        String yes = "{\"variables\":{\"approved\":{\"value\":true}}}";
+        Api.Response own = manager.postJson("/engine-rest/task/" + approve + "/submit-form", yes);
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(own.body()).contains("four eyes");
+        assertThat(journey.taskOf(disputeNo, "approveAdjustment")).isEqualTo(approve);
+
+        Api other = new Api(rest, userIn(MANAGER_2, "managers"));
+        Api.Response approved = other.postJson("/engine-rest/task/" + approve + "/submit-form", yes);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        ProcessJobs.runAll(runtime, management, disputeNo);
+        assertThat(jdbc.queryForMap("SELECT investigated_by, approved_by FROM dispute WHERE dispute_no = ?", disputeNo))
+                .containsEntry("investigated_by", "manager").containsEntry("approved_by", MANAGER_2);
     }
 
     Api clerk;
