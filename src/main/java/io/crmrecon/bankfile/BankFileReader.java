@@ -79,15 +79,18 @@ public final class BankFileReader {
 
     /** XML by its first character (after a byte order mark and blanks); a head of only blanks is not known yet. */
     private static boolean isXml(byte[] head) {
-        if (isUtf16Xml(head)) {
-            return true;
-        }
-        int start = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
-                && (head[2] & 0xff) == 0xBF ? 3 : 0;
-        while (start < head.length && isWhitespace(head[start])) {
+        int start = start(head);
+        return isUtf16Xml(head) || start < head.length && head[start] == '<';
+    }
+
+    /** Where the text begins: after a UTF-8 byte order mark and blanks; the length when nothing else follows. */
+    private static int start(byte[] content) {
+        int start = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+                && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        while (start < content.length && isWhitespace(content[start])) {
             start++;
         }
-        return start < head.length && head[start] == '<';
+        return start;
     }
 
     private static ParsedBankFile detectAndRead(byte[] content, Charset charset, TransactionSink sink) {
@@ -101,14 +104,7 @@ public final class BankFileReader {
         if (isUtf16Xml(content)) {
             return CamtReader.read(content, sink);
         }
-        int start = 0;
-        if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
-                && (content[2] & 0xff) == 0xBF) {
-            start = 3;
-        }
-        while (start < content.length && isWhitespace(content[start])) {
-            start++;
-        }
+        int start = start(content);
         if (start == content.length) {
             throw ImportException.ofFile("import.file.empty");
         }

@@ -1,6 +1,5 @@
 package io.crmrecon.bankfile;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,11 +46,6 @@ public final class BankFileStream implements AutoCloseable {
                 put(END);
             }
         }, executor);
-    }
-
-    /** Starts reading {@code content} on one of the executor's threads. */
-    public static BankFileStream read(byte[] content, Charset charset, Executor executor) {
-        return new BankFileStream(new ByteArrayInputStream(content), charset, executor);
     }
 
     /**

@@ -41,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     private final long maxFileSize;
 
     /** An upload over {@code recon.import.max-file-size}, found so while it was read or from its declared length. */
@@ -50,8 +52,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("File too large");
         return problem;
     }
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     ApiExceptionHandler(ImportProperties limits) {
         this.maxFileSize = limits.maxFileSize().toBytes();
@@ -94,8 +94,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.warn("{} {}: the database cannot be reached ({})", servletRequest.getMethod(),
                     servletRequest.getRequestURI(), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
-                    .body(DatabaseOutage.problem(servletRequest.getRequestURI()));
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(DatabaseOutage.problem());
         }
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(internalError(ErrorPageConfiguration.logUnexpected(servletRequest, e)));

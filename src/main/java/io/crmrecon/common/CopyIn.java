@@ -49,6 +49,11 @@ public final class CopyIn {
         return copyAll(jdbc, table, columns, rows, writer);
     }
 
+    /** Whether the database takes COPY (PostgreSQL). */
+    public static boolean available(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class)));
+    }
+
     /**
      * Copies the rows, however few, when the database is PostgreSQL.
      *

@@ -1,13 +1,12 @@
 package io.crmrecon.common;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -46,15 +45,10 @@ public final class DatabaseOutage {
         return false;
     }
 
-    public static ProblemDetail problem(String path) {
+    public static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database cannot be reached right now. Nothing was changed; please try again shortly.");
         problem.setTitle("Service unavailable");
-        try {
-            problem.setInstance(URI.create(path));
-        } catch (IllegalArgumentException ignored) {
-            // a path that is not a valid URI reference: leave instance out
-        }
         return problem;
     }
 }

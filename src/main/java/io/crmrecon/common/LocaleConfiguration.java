@@ -49,25 +49,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
             public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
                     jakarta.servlet.http.HttpServletResponse response, Object handler)
                     throws jakarta.servlet.ServletException {
-                String type = request.getContentType();
-                if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                    return super.preHandle(request, response, handler);
-                }
-                // asking a multipart request for a parameter makes the container read all of its parts first; an
-                // upload read as it arrives (bank files) must reach its controller unread: ?lang from the URL only
-                String lang = org.springframework.web.util.UriComponentsBuilder.newInstance()
-                        .query(request.getQueryString()).build().getQueryParams().getFirst("lang");
-                LocaleResolver resolver = org.springframework.web.servlet.support.RequestContextUtils
-                        .getLocaleResolver(request);
-                if (lang != null && resolver != null) {
-                    try {
-                        resolver.setLocale(request, response,
-                                org.springframework.util.StringUtils.parseLocale(lang.replace('-', '_')));
-                    } catch (IllegalArgumentException ignored) {
-                        // an unknown language changes nothing, as for any other request
-                    }
-                }
-                return true;
+                // ?lang from the URL alone on an upload: its body stays unread for the controller
+                return super.preHandle(StreamedUploadHandler.unreadBody(request), response, handler);
             }
         };
         change.setParamName("lang");

@@ -76,8 +76,7 @@ class UploadLimitConfiguration {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            String type = request.getContentType();
-            return type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+            return !StreamedUploadHandler.isMultipart(request);
         }
 
         @Override

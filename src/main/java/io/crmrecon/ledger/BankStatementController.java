@@ -3,6 +3,7 @@ package io.crmrecon.ledger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.ImportProperties;
+import io.crmrecon.common.StreamedUploadHandler;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/bank-statements")
@@ -74,13 +73,12 @@ class BankStatementController {
             @Parameter(hidden = true) Principal user) throws IOException {
         // the body is read here as it arrives, never parsed ahead into memory or onto disk: nothing may read the
         // request's parameters before (that makes the servlet container read every part)
-        Charset named = TabularFile.charsetNamed(queryParameter(request, "charset"));
+        Charset named = TabularFile.charsetNamed(StreamedUploadHandler.first(request, "charset"));
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
         // the file itself is limited as it is read (UploadLimit); this bounds what comes beside it
         upload.setSizeMax(maxFileSize + 64 * 1024);
-        FileItemInputIterator parts;
         try {
-            parts = upload.getItemIterator(request);
+            FileItemInputIterator parts = upload.getItemIterator(request);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (part.isFormField() && "charset".equals(part.getFieldName()) && named == null) {
@@ -106,12 +104,6 @@ class BankStatementController {
             throw new BadRequestException("the upload is not a readable multipart/form-data body: " + e.getMessage());
         }
         throw new BadRequestException("the upload has no part named 'file'");
-    }
-
-    private static String queryParameter(HttpServletRequest request, String name) {
-        String value = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
-                .getFirst(name);
-        return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     /** Refuses an upload (413) as soon as more than the limit has been read of it. */

@@ -144,7 +144,7 @@ public class BankStatementImport {
         int stored = 0;
         int duplicates = 0;
         ParsedBankFile file;
-        try (BankFileStream stream = BankFileStream.read((InputStream) content, charset, readers)) {
+        try (BankFileStream stream = BankFileStream.read(content, charset, readers)) {
             for (List<BankFileStream.Read> batch = stream.next(BATCH_READ); !batch.isEmpty();
                     batch = stream.next(BATCH_READ)) {
 

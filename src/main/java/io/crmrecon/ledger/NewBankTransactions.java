@@ -23,7 +23,6 @@ class NewBankTransactions {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
-    private Boolean postgres;
 
     NewBankTransactions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -39,7 +38,7 @@ class NewBankTransactions {
         if (rows.isEmpty()) {
             return 0;
         }
-        if (isPostgres()) {
+        if (CopyIn.available(jdbc)) {
             // one per import: gone with its transaction, whether committed or rolled back
             jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS incoming_bank_transaction (LIKE bank_transaction) "
                     + "ON COMMIT DROP");
@@ -56,14 +55,6 @@ class NewBankTransactions {
                 .filter(row -> !before.contains(row.getKey())).toList();
         insertTransactions(statementId, fresh);
         return fresh.size();
-    }
-
-    private boolean isPostgres() {
-        if (postgres == null) {
-            postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute(
-                    (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
     }
 
     private Set<String> storedKeys(List<String> keys) {

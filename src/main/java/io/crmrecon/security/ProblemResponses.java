@@ -34,31 +34,30 @@ final class ProblemResponses {
                 } else {
                     log.error("{} {}: a login could not be checked", request.getMethod(), request.getRequestURI(), e);
                 }
-                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), DatabaseOutage.problem(request.getRequestURI()));
+                write(json, request, response, DatabaseOutage.problem());
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-            write(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required");
+            write(json, request, response,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Authentication required"));
         };
     }
 
     static AccessDeniedHandler forbidden(ObjectMapper json) {
         return (request, response, e) ->
-                write(json, request, response, HttpStatus.FORBIDDEN, "You do not have the right to do this");
+                write(json, request, response,
+                        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You do not have the right to do this"));
     }
 
     private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-            HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            ProblemDetail problem) throws IOException {
         try {
             problem.setInstance(URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException ignored) {
             // a path that is not a valid URI reference: leave instance out
         }
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -129,7 +129,7 @@ class SettlementTaskViews {
         return currency + " " + Money.display(amount, currency);
     }
 
-    /** A table cell: no line breaks or pipes of its own, and short. */
+    /** A table cell or a line of a list: no line breaks or pipes of its own, and short. */
     private static String cell(String text) {
         String flat = text == null ? "" : text.replace("|", "/").replaceAll("\\s+", " ").strip();
         return flat.length() <= CELL ? flat : flat.substring(0, CELL - 1) + "…";
