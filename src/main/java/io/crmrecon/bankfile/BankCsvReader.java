@@ -30,7 +30,10 @@ final class BankCsvReader {
     }
 
     static ParsedBankFile read(byte[] content, Charset charset) {
-        TabularFile table = TabularFile.read(content, charset);
+        return read(TabularFile.read(content, charset));
+    }
+
+    static ParsedBankFile read(TabularFile table) {
         table.requireColumns("account", "booking_date", "amount", "currency");
         List<ImportError> errors = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.crmrecon.bankfile;
 
 import io.crmrecon.common.ImportException;
+import io.crmrecon.common.TabularFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,38 +50,46 @@ public final class BankFileReader {
     public static ParsedBankFile read(byte[] content, Charset charset, TransactionSink sink) {
         ParsedBankFile file = detectAndRead(content, charset, sink);
         if (file.format() != BankFileFormat.CAMT053 && file.format() != BankFileFormat.CAMT054) {
-            for (int i = 0; i < file.statements().size(); i++) {
-                for (ParsedTransaction t : file.statements().get(i).transactions()) {
-                    sink.accept(i, t);
-                }
-            }
+            handOver(file, sink);
         }
         return file;
     }
 
-    /** How much of a file is looked at to tell an XML file from the others. */
+    private static void handOver(ParsedBankFile file, TransactionSink sink) {
+        for (int i = 0; i < file.statements().size(); i++) {
+            for (ParsedTransaction t : file.statements().get(i).transactions()) {
+                sink.accept(i, t);
+            }
+        }
+    }
+
+    /** How much of a file is looked at to tell its format. */
     private static final int HEAD = 8192;
 
     /**
-     * Reads the file from {@code in} to its end: a camt file as it arrives, never held whole; the other formats
-     * (MT940 and CSV need their whole text to tell its encoding) read into memory first.
+     * Reads the file from {@code in} to its end: a camt file as it arrives and a table (CSV or XLSX) through a
+     * temporary file, neither held whole in memory; an MT940 file, whose whole text tells its encoding, is read
+     * into memory first (statements of a day or a month: small beside the upload limit).
      */
     public static ParsedBankFile read(InputStream in, Charset charset, TransactionSink sink) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(HEAD);
         byte[] head = buffered.readNBytes(HEAD);
         buffered.reset();
-        ParsedBankFile file = isXml(head) ? CamtReader.read(buffered, sink)
-                : read(buffered.readAllBytes(), charset, sink);
+        // a head of nothing but blanks does not tell yet
+        Format format = start(head) < head.length ? format(head) : Format.MT940;
+        ParsedBankFile file;
+        if (format == Format.XML) {
+            file = CamtReader.read(buffered, sink);
+        } else if (format == Format.TABLE) {
+            file = BankCsvReader.read(TabularFile.read(buffered, charset));
+            handOver(file, sink);
+        } else {
+            file = read(buffered.readAllBytes(), charset, sink);
+        }
         // the rest after the document's end (blanks), so that whoever counts or digests the bytes sees them all
         buffered.transferTo(OutputStream.nullOutputStream());
         return file;
-    }
-
-    /** XML by its first character (after a byte order mark and blanks); a head of only blanks is not known yet. */
-    private static boolean isXml(byte[] head) {
-        int start = start(head);
-        return isUtf16Xml(head) || start < head.length && head[start] == '<';
     }
 
     /** Where the text begins: after a UTF-8 byte order mark and blanks; the length when nothing else follows. */
@@ -93,40 +102,51 @@ public final class BankFileReader {
         return start;
     }
 
-    private static ParsedBankFile detectAndRead(byte[] content, Charset charset, TransactionSink sink) {
-        if (content == null || content.length == 0) {
-            throw ImportException.ofFile("import.file.empty");
-        }
+    private enum Format { XML, MT940, TABLE }
+
+    /** The format the file's first bytes (all of it, or its head) show; a file of blanks is empty. */
+    private static Format format(byte[] content) {
         if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
             // an .xlsx workbook: the contract accepts every table as xlsx too
-            return BankCsvReader.read(content, charset);
+            return Format.TABLE;
         }
         if (isUtf16Xml(content)) {
-            return CamtReader.read(content, sink);
+            return Format.XML;
         }
         int start = start(content);
         if (start == content.length) {
             throw ImportException.ofFile("import.file.empty");
         }
         if (content[start] == '<') {
-            return CamtReader.read(content, sink);
+            return Format.XML;
         }
         // the markers are ASCII, so a byte-for-byte view is enough to recognise them in any of the encodings
-        int length = Math.min(content.length - start, 8192);
+        int length = Math.min(content.length - start, HEAD);
         String head = new String(content, start, length, StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\r\n|\r|\n", 12);
         String first = lines[0];
         if (MT940_TAG.matcher(first).matches() || first.startsWith("{1:")) {
             // any MT940 tag first: a statement, or a fragment the MT940 reader refuses naming its lines
-            return Mt940Reader.read(content, charset);
+            return Format.MT940;
         }
         if (isCsvHeader(first)) {
-            return BankCsvReader.read(content, charset);
+            return Format.TABLE;
         }
         if (isMt940AfterHeader(lines)) {
-            return Mt940Reader.read(content, charset);
+            return Format.MT940;
         }
         throw ImportException.ofFile("import.bank.unrecognised");
+    }
+
+    private static ParsedBankFile detectAndRead(byte[] content, Charset charset, TransactionSink sink) {
+        if (content == null || content.length == 0) {
+            throw ImportException.ofFile("import.file.empty");
+        }
+        return switch (format(content)) {
+            case XML -> CamtReader.read(content, sink);
+            case MT940 -> Mt940Reader.read(content, charset);
+            case TABLE -> BankCsvReader.read(content, charset);
+        };
     }
 
     private static boolean isUtf16Xml(byte[] c) {

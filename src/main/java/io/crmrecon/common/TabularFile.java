@@ -1,7 +1,15 @@
 package io.crmrecon.common;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -35,16 +43,42 @@ public final class TabularFile {
 
     /** @param charset the encoding the user named, or null to detect UTF-8 / GB18030 */
     public static TabularFile read(byte[] content, Charset charset) {
-        if (content == null || content.length == 0) {
+        return read(Source.of(content == null ? new byte[0] : content), charset);
+    }
+
+    /**
+     * Reads an upload as it arrives: copied to a temporary file, then read from there row by row (a CSV once to
+     * tell its encoding, once to parse it), so that neither the file's bytes nor its text are held in memory.
+     *
+     * @param charset the encoding the user named, or null to detect UTF-8 / GB18030
+     */
+    public static TabularFile read(InputStream in, Charset charset) throws IOException {
+        Path file = Files.createTempFile("recon-import-", ".upload");
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            return read(Source.of(file), charset);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static TabularFile read(Source source, Charset charset) {
+        byte[] head = source.head(8);
+        if (head.length == 0) {
             throw ImportException.ofFile("import.file.empty");
         }
-        if (isZip(content)) {
-            return readXlsx(content);
+        if (isZip(head)) {
+            return readXlsx(source);
         }
-        if (content.length >= 8 && (content[0] & 0xff) == 0xD0 && (content[1] & 0xff) == 0xCF) {
+        if (head.length >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF) {
             throw ImportException.ofFile("import.file.xls");
         }
-        return readCsv(decode(content, charset));
+        if (isUtf16(head)) {
+            throw ImportException.ofFile("import.file.utf16");
+        }
+        return readCsv(source, textCharset(source, charset));
     }
 
     /** The encoding a user named in the {@code charset} request parameter; null for none (detect). */
@@ -61,8 +95,7 @@ public final class TabularFile {
 
     /** Decodes text strictly: the named charset, else UTF-8 (BOM stripped), else GB18030. */
     public static String decode(byte[] content, Charset charset) {
-        if (content.length >= 2 && ((content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF
-                || (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE)) {
+        if (isUtf16(content)) {
             throw ImportException.ofFile("import.file.utf16");
         }
         if (charset != null) {
@@ -75,6 +108,78 @@ public final class TabularFile {
         }
         return decodeStrict(content, GB18030).orElseThrow(
                 () -> ImportException.ofFile("import.file.encoding"));
+    }
+
+    private static boolean isUtf16(byte[] content) {
+        return content.length >= 2 && ((content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF
+                || (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE);
+    }
+
+    /** The named charset if the whole text is in it, else UTF-8 if it is, else GB18030 if it is. */
+    private static Charset textCharset(Source source, Charset named) {
+        if (named != null) {
+            if (!decodes(source, named)) {
+                throw ImportException.ofFile("import.file.not-charset", named.name());
+            }
+            return named;
+        }
+        if (decodes(source, StandardCharsets.UTF_8)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (decodes(source, GB18030)) {
+            return GB18030;
+        }
+        throw ImportException.ofFile("import.file.encoding");
+    }
+
+    private static boolean decodes(Source source, Charset charset) {
+        char[] buffer = new char[1 << 14];
+        try (Reader reader = strictReader(source.open(), charset)) {
+            while (reader.read(buffer) >= 0) {
+                // only whether it decodes
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Reader strictReader(InputStream in, Charset charset) {
+        return new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** The text without a leading byte order mark; a NUL anywhere makes it a binary file, not a table. */
+    private static Reader textReader(InputStream in, Charset charset) throws IOException {
+        PushbackReader reader = new PushbackReader(new BufferedReader(strictReader(in, charset), 1 << 16)) {
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                for (int i = offset; i < offset + n; i++) {
+                    if (buffer[i] == '\0') {
+                        throw ImportException.ofFile("import.file.binary");
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (c == 0) {
+                    throw ImportException.ofFile("import.file.binary");
+                }
+                return c;
+            }
+        };
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static String strip(String text) {
@@ -95,16 +200,68 @@ public final class TabularFile {
         }
     }
 
+    /** The file being read: bytes in memory, or an upload spooled to a temporary file. */
+    private interface Source {
+        InputStream open() throws IOException;
+
+        /** Calls {@code read} with the content as a file (an XLSX package is read from one). */
+        <T> T asFile(FileRead<T> read) throws Exception;
+
+        default byte[] head(int n) {
+            try (InputStream in = open()) {
+                return in.readNBytes(n);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        static Source of(byte[] content) {
+            return new Source() {
+                @Override
+                public InputStream open() {
+                    return new ByteArrayInputStream(content);
+                }
+
+                @Override
+                public <T> T asFile(FileRead<T> read) throws Exception {
+                    Path file = Files.createTempFile("recon-import-", ".upload");
+                    try {
+                        Files.write(file, content);
+                        return read.apply(file);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            };
+        }
+
+        static Source of(Path file) {
+            return new Source() {
+                @Override
+                public InputStream open() throws IOException {
+                    return Files.newInputStream(file);
+                }
+
+                @Override
+                public <T> T asFile(FileRead<T> read) throws Exception {
+                    return read.apply(file);
+                }
+            };
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileRead<T> {
+        T apply(Path file) throws Exception;
+    }
+
     private static boolean isZip(byte[] c) {
         return c.length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
     }
 
-    private static TabularFile readCsv(String text) {
-        if (text.isBlank()) {
-            throw ImportException.ofFile("import.file.empty");
-        }
+    private static TabularFile readCsv(Source source, Charset charset) {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(textReader(source.open(), charset), format)) {
             Map<String, Integer> columns = null;
             int width = 0;
             List<TabularRow> rows = new ArrayList<>();
@@ -121,7 +278,7 @@ public final class TabularFile {
                 }
                 rows.add(new TabularRow(rowNumber, values, columns, overflows(values, width)));
             }
-            if (columns == null) {
+            if (columns == null || columns.isEmpty() && rows.isEmpty()) {
                 throw ImportException.ofFile("import.file.empty");
             }
             return new TabularFile(columns, rows);
@@ -130,12 +287,12 @@ public final class TabularFile {
         }
     }
 
-    private static TabularFile readXlsx(byte[] content) {
+    private static TabularFile readXlsx(Source source) {
         List<Map<String, Integer>> header = new ArrayList<>(1);
         List<TabularRow> rows = new ArrayList<>();
         boolean hasSheet;
         try {
-            hasSheet = XlsxSheetReader.read(content, (rowNumber, values) -> {
+            hasSheet = source.asFile(file -> XlsxSheetReader.read(file, (rowNumber, values) -> {
                 if (isBlank(values)) {
                     return;
                 }
@@ -144,7 +301,7 @@ public final class TabularFile {
                 } else {
                     rows.add(new TabularRow(rowNumber, values, header.get(0), false));
                 }
-            });
+            }));
         } catch (ImportException e) {
             throw e;
         } catch (Exception e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,28 +44,22 @@ final class XlsxSheetReader {
      *
      * @return false when the workbook has no sheet
      */
-    static boolean read(byte[] content, BiConsumer<Integer, String[]> rows) throws Exception {
-        Path file = Files.createTempFile("recon-import-", ".xlsx");
-        try {
-            Files.write(file, content);
-            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                XSSFReader reader = new XSSFReader(pkg);
-                boolean date1904 = date1904(reader);
-                ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-                StylesTable styles = reader.getStylesTable();
-                Iterator<InputStream> sheets = reader.getSheetsData();
-                if (!sheets.hasNext()) {
-                    return false;
-                }
-                try (InputStream sheet = sheets.next()) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new SheetHandler(strings, new DateStyles(styles), date1904, rows));
-                    parser.parse(new InputSource(sheet));
-                }
-                return true;
+    static boolean read(Path file, BiConsumer<Integer, String[]> rows) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            boolean date1904 = date1904(reader);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return false;
             }
-        } finally {
-            Files.deleteIfExists(file);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new SheetHandler(strings, new DateStyles(styles), date1904, rows));
+                parser.parse(new InputSource(sheet));
+            }
+            return true;
         }
     }
 

@@ -1,6 +1,13 @@
 package io.crmrecon.customer;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.crmrecon.common.ImportProperties;
+import io.crmrecon.common.Upload;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,9 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/customers")
@@ -43,7 +48,11 @@ class CustomerController {
     private final CustomerImport customerImport;
     private final CustomerBalances balances;
 
-    CustomerController(Customers customers, CustomerImport customerImport, CustomerBalances balances) {
+    private final long maxFileSize;
+
+    CustomerController(Customers customers, CustomerImport customerImport, CustomerBalances balances,
+            ImportProperties limits) {
+        this.maxFileSize = limits.maxFileSize().toBytes();
         this.customers = customers;
         this.customerImport = customerImport;
         this.balances = balances;
@@ -89,12 +98,18 @@ class CustomerController {
     @ApiResponse(responseCode = "422", description = "Bad rows, missing columns, an empty or unreadable file: "
             + "problem+json with `errors: [{row, column, message}]`; nothing stored")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CustomerImport.Result importFile(
-            @Parameter(description = "customers.csv (UTF-8 or GB18030) or customers.xlsx") @RequestPart("file")
-            MultipartFile file,
-            @Parameter(description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`")
-            @RequestParam(required = false) String charset) throws IOException {
-        return customerImport.importFile(file.getBytes(), TabularFile.charsetNamed(charset));
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
+                    requiredProperties = "file"), schemaProperties = @SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary",
+                            description = "customers.csv (UTF-8 or GB18030) or customers.xlsx"))))
+    @Parameter(name = "charset", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`; a `charset` form "
+                    + "field before the file, or the file part's content type, may name it instead")
+    CustomerImport.Result importFile(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+        // read as it arrives: neither the servlet container nor this app holds the whole file in memory
+        return Upload.read(request, maxFileSize,
+                (in, charset, fileName) -> customerImport.importTable(TabularFile.read(in, charset)));
     }
 
     record CustomerJson(String customerCode, String name, String email, List<String> ccEmails, String language,

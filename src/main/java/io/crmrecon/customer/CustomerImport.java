@@ -42,7 +42,12 @@ public class CustomerImport {
 
     @Transactional
     public Result importFile(byte[] content, Charset charset) {
-        TabularFile file = TabularFile.read(content, charset);
+        return importTable(TabularFile.read(content, charset));
+    }
+
+    /** A customers file read before (an upload is read before the transaction, which then does not wait for it). */
+    @Transactional
+    public Result importTable(TabularFile file) {
         file.requireColumns(REQUIRED);
         List<ImportError> errors = new ArrayList<>();
         Map<String, Edit> edits = new LinkedHashMap<>();

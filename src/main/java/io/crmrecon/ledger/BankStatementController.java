@@ -1,28 +1,17 @@
 package io.crmrecon.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.ImportProperties;
-import io.crmrecon.common.StreamedUploadHandler;
+import io.crmrecon.common.Upload;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import io.crmrecon.common.TabularFile;
-import java.nio.charset.Charset;
 import java.security.Principal;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -31,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 @RestController
 @RequestMapping("/api/bank-statements")
@@ -71,84 +59,12 @@ class BankStatementController {
             + "may name it instead")
     BankStatementImport.Result importFile(@Parameter(hidden = true) HttpServletRequest request,
             @Parameter(hidden = true) Principal user) throws IOException {
-        // the body is read here as it arrives, never parsed ahead into memory or onto disk: nothing may read the
-        // request's parameters before (that makes the servlet container read every part)
-        Charset named = TabularFile.charsetNamed(StreamedUploadHandler.first(request, "charset"));
-        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        // the file itself is limited as it is read (UploadLimit); this bounds what comes beside it
-        upload.setSizeMax(maxFileSize + 64 * 1024);
-        try {
-            FileItemInputIterator parts = upload.getItemIterator(request);
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (part.isFormField() && "charset".equals(part.getFieldName()) && named == null) {
-                    try (InputStream in = part.getInputStream()) {
-                        named = TabularFile.charsetNamed(new String(in.readNBytes(64), StandardCharsets.US_ASCII));
-                    }
-                } else if (!part.isFormField() && "file".equals(part.getFieldName())) {
-                    Charset charset = named != null ? named : charsetOf(part.getContentType());
-                    BankStatementImport.Result result;
-                    try (InputStream in = new UploadLimit(part.getInputStream(), maxFileSize)) {
-                        result = bankStatementImport.importFile(in, charset, part.getName(),
-                                user == null ? null : user.getName());
-                    }
-                    Locale locale = LocaleContextHolder.getLocale();
-                    return result.withWarnings(result.warnings().stream()
-                            .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
-                            .toList());
-                }
-            }
-        } catch (FileUploadSizeException e) {
-            throw new MaxUploadSizeExceededException(maxFileSize, e);
-        } catch (FileUploadException e) {
-            throw new BadRequestException("the upload is not a readable multipart/form-data body: " + e.getMessage());
-        }
-        throw new BadRequestException("the upload has no part named 'file'");
-    }
-
-    /** Refuses an upload (413) as soon as more than the limit has been read of it. */
-    private static final class UploadLimit extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        UploadLimit(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                // unchecked: an XML parser turns an IOException into a syntax error
-                throw new MaxUploadSizeExceededException(limit);
-            }
-        }
-    }
-
-    /** The {@code charset} parameter of the part's content type; a content type that cannot be read names none. */
-    private static Charset charsetOf(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        try {
-            return MediaType.parseMediaType(contentType).getCharset();
-        } catch (IllegalArgumentException e) {
-            // InvalidMediaTypeException, or an unknown charset name
-            return null;
-        }
+        // the body is read here as it arrives, never parsed ahead into memory or onto disk
+        BankStatementImport.Result result = Upload.read(request, maxFileSize, (in, charset, fileName) ->
+                bankStatementImport.importFile(in, charset, fileName, user == null ? null : user.getName()));
+        Locale locale = LocaleContextHolder.getLocale();
+        return result.withWarnings(result.warnings().stream()
+                .map(w -> w.rendered((code, args) -> messages.getMessage(code, args, w.message(), locale)))
+                .toList());
     }
 }

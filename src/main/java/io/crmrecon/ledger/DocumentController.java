@@ -1,6 +1,13 @@
 package io.crmrecon.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.crmrecon.common.ImportProperties;
+import io.crmrecon.common.Upload;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,11 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/documents")
@@ -40,9 +44,11 @@ class DocumentController {
             "due_date", "currency", "amount", "reference", "tax_invoice_no", "description");
 
     private final DocumentImport documentImport;
+    private final long maxFileSize;
 
-    DocumentController(DocumentImport documentImport) {
+    DocumentController(DocumentImport documentImport, ImportProperties limits) {
         this.documentImport = documentImport;
+        this.maxFileSize = limits.maxFileSize().toBytes();
     }
 
     /** The counts, and the matching run the import started for the payments waiting (absent: none). */
@@ -58,12 +64,18 @@ class DocumentController {
     @ApiResponse(responseCode = "422", description = "Bad rows, missing columns, an empty or unreadable file: "
             + "problem+json with `errors: [{row, column, message}]`; nothing stored")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportCounts importFile(
-            @Parameter(description = "documents.csv (UTF-8 or GB18030) or documents.xlsx") @RequestPart("file")
-            MultipartFile file,
-            @Parameter(description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`")
-            @RequestParam(required = false) String charset) throws IOException {
-        DocumentImport.Result result = documentImport.importFile(file.getBytes(), TabularFile.charsetNamed(charset));
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
+                    requiredProperties = "file"), schemaProperties = @SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary",
+                            description = "documents.csv (UTF-8 or GB18030) or documents.xlsx"))))
+    @Parameter(name = "charset", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "The CSV's encoding when detection is not wanted, e.g. `GB18030`; a `charset` form "
+                    + "field before the file, or the file part's content type, may name it instead")
+    ImportCounts importFile(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+        // read as it arrives: neither the servlet container nor this app holds the whole file in memory
+        DocumentImport.Result result = Upload.read(request, maxFileSize,
+                (in, charset, fileName) -> documentImport.importTable(TabularFile.read(in, charset)));
         return new ImportCounts(result.created(), result.unchanged(), result.matchingRunId(), result.matchingRunUrl());
     }
 

@@ -82,7 +82,12 @@ public class DocumentImport {
     /** documents.csv or .xlsx; charset null to detect UTF-8 / GB18030. */
     @Transactional
     public Result importFile(byte[] content, java.nio.charset.Charset charset) {
-        TabularFile table = TabularFile.read(content, charset);
+        return importTable(TabularFile.read(content, charset));
+    }
+
+    /** A documents file read before (an upload is read before the transaction, which then does not wait for it). */
+    @Transactional
+    public Result importTable(TabularFile table) {
         table.requireColumns(REQUIRED);
         return importRows(table.rows(), Function.identity());
     }

@@ -3,6 +3,7 @@ package io.crmrecon.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,32 @@ class TabularFileTest {
                 .isInstanceOf(ImportException.class).hasMessageContaining("neither UTF-8 nor GB18030");
         byte[] utf16 = "a,b\n".getBytes(StandardCharsets.UTF_16);
         assertThatThrownBy(() -> TabularFile.read(utf16, null)).hasMessageContaining("UTF-16");
+    }
+
+    @Test
+    void anUploadIsReadFromItsStreamWithItsEncodingToldByAllOfItsText() throws IOException {
+        // the only character beyond ASCII comes after 200 KB: a look at the head alone would take it for UTF-8
+        StringBuilder text = new StringBuilder("customer_code,name\n");
+        for (int i = 0; text.length() < 200_000; i++) {
+            text.append("C").append(i).append(",Plain Name ").append(i).append('\n');
+        }
+        text.append("C-LAST,深圳市星河电子科技有限公司\n");
+        long spooled = spooledFiles();
+        TabularFile file = TabularFile.read(new ByteArrayInputStream(text.toString().getBytes(TabularFile.GB18030)),
+                null);
+        assertThat(file.rows().get(file.rows().size() - 1).get("name")).isEqualTo("深圳市星河电子科技有限公司");
+        assertThat(file.rows()).hasSize(TabularFile.read(text.toString().getBytes(StandardCharsets.UTF_8), null)
+                .rows().size());
+        assertThatThrownBy(() -> TabularFile.read(new ByteArrayInputStream("a,b\nx,\0\n".getBytes(
+                StandardCharsets.UTF_8)), null)).isInstanceOf(ImportException.class).hasMessageContaining("binary");
+        assertThat(TabularFile.read(new ByteArrayInputStream(workbook()), null).rows()).hasSize(1);
+        assertThat(spooledFiles()).as("no temporary file left behind, read or refused").isEqualTo(spooled);
+    }
+
+    private static long spooledFiles() throws IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("recon-import-")).count();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmrecon.Api;
+import io.crmrecon.ChunkedUpload;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.common.TabularFile;
 import java.util.ArrayList;
@@ -66,6 +67,16 @@ class CustomerImportIT extends IntegrationTest {
         var response = api.upload("/api/customers/import", "customers.csv", csv.getBytes(TabularFile.GB18030));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(api.get("/api/customers/" + p + "G").json().get("name").asText()).isEqualTo("北京中科软件有限责任公司");
+    }
+
+    @Test
+    void aLatinFileSentChunkedIsReadInTheCharsetItsUrlNames() throws Exception {
+        byte[] latin1 = ("customer_code,name,email\n" + p + "C,Caf\u00e9 M\u00fcller GmbH,x@example.com\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var response = ChunkedUpload.of("customers.csv", latin1, null)
+                .post(rest.getRootUri(), "/api/customers/import?charset=ISO-8859-1");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(api.get("/api/customers/" + p + "C").json().get("name").asText()).isEqualTo("Café Müller GmbH");
     }
 
     @Test

@@ -3,19 +3,15 @@ package io.crmrecon.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
+import io.crmrecon.ChunkedUpload;
 import io.crmrecon.IntegrationTest;
 import io.crmrecon.demo.BenchmarkFiles;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +193,7 @@ class BankStatementImportIT extends IntegrationTest {
         int before = count();
         int statements = statements();
 
-        HttpResponse<String> tooLarge = postChunked(multipart("camt053.xml", camt.toByteArray(), null));
+        HttpResponse<String> tooLarge = postChunked(ChunkedUpload.of("camt053.xml", camt.toByteArray(), null));
 
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("recon.import.max-file-size");
@@ -212,7 +208,7 @@ class BankStatementImportIT extends IntegrationTest {
                 + ":61:2610011001C50,00NTRFNONREF//B-%s\r\n:86:Zahlung M\u00fcller Stra\u00dfe\r\n"
                         .formatted(UUID.randomUUID())
                 + ":62F:C261001EUR150,00\r\n-";
-        HttpResponse<String> response = postChunked(multipart("latin.sta", mt940.getBytes(StandardCharsets.ISO_8859_1),
+        HttpResponse<String> response = postChunked(ChunkedUpload.of("latin.sta", mt940.getBytes(StandardCharsets.ISO_8859_1),
                 "ISO-8859-1"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("bankStatementId")
@@ -226,38 +222,13 @@ class BankStatementImportIT extends IntegrationTest {
         String boundary = "b0undary";
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
                 + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        HttpResponse<String> response = postChunked(new Multipart(boundary, body));
+        HttpResponse<String> response = postChunked(new ChunkedUpload(boundary, body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("'file'");
     }
 
-    private record Multipart(String boundary, byte[] body) {
-    }
-
-    private static Multipart multipart(String fileName, byte[] content, String charsetField) throws IOException {
-        String boundary = "----recon" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (charsetField != null) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"charset\"\r\n\r\n"
-                    + charsetField + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return new Multipart(boundary, body.toByteArray());
-    }
-
-    /** Sent as a stream of unknown length (chunked), as a client that streams a file does. */
-    private HttpResponse<String> postChunked(Multipart multipart) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/bank-statements"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary())
-                .header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(multipart.body())))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> postChunked(ChunkedUpload upload) throws IOException, InterruptedException {
+        return upload.post(rest.getRootUri(), "/api/bank-statements");
     }
 
     private int statements() {

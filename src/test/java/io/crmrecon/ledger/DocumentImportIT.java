@@ -3,10 +3,15 @@ package io.crmrecon.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmrecon.Api;
+import io.crmrecon.ChunkedUpload;
 import io.crmrecon.IntegrationTest;
+import io.crmrecon.common.TabularFile;
 import io.crmrecon.common.XlsxFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -173,6 +178,40 @@ class DocumentImportIT extends IntegrationTest {
         Arrays.fill(big, (byte) 'a');
         var response = api.upload("/api/documents/import", "documents.csv", big);
         assertThat(response.status()).as(response.body()).isEqualTo(413);
+    }
+
+    @Test
+    void aFileSentChunkedIsReadAsItArrivesInTheCharsetOfItsFormField() throws Exception {
+        String csv = HEADER + p + "-GB,"+ p + ",INVOICE,2026-10-05,2026-11-04,CNY,1280.00,,,华东区十月货款\n";
+        var response = ChunkedUpload.of("documents.csv", csv.getBytes(TabularFile.GB18030), "GB18030")
+                .post(rest.getRootUri(), "/api/documents/import");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT description FROM document WHERE document_no = ?", String.class,
+                p + "-GB")).isEqualTo("华东区十月货款");
+    }
+
+    @Test
+    void aFileSentChunkedThatGrowsPastTheLimitIs413AndLeavesNothing() throws Exception {
+        // recon.import.max-file-size is 30MB in the tests: valid rows all the way
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; csv.length() < 31 * 1024 * 1024; i++) {
+            csv.append(p).append("-LIM-").append(i).append(',').append(p)
+                    .append(",INVOICE,2026-10-05,2026-11-04,CNY,10.00,,,").append("x".repeat(40)).append('\n');
+        }
+        long spooled = spooledFiles();
+        var response = ChunkedUpload.of("documents.csv", csv.toString().getBytes(StandardCharsets.UTF_8), null)
+                .post(rest.getRootUri(), "/api/documents/import");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("recon.import.max-file-size");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE document_no LIKE ?", Integer.class,
+                p + "-LIM-%")).isZero();
+        assertThat(spooledFiles()).as("the part read before the limit is not left on disk").isEqualTo(spooled);
+    }
+
+    private static long spooledFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("recon-import-")).count();
+        }
     }
 
     @Test
