@@ -1,20 +1,11 @@
 package io.crmrecon.common;
 
 import java.io.IOException;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +34,7 @@ public final class TabularFile {
 
     /** @param charset the encoding the user named, or null to detect UTF-8 / GB18030 */
     public static TabularFile read(byte[] content, Charset charset) {
-        return read(Source.of(content == null ? new byte[0] : content), charset);
+        return read(TableSource.of(content == null ? new byte[0] : content), charset);
     }
 
     /**
@@ -58,13 +49,13 @@ public final class TabularFile {
             try (OutputStream out = Files.newOutputStream(file)) {
                 in.transferTo(out);
             }
-            return read(Source.of(file), charset);
+            return read(TableSource.of(file), charset);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private static TabularFile read(Source source, Charset charset) {
+    private static TabularFile read(TableSource source, Charset charset) {
         byte[] head = source.head(8);
         if (head.length == 0) {
             throw ImportException.ofFile("import.file.empty");
@@ -75,10 +66,10 @@ public final class TabularFile {
         if (head.length >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF) {
             throw ImportException.ofFile("import.file.xls");
         }
-        if (isUtf16(head)) {
+        if (TextEncoding.isUtf16(head)) {
             throw ImportException.ofFile("import.file.utf16");
         }
-        return readCsv(source, textCharset(source, charset));
+        return readCsv(source, TextEncoding.of(source, charset));
     }
 
     /** The encoding a user named in the {@code charset} request parameter; null for none (detect). */
@@ -95,173 +86,16 @@ public final class TabularFile {
 
     /** Decodes text strictly: the named charset, else UTF-8 (BOM stripped), else GB18030. */
     public static String decode(byte[] content, Charset charset) {
-        if (isUtf16(content)) {
-            throw ImportException.ofFile("import.file.utf16");
-        }
-        if (charset != null) {
-            return strip(decodeStrict(content, charset)
-                    .orElseThrow(() -> ImportException.ofFile("import.file.not-charset", charset.name())));
-        }
-        var utf8 = decodeStrict(content, StandardCharsets.UTF_8);
-        if (utf8.isPresent()) {
-            return strip(utf8.get());
-        }
-        return decodeStrict(content, GB18030).orElseThrow(
-                () -> ImportException.ofFile("import.file.encoding"));
-    }
-
-    private static boolean isUtf16(byte[] content) {
-        return content.length >= 2 && ((content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF
-                || (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE);
-    }
-
-    /** The named charset if the whole text is in it, else UTF-8 if it is, else GB18030 if it is. */
-    private static Charset textCharset(Source source, Charset named) {
-        if (named != null) {
-            if (!decodes(source, named)) {
-                throw ImportException.ofFile("import.file.not-charset", named.name());
-            }
-            return named;
-        }
-        if (decodes(source, StandardCharsets.UTF_8)) {
-            return StandardCharsets.UTF_8;
-        }
-        if (decodes(source, GB18030)) {
-            return GB18030;
-        }
-        throw ImportException.ofFile("import.file.encoding");
-    }
-
-    private static boolean decodes(Source source, Charset charset) {
-        char[] buffer = new char[1 << 14];
-        try (Reader reader = strictReader(source.open(), charset)) {
-            while (reader.read(buffer) >= 0) {
-                // only whether it decodes
-            }
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Reader strictReader(InputStream in, Charset charset) {
-        return new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    /** The text without a leading byte order mark; a NUL anywhere makes it a binary file, not a table. */
-    private static Reader textReader(InputStream in, Charset charset) throws IOException {
-        PushbackReader reader = new PushbackReader(new BufferedReader(strictReader(in, charset), 1 << 16)) {
-            @Override
-            public int read(char[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                for (int i = offset; i < offset + n; i++) {
-                    if (buffer[i] == '\0') {
-                        throw ImportException.ofFile("import.file.binary");
-                    }
-                }
-                return n;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int c = super.read();
-                if (c == 0) {
-                    throw ImportException.ofFile("import.file.binary");
-                }
-                return c;
-            }
-        };
-        int first = reader.read();
-        if (first >= 0 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
-    }
-
-    private static String strip(String text) {
-        if (text.indexOf('\0') >= 0) {
-            throw ImportException.ofFile("import.file.binary");
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static java.util.Optional<String> decodeStrict(byte[] content, Charset charset) {
-        try {
-            return java.util.Optional.of(charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString());
-        } catch (CharacterCodingException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** The file being read: bytes in memory, or an upload spooled to a temporary file. */
-    private interface Source {
-        InputStream open() throws IOException;
-
-        /** Calls {@code read} with the content as a file (an XLSX package is read from one). */
-        <T> T asFile(FileRead<T> read) throws Exception;
-
-        default byte[] head(int n) {
-            try (InputStream in = open()) {
-                return in.readNBytes(n);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        static Source of(byte[] content) {
-            return new Source() {
-                @Override
-                public InputStream open() {
-                    return new ByteArrayInputStream(content);
-                }
-
-                @Override
-                public <T> T asFile(FileRead<T> read) throws Exception {
-                    Path file = Files.createTempFile("recon-import-", ".upload");
-                    try {
-                        Files.write(file, content);
-                        return read.apply(file);
-                    } finally {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            };
-        }
-
-        static Source of(Path file) {
-            return new Source() {
-                @Override
-                public InputStream open() throws IOException {
-                    return Files.newInputStream(file);
-                }
-
-                @Override
-                public <T> T asFile(FileRead<T> read) throws Exception {
-                    return read.apply(file);
-                }
-            };
-        }
-    }
-
-    @FunctionalInterface
-    private interface FileRead<T> {
-        T apply(Path file) throws Exception;
+        return TextEncoding.decode(content, charset);
     }
 
     private static boolean isZip(byte[] c) {
         return c.length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
     }
 
-    private static TabularFile readCsv(Source source, Charset charset) {
+    private static TabularFile readCsv(TableSource source, Charset charset) {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
-        try (CSVParser parser = CSVParser.parse(textReader(source.open(), charset), format)) {
+        try (CSVParser parser = CSVParser.parse(TextEncoding.reader(source.open(), charset), format)) {
             Map<String, Integer> columns = null;
             int width = 0;
             List<TabularRow> rows = new ArrayList<>();
@@ -287,7 +121,7 @@ public final class TabularFile {
         }
     }
 
-    private static TabularFile readXlsx(Source source) {
+    private static TabularFile readXlsx(TableSource source) {
         List<Map<String, Integer>> header = new ArrayList<>(1);
         List<TabularRow> rows = new ArrayList<>();
         boolean hasSheet;

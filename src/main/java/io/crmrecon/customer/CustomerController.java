@@ -2,7 +2,7 @@ package io.crmrecon.customer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.crmrecon.common.ImportProperties;
-import io.crmrecon.common.Upload;
+import io.crmrecon.common.StreamedUploadHandler;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -108,7 +108,7 @@ class CustomerController {
                     + "field before the file, or the file part's content type, may name it instead")
     CustomerImport.Result importFile(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
         // read as it arrives: neither the servlet container nor this app holds the whole file in memory
-        return Upload.read(request, maxFileSize,
+        return StreamedUploadHandler.read(request, maxFileSize,
                 (in, charset, fileName) -> customerImport.importTable(TabularFile.read(in, charset)));
     }
 

@@ -2,7 +2,7 @@ package io.crmrecon.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.crmrecon.common.ImportProperties;
-import io.crmrecon.common.Upload;
+import io.crmrecon.common.StreamedUploadHandler;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -60,7 +60,7 @@ class BankStatementController {
     BankStatementImport.Result importFile(@Parameter(hidden = true) HttpServletRequest request,
             @Parameter(hidden = true) Principal user) throws IOException {
         // the body is read here as it arrives, never parsed ahead into memory or onto disk
-        BankStatementImport.Result result = Upload.read(request, maxFileSize, (in, charset, fileName) ->
+        BankStatementImport.Result result = StreamedUploadHandler.read(request, maxFileSize, (in, charset, fileName) ->
                 bankStatementImport.importFile(in, charset, fileName, user == null ? null : user.getName()));
         Locale locale = LocaleContextHolder.getLocale();
         return result.withWarnings(result.warnings().stream()

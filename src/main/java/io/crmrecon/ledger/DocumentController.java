@@ -2,7 +2,7 @@ package io.crmrecon.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.crmrecon.common.ImportProperties;
-import io.crmrecon.common.Upload;
+import io.crmrecon.common.StreamedUploadHandler;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -74,7 +74,7 @@ class DocumentController {
                     + "field before the file, or the file part's content type, may name it instead")
     ImportCounts importFile(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
         // read as it arrives: neither the servlet container nor this app holds the whole file in memory
-        DocumentImport.Result result = Upload.read(request, maxFileSize,
+        DocumentImport.Result result = StreamedUploadHandler.read(request, maxFileSize,
                 (in, charset, fileName) -> documentImport.importTable(TabularFile.read(in, charset)));
         return new ImportCounts(result.created(), result.unchanged(), result.matchingRunId(), result.matchingRunUrl());
     }
