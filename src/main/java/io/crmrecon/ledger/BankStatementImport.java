@@ -104,10 +104,12 @@ public class BankStatementImport {
     /** The facts of a stored bank statement, or null when there is none with that id. */
     @Transactional(readOnly = true)
     public StatementFacts facts(long bankStatementId) {
-        return jdbc.query("SELECT s.file_name, s.statement_refs, s.accounts, MIN(t.booking_date) AS first_booking, "
-                        + "MAX(t.booking_date) AS last_booking "
-                        + "FROM bank_statement s LEFT JOIN bank_transaction t ON t.bank_statement_id = s.id "
-                        + "WHERE s.id = ? GROUP BY s.file_name, s.statement_refs, s.accounts",
+        // each an index probe (ix_bank_transaction_statement_booking), however many transactions the statement has
+        return jdbc.query("SELECT s.file_name, s.statement_refs, s.accounts, "
+                        + "(SELECT MIN(t.booking_date) FROM bank_transaction t WHERE t.bank_statement_id = s.id) "
+                        + "AS first_booking, "
+                        + "(SELECT MAX(t.booking_date) FROM bank_transaction t WHERE t.bank_statement_id = s.id) "
+                        + "AS last_booking FROM bank_statement s WHERE s.id = ?",
                 rs -> rs.next() ? new StatementFacts(rs.getString("file_name"),
                         emptyToNull(rs.getString("statement_refs")), emptyToNull(rs.getString("accounts")),
                         rs.getObject("first_booking", LocalDate.class), rs.getObject("last_booking", LocalDate.class))
