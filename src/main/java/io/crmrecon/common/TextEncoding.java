@@ -100,11 +100,16 @@ final class TextEncoding {
                 return c;
             }
         };
-        int first = reader.read();
-        if (first >= 0 && first != '\uFEFF') {
-            reader.unread(first);
+        try {
+            int first = reader.read();
+            if (first >= 0 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
         }
-        return reader;
     }
 
     private static String strip(String text) {

@@ -6,6 +6,7 @@ import io.crmrecon.common.SqlArrays;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,9 @@ class NewBankTransactions {
             return 0;
         }
         if (CopyIn.available(jdbc)) {
+            if (copiedStraightIn(statementId, rows)) {
+                return rows.size();
+            }
             // one per import: gone with its transaction, whether committed or rolled back
             jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS incoming_bank_transaction (LIKE bank_transaction) "
                     + "ON COMMIT DROP");
@@ -55,6 +60,37 @@ class NewBankTransactions {
                 .filter(row -> !before.contains(row.getKey())).toList();
         insertTransactions(statementId, fresh);
         return fresh.size();
+    }
+
+    /**
+     * A batch none of whose keys is stored yet (a new file's) is copied straight into the table: one write
+     * instead of two. If any key is stored, or is being stored by an import beside this one, the unique key stops
+     * the copy; it is undone to a savepoint and the batch goes through the staging table.
+     */
+    private boolean copiedStraightIn(long statementId, List<Map.Entry<String, ParsedTransaction>> rows) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            Savepoint before = connection.setSavepoint();
+            try {
+                CopyIn.copyAll(jdbc, "bank_transaction", COLUMNS, rows, (row, line) -> values(line, statementId, row));
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                connection.rollback(before);
+                return false;
+            }
+            connection.releaseSavepoint(before);
+            return true;
+        }));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> storedKeys(List<String> keys) {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +67,12 @@ class CustomerStatementPage {
     public record DisputeLine(String documentNo, String amount, boolean ticked, String claimed, String error) {
     }
 
+    /**
+     * One read-only transaction for the page's reads (the statement, its customer, answers and snapshot): they
+     * share one connection and persistence context instead of taking one each. The template is rendered after it.
+     */
     @GetMapping("/s/{token}")
+    @Transactional(readOnly = true)
     String page(@PathVariable String token, @RequestParam(required = false) String lang,
             @RequestParam(name = "r", required = false) String notice, Model model, HttpServletResponse response) {
         Optional<Statement> found = tokens.open(token);

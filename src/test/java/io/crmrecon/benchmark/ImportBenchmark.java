@@ -2,7 +2,14 @@ package io.crmrecon.benchmark;
 
 import io.crmrecon.demo.BenchmarkFiles;
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +56,7 @@ public final class ImportBenchmark {
             BenchmarkFiles.writeCamt053(out, entries, 42, LocalDate.of(2026, 10, 30), customers);
             byte[] camt = out.toByteArray();
             long t3 = System.nanoTime();
+            Instant uploadStarted = Instant.now();
             answer = app.upload("/api/bank-statements", "camt053.xml", camt);
             double imported = seconds(t3);
             System.out.printf("import of a camt.053 with %,d entries (%.1f MB): %.2f s  %s%n", entries,
@@ -64,10 +72,49 @@ public final class ImportBenchmark {
                         + "after the answer), %,.0f transactions/s end to end  %s%n", total, imported,
                         total - imported, transactions / total, status);
                 app.logLines("Matching run ").forEach(l -> System.out.println("  " + l));
+                timeline(app, Long.parseLong(status.replaceAll(".*\"id\":(\\d+).*", "$1")), uploadStarted,
+                        imported);
             }
             long t4 = System.nanoTime();
             answer = app.upload("/api/bank-statements", "camt053.xml", camt);
             System.out.printf("the same camt.053 again (all duplicates): %.2f s  %s%n", seconds(t4), answer);
+        }
+    }
+
+    /**
+     * Where the time after the import's answer went, from the database's clock (the same machine's): when the
+     * run's job was created and taken, when the run began reading and when it finished, and when the job's
+     * transaction committed (its job log's success).
+     */
+    private static void timeline(RunningApp app, long runId, Instant uploadStarted, double answeredAfter)
+            throws SQLException {
+        try (Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword);
+                PreparedStatement q = db.prepareStatement("SELECT r.started_at, r.work_started_at, r.finished_at, "
+                        + "(SELECT MIN(c.timestamp_) FROM act_hi_job_log c WHERE c.act_id_ = 'autoMatch' "
+                        + "AND c.job_state_ = 0 AND c.timestamp_ >= r.started_at), "
+                        + "(SELECT MIN(a.start_time_) FROM act_hi_actinst a WHERE a.act_id_ = 'autoMatch' "
+                        + "AND a.start_time_ >= r.started_at), "
+                        + "(SELECT MIN(d.timestamp_) FROM act_hi_job_log d WHERE d.act_id_ = 'autoMatch' "
+                        + "AND d.job_state_ = 2 AND d.timestamp_ >= r.started_at) "
+                        + "FROM matching_run r WHERE r.id = ?")) {
+            q.setLong(1, runId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                String[] names = {"run row inserted", "its job created", "job taken by the job executor",
+                        "work started (lock taken)", "run finished (its update)", "job committed"};
+                int[] columns = {1, 4, 5, 2, 3, 6};
+                System.out.printf("  timeline after the upload's start: import answered %.2f s", answeredAfter);
+                for (int i = 0; i < columns.length; i++) {
+                    Timestamp at = rs.getTimestamp(columns[i]);
+                    if (at != null) {
+                        System.out.printf("; %s %.2f s", names[i],
+                                Duration.between(uploadStarted, at.toInstant()).toMillis() / 1000.0);
+                    }
+                }
+                System.out.println();
+            }
         }
     }
 

@@ -12,7 +12,15 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,6 +207,43 @@ class BankStatementImportIT extends IntegrationTest {
         assertThat(tooLarge.body()).contains("recon.import.max-file-size");
         assertThat(count()).isEqualTo(before);
         assertThat(statements()).isEqualTo(statements);
+    }
+
+    @Test
+    void theSameFileSentTwiceAtOnceStoresEachLineOnce() throws Exception {
+        // two batches of new keys each: copied straight in by whichever import is first, refused by the unique
+        // key for the other, which then stores none of them through its staging table
+        ByteArrayOutputStream camt = new ByteArrayOutputStream();
+        BenchmarkFiles.writeCamt053(camt, 15_000, ThreadLocalRandom.current().nextLong(),
+                LocalDate.of(2026, 9, 30));
+        ChunkedUpload upload = ChunkedUpload.of("camt053.xml", camt.toByteArray(), null);
+        int before = count();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(two.submit(() -> {
+                    start.await();
+                    return postChunked(upload);
+                }));
+            }
+            start.countDown();
+            int stored = 0;
+            int duplicates = 0;
+            for (var answer : sent) {
+                HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+                stored += json.get("transactions").asInt();
+                duplicates += json.get("duplicates").asInt();
+            }
+            assertThat(stored).isEqualTo(15_000);
+            assertThat(duplicates).isEqualTo(15_000);
+            assertThat(count() - before).isEqualTo(15_000);
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     @Test
