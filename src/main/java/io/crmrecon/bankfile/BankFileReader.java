@@ -72,6 +72,15 @@ public final class BankFileReader {
      * into memory first (statements of a day or a month: small beside the upload limit).
      */
     public static ParsedBankFile read(InputStream in, Charset charset, TransactionSink sink) throws IOException {
+        return read(in, charset, sink, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(InputStream, Charset, TransactionSink)}; an MT940 file larger than {@code maxMt940Size}
+     * bytes, which would be held whole, is refused before more of it is read.
+     */
+    public static ParsedBankFile read(InputStream in, Charset charset, TransactionSink sink, long maxMt940Size)
+            throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(HEAD);
         byte[] head = buffered.readNBytes(HEAD);
@@ -85,7 +94,11 @@ public final class BankFileReader {
             file = BankCsvReader.read(TabularFile.read(buffered, charset));
             handOver(file, sink);
         } else {
-            file = read(buffered.readAllBytes(), charset, sink);
+            byte[] whole = buffered.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxMt940Size + 1));
+            if (whole.length > maxMt940Size) {
+                throw ImportException.ofFile("import.bank.mt940.too-large", (maxMt940Size + (1 << 20) - 1) >> 20);
+            }
+            file = read(whole, charset, sink);
         }
         // the rest after the document's end (blanks), so that whoever counts or digests the bytes sees them all
         buffered.transferTo(OutputStream.nullOutputStream());

@@ -36,10 +36,11 @@ public final class BankFileStream implements AutoCloseable {
     private volatile boolean abandoned;
     private boolean ended;
 
-    private BankFileStream(InputStream in, Charset charset, Executor executor) {
+    private BankFileStream(InputStream in, Charset charset, Executor executor, long maxMt940Size) {
         reading = CompletableFuture.supplyAsync(() -> {
             try {
-                return BankFileReader.read(in, charset, (statement, t) -> put(new Read(statement, t)));
+                return BankFileReader.read(in, charset, (statement, t) -> put(new Read(statement, t)),
+                        maxMt940Size);
             } catch (IOException e) {
                 throw new UncheckedIOException("the bank file could not be read to its end", e);
             } finally {
@@ -53,7 +54,12 @@ public final class BankFileStream implements AutoCloseable {
      * caller closes it once {@link #next} came back empty.
      */
     public static BankFileStream read(InputStream in, Charset charset, Executor executor) {
-        return new BankFileStream(in, charset, executor);
+        return read(in, charset, executor, Long.MAX_VALUE);
+    }
+
+    /** As {@link #read(InputStream, Charset, Executor)}, refusing an MT940 file larger than {@code maxMt940Size}. */
+    public static BankFileStream read(InputStream in, Charset charset, Executor executor, long maxMt940Size) {
+        return new BankFileStream(in, charset, executor, maxMt940Size);
     }
 
     private void put(Read read) {

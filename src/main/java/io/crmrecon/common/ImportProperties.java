@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  *        refused as a zip bomb (422). Real sheets compress to about 5-20 %
  * @param xlsxMaxEntrySize the largest inflated part (a sheet's XML) of an XLSX; larger is refused (422)
  * @param xlsxMaxEntries the most parts an XLSX may have
+ * @param maxMt940Size the largest MT940 bank file (read whole, unlike the other uploads, since its encoding needs
+ *        all of its text); larger ones are refused with 422. A day's or a month's statements are far smaller
  */
 @ConfigurationProperties("recon.import")
 public record ImportProperties(
@@ -21,5 +23,6 @@ public record ImportProperties(
         @DefaultValue("16MB") DataSize maxJsonSize,
         @DefaultValue("0.01") double xlsxMinInflateRatio,
         @DefaultValue("512MB") DataSize xlsxMaxEntrySize,
-        @DefaultValue("1000") long xlsxMaxEntries) {
+        @DefaultValue("1000") long xlsxMaxEntries,
+        @DefaultValue("32MB") DataSize maxMt940Size) {
 }

@@ -64,9 +64,12 @@ public class BankStatementImport {
         }
     });
 
+    private final long maxMt940Size;
+
     BankStatementImport(JdbcTemplate jdbc, Clock clock, MessageSource messages,
             @org.springframework.context.annotation.Lazy MatchingAfterImport matching,
-            NewBankTransactions transactions) {
+            NewBankTransactions transactions, io.crmrecon.common.ImportProperties limits) {
+        this.maxMt940Size = limits.maxMt940Size().toBytes();
         this.matching = matching;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -146,7 +149,7 @@ public class BankStatementImport {
         int stored = 0;
         int duplicates = 0;
         ParsedBankFile file;
-        try (BankFileStream stream = BankFileStream.read(content, charset, readers)) {
+        try (BankFileStream stream = BankFileStream.read(content, charset, readers, maxMt940Size)) {
             for (List<BankFileStream.Read> batch = stream.next(BATCH_READ); !batch.isEmpty();
                     batch = stream.next(BATCH_READ)) {
 

@@ -27,6 +27,16 @@ class BankFileReaderTest {
     }
 
     @Test
+    void anMt940FileLargerThanItsLimitIsRefusedBeforeItIsHeldWhole() throws java.io.IOException {
+        byte[] file = utf8(MINIMAL_MT940);
+        var read = BankFileReader.read(new java.io.ByteArrayInputStream(file), null, (s, t) -> { }, file.length);
+        assertThat(read.statements()).hasSize(1);
+        assertThatThrownBy(() -> BankFileReader.read(new java.io.ByteArrayInputStream(file), null, (s, t) -> { },
+                file.length - 1)).isInstanceOf(ImportException.class).hasMessageContaining("MT940")
+                .hasMessageContaining("recon.import.max-mt940-size");
+    }
+
+    @Test
     void camtIsRecognisedByItsNamespace() {
         assertThat(BankFileReader.read(bankFile("genkgo-camt/camt053.v2.minimal.xml")).format())
                 .isEqualTo(BankFileFormat.CAMT053);

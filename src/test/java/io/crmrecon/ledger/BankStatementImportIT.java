@@ -263,6 +263,27 @@ class BankStatementImportIT extends IntegrationTest {
     }
 
     @Test
+    void anMt940LargerThanItsLimitIs422AndLeavesNothing() throws Exception {
+        // recon.import.max-mt940-size is 1MB in the tests; an MT940 is the one bank format read whole
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder mt940 = new StringBuilder(":20:BIG-" + ref + "\r\n:25:DE89370400440532013000\r\n:28C:1/1\r\n"
+                + ":60F:C261001EUR0,00\r\n");
+        for (int i = 0; mt940.length() < 1_100_000; i++) {
+            mt940.append(":61:2610011001C1,00NTRFNONREF//B-").append(ref).append('-').append(i)
+                    .append("\r\n:86:Zahlung ").append(i).append("\r\n");
+        }
+        mt940.append(":62F:C261001EUR0,00\r\n-");
+        int before = count();
+        int statements = statements();
+        HttpResponse<String> response = postChunked(ChunkedUpload.of("big.sta",
+                mt940.toString().getBytes(StandardCharsets.UTF_8), null));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("recon.import.max-mt940-size");
+        assertThat(count()).isEqualTo(before);
+        assertThat(statements()).isEqualTo(statements);
+    }
+
+    @Test
     void anUploadWithoutAFilePartIs400() throws Exception {
         String boundary = "b0undary";
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
