@@ -69,15 +69,7 @@ public final class BankFileReader {
     /**
      * Reads the file from {@code in} to its end: a camt file as it arrives and a table (CSV or XLSX) through a
      * temporary file, neither held whole in memory; an MT940 file, whose whole text tells its encoding, is read
-     * into memory first (statements of a day or a month: small beside the upload limit).
-     */
-    public static ParsedBankFile read(InputStream in, Charset charset, TransactionSink sink) throws IOException {
-        return read(in, charset, sink, Long.MAX_VALUE);
-    }
-
-    /**
-     * As {@link #read(InputStream, Charset, TransactionSink)}; an MT940 file larger than {@code maxMt940Size}
-     * bytes, which would be held whole, is refused before more of it is read.
+     * into memory first, and refused before more of it is read when it is larger than {@code maxMt940Size}.
      */
     public static ParsedBankFile read(InputStream in, Charset charset, TransactionSink sink, long maxMt940Size)
             throws IOException {

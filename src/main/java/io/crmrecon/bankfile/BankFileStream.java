@@ -53,11 +53,6 @@ public final class BankFileStream implements AutoCloseable {
      * Starts reading {@code in} to its end on one of the executor's threads (an upload as it arrives); the
      * caller closes it once {@link #next} came back empty.
      */
-    public static BankFileStream read(InputStream in, Charset charset, Executor executor) {
-        return read(in, charset, executor, Long.MAX_VALUE);
-    }
-
-    /** As {@link #read(InputStream, Charset, Executor)}, refusing an MT940 file larger than {@code maxMt940Size}. */
     public static BankFileStream read(InputStream in, Charset charset, Executor executor, long maxMt940Size) {
         return new BankFileStream(in, charset, executor, maxMt940Size);
     }

@@ -31,7 +31,7 @@ public final class StreamedUploadHandler {
 
     /** Reads the file part; {@code charset} is the one the user named, or null. */
     @FunctionalInterface
-    public interface FileReader<T> {
+    public interface PartReader<T> {
         T read(InputStream file, Charset charset, String fileName) throws IOException;
     }
 
@@ -39,7 +39,7 @@ public final class StreamedUploadHandler {
      * Hands the part {@code file} to {@code reader}. The charset is taken from the URL's {@code charset}, else a
      * {@code charset} form field sent before the file, else the file part's content type.
      */
-    public static <T> T read(HttpServletRequest request, long maxFileSize, FileReader<T> reader) throws IOException {
+    public static <T> T read(HttpServletRequest request, long maxFileSize, PartReader<T> reader) throws IOException {
         Charset named = TabularFile.charsetNamed(first(request, "charset"));
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
         // the file itself is limited as it is read (Limited); this bounds what comes beside it

@@ -84,11 +84,6 @@ public final class TabularFile {
         }
     }
 
-    /** Decodes text strictly: the named charset, else UTF-8 (BOM stripped), else GB18030. */
-    public static String decode(byte[] content, Charset charset) {
-        return TextEncoding.decode(content, charset);
-    }
-
     private static boolean isZip(byte[] c) {
         return c.length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
     }

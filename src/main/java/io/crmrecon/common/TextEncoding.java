@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -16,23 +15,6 @@ import java.nio.charset.StandardCharsets;
 final class TextEncoding {
 
     private TextEncoding() {
-    }
-
-    /** Decodes text strictly: the named charset, else UTF-8 (BOM stripped), else GB18030. */
-    static String decode(byte[] content, Charset charset) {
-        if (isUtf16(content)) {
-            throw ImportException.ofFile("import.file.utf16");
-        }
-        if (charset != null) {
-            return strip(decodeStrict(content, charset)
-                    .orElseThrow(() -> ImportException.ofFile("import.file.not-charset", charset.name())));
-        }
-        var utf8 = decodeStrict(content, StandardCharsets.UTF_8);
-        if (utf8.isPresent()) {
-            return strip(utf8.get());
-        }
-        return decodeStrict(content, TabularFile.GB18030).orElseThrow(
-                () -> ImportException.ofFile("import.file.encoding"));
     }
 
     static boolean isUtf16(byte[] content) {
@@ -109,24 +91,6 @@ final class TextEncoding {
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
-        }
-    }
-
-    private static String strip(String text) {
-        if (text.indexOf('\0') >= 0) {
-            throw ImportException.ofFile("import.file.binary");
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static java.util.Optional<String> decodeStrict(byte[] content, Charset charset) {
-        try {
-            return java.util.Optional.of(charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString());
-        } catch (CharacterCodingException e) {
-            return java.util.Optional.empty();
         }
     }
 }

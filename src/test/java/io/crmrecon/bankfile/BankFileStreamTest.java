@@ -51,7 +51,7 @@ class BankFileStreamTest {
         byte[] file = utf8(twoStatements(7, 5));
         List<BankFileStream.Read> all = new ArrayList<>();
         ParsedBankFile whole;
-        try (BankFileStream stream = BankFileStream.read(new ByteArrayInputStream(file), null, executor)) {
+        try (BankFileStream stream = read(file)) {
             for (List<BankFileStream.Read> batch = stream.next(3); !batch.isEmpty(); batch = stream.next(3)) {
                 assertThat(batch.size()).isLessThanOrEqualTo(3);
                 all.addAll(batch);
@@ -74,7 +74,7 @@ class BankFileStreamTest {
         // a statement with an opening balance and no closing one is a cut transmission: refused when read
         String cut = CamtReaderTest.camt053("02", "<IBAN>NL01BANK0000000001</IBAN>", entry(1) + entry(2))
                 .replaceAll("(?s)<Bal><Tp><CdOrPrtry><Cd>CLBD.*?</Bal>", "");
-        try (BankFileStream stream = BankFileStream.read(new ByteArrayInputStream(utf8(cut)), null, executor)) {
+        try (BankFileStream stream = read(utf8(cut))) {
             int read = 0;
             for (List<BankFileStream.Read> batch = stream.next(10); !batch.isEmpty(); batch = stream.next(10)) {
                 read += batch.size();
@@ -86,7 +86,7 @@ class BankFileStreamTest {
 
     @Test
     void somethingThatIsNoBankFileEndsTheStreamAtOnceAndFinishSaysWhy() throws Exception {
-        try (BankFileStream stream = BankFileStream.read(new ByteArrayInputStream(utf8("hello, world\n")), null, executor)) {
+        try (BankFileStream stream = read(utf8("hello, world\n"))) {
             assertThat(stream.next(10)).isEmpty();
             assertThatThrownBy(stream::finish).isInstanceOf(ImportException.class);
         }
@@ -95,12 +95,15 @@ class BankFileStreamTest {
     @Test
     void aCallerThatGivesUpStopsTheReader() throws Exception {
         int entries = BankFileStream.AHEAD * 2;
-        try (BankFileStream stream = BankFileStream.read(new ByteArrayInputStream(utf8(twoStatements(entries, 1))),
-                null, executor)) {
+        try (BankFileStream stream = read(utf8(twoStatements(entries, 1)))) {
             assertThat(stream.next(5)).hasSize(5);
         }
         // the reader, blocked on a full hand-over, noticed and ended: the executor has nothing left to run
         executor.shutdown();
         assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private BankFileStream read(byte[] file) {
+        return BankFileStream.read(new ByteArrayInputStream(file), null, executor, Long.MAX_VALUE);
     }
 }
