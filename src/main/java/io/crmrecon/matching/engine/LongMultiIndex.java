@@ -17,18 +17,36 @@ final class LongMultiIndex {
     private final int[] values;
     private final long[] checks;
     private final int mask;
+    /**
+     * One bit per key, set for every key held (16 bits a key, so about one absent key in sixteen passes): a
+     * lookup of an absent key — most of a typo search's variants — reads one word of this small array instead of
+     * walking a probe sequence through the large ones.
+     */
+    private final long[] filter;
+    private final int filterMask;
 
-    private LongMultiIndex(long[] keys, int[] starts, int[] counts, int[] values, long[] checks) {
+    private LongMultiIndex(long[] keys, int[] starts, int[] counts, int[] values, long[] checks, long[] filter) {
         this.keys = keys;
         this.starts = starts;
         this.counts = counts;
         this.values = values;
         this.checks = checks;
         this.mask = keys.length - 1;
+        this.filter = filter;
+        this.filterMask = filter.length * 64 - 1;
+    }
+
+    private static int filterBit(long key, int filterMask) {
+        // the high half of the key: the slot is taken from the low half
+        return (int) (key >>> 32) & filterMask;
     }
 
     /** The slot holding the key, or -1. */
     int find(long key) {
+        int bit = filterBit(key, filterMask);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
         int slot = (int) key & mask;
         while (counts[slot] != 0) {
             if (keys[slot] == key) {
@@ -99,8 +117,15 @@ final class LongMultiIndex {
             int[] counts = new int[capacity];
             int mask = capacity - 1;
             int[] slotOf = new int[n];
+            int filterBits = 64;
+            while (filterBits < n * 16L && filterBits < 1 << 30) {
+                filterBits <<= 1;
+            }
+            long[] filter = new long[filterBits / 64];
             for (int i = 0; i < n; i++) {
                 long key = k[i];
+                int bit = filterBit(key, filterBits - 1);
+                filter[bit >>> 6] |= 1L << bit;
                 int slot = (int) key & mask;
                 while (counts[slot] != 0 && keys[slot] != key) {
                     slot = (slot + 1) & mask;
@@ -129,7 +154,7 @@ final class LongMultiIndex {
             k = null;
             v = null;
             c = null;
-            return new LongMultiIndex(keys, starts, counts, values, checks);
+            return new LongMultiIndex(keys, starts, counts, values, checks, filter);
         }
     }
 }

@@ -16,8 +16,20 @@ final class ShortenedReferenceRules extends Rules {
     /** fewer digits than this say too little to name a document */
     static final int MIN_SERIAL_DIGITS = 3;
 
+    /**
+     * Per item, what its number shortens to ({@link #shortForm}), worked out when first needed: a payment is
+     * evaluated in several passes, each comparing its numbers with all of the payer's items.
+     */
+    private final ShortForm[] shortForms;
+
+    /** An item number's series and serial (zeros dropped); {@code serial} null when it cannot be shortened. */
+    private record ShortForm(String family, String serial) {
+        static final ShortForm NONE = new ShortForm("", null);
+    }
+
     ShortenedReferenceRules(EngineIndex index, OpenAmounts state, Currencies currencies) {
         super(index, state, currencies);
+        this.shortForms = new ShortForm[index.items.length];
     }
 
     /**
@@ -68,7 +80,7 @@ final class ShortenedReferenceRules extends Rules {
         int[] sameAmount = anyItemsWithAmount(x, p.currency, p.amount);
         for (Token t : refs.unresolved) {
             for (int i : sameAmount) {
-                if (shortens(t, index.items[i].documentNo())) {
+                if (shortens(t, shortForm(i))) {
                     candidates.add(candidate(new int[] {i}, MatchRule.REFERENCE_SHORTENED,
                             Scores.SUGGEST_SHORTENED_SAME_AMOUNT,
                             Reason.of(Reason.Code.SHORTENED, no(i), t.text(), money(x.open(i), p.currency))));
@@ -99,7 +111,7 @@ final class ShortenedReferenceRules extends Rules {
         x.customer(customer);
         for (int p = index.customerItemStart[customer]; p < index.customerItemStart[customer + 1]; p++) {
             int i = index.customerItems[p];
-            if (currencyOf(i) != currency || openOf(i) == 0 || !shortens(t, index.items[i].documentNo())) {
+            if (currencyOf(i) != currency || openOf(i) == 0 || !shortens(t, shortForm(i))) {
                 continue;
             }
             x.open(i);
@@ -109,16 +121,39 @@ final class ShortenedReferenceRules extends Rules {
         return found;
     }
 
-    /** Whether one of the token's keys is the number's series followed by its serial, zeros dropped. */
-    static boolean shortens(Token t, String number) {
+    private ShortForm shortForm(int item) {
+        ShortForm f = shortForms[item];
+        if (f == null) {
+            // computed at most once per item and thread; a record is safely published, so racing writes are harmless
+            f = shortForm(index.items[item].documentNo());
+            shortForms[item] = f;
+        }
+        return f;
+    }
+
+    private static ShortForm shortForm(String number) {
         if (number == null) {
-            return false;
+            return ShortForm.NONE;
         }
         String full = ReferenceKeys.key(number);
         String family = ReferenceKeys.family(full);
         String serial = serial(number);
         if (serial == null || full.equals(family + serial)) {
-            return false; // nothing to shorten: the number is its series and serial
+            return ShortForm.NONE; // nothing to shorten: the number is its series and serial
+        }
+        return new ShortForm(family, serial);
+    }
+
+    /** Whether one of the token's keys is the number's series followed by its serial, zeros dropped. */
+    static boolean shortens(Token t, String number) {
+        return shortens(t, shortForm(number));
+    }
+
+    private static boolean shortens(Token t, ShortForm form) {
+        String family = form.family();
+        String serial = form.serial();
+        if (serial == null) {
+            return false;
         }
         for (String key : t.typoKeys()) {
             if (key.length() > family.length() && key.startsWith(family)) {

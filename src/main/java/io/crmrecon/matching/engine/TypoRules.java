@@ -6,14 +6,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The typo family: a number in the text one keying error away from an open item's number — one adjacent swap,
  * one digit dropped, added or wrong — taken when the amount confirms it and no twin could be meant.
  */
 final class TypoRules extends Rules {
+
+    /**
+     * The items one typo away from a number's keys, per keys: they depend on the index alone, and a payment left
+     * to a clerk is evaluated in several passes.
+     */
+    private final Map<String, int[]> hitsByKeys = new ConcurrentHashMap<>();
 
     TypoRules(EngineIndex index, OpenAmounts state, Currencies currencies) {
         super(index, state, currencies);
@@ -152,8 +160,12 @@ final class TypoRules extends Rules {
         }
     }
 
-    /** Open items whose number is one typo from a key: adjacent swap, a digit dropped, added or wrong. */
+    /** Items whose number is one typo from a key: adjacent swap, a digit dropped, added or wrong. */
     private int[] typoHits(String[] keys) {
+        return hitsByKeys.computeIfAbsent(String.join("\n", keys), k -> searchTypoHits(keys));
+    }
+
+    private int[] searchTypoHits(String[] keys) {
         TreeSet<Integer> hits = new TreeSet<>();
         for (String key : keys) {
             char[] a = key.toCharArray();
