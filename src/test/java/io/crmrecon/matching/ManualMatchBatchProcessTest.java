@@ -149,7 +149,7 @@ class ManualMatchBatchProcessTest {
 
         // what the auto-match job does for a transaction its run settled: to the task's own execution only
         engine.getTaskService().setVariableLocal(settled.getId(), "settledByRun", 8L);
-        runtimeService().messageEventReceived(AutoMatchDelegate.SETTLED_MESSAGE, settled.getExecutionId());
+        runtimeService().messageEventReceived(EndSettledTasksDelegate.SETTLED_MESSAGE, settled.getExecutionId());
 
         assertThat(taskQuery().taskId(settled.getId()).count()).isZero();
         assertThat(listened).contains("delete:101").doesNotContain("complete:101");

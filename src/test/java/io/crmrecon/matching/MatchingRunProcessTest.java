@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of matchingRun, on the in-memory engine with the auto-match delegate mocked. */
+/** Every path of matchingRun, on the in-memory engine with its delegates mocked. */
 @Deployment(resources = "bpmn/matchingRun.bpmn")
 class MatchingRunProcessTest {
 
@@ -28,6 +28,7 @@ class MatchingRunProcessTest {
             .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
 
     final List<Object> ran = new ArrayList<>();
+    final List<Object> endedTasksOfRun = new ArrayList<>();
 
     @AfterEach
     void reset() {
@@ -46,9 +47,37 @@ class MatchingRunProcessTest {
         assertThat(pi.getBusinessKey()).isEqualTo("run-12");
         assertThat(pi).isWaitingAt("autoMatch");
         assertThat(ran).isEmpty();
+        Mocks.register("endSettledTasksDelegate",
+                (JavaDelegate) execution -> endedTasksOfRun.add(execution.getVariable("matchingRunId")));
         execute(jobQuery().processInstanceId(pi.getId()).singleResult());
         assertThat(ran).containsExactly(12L);
-        assertThat(pi).hasPassed("autoMatch", "runDone").isEnded();
+        // the tasks of what it settled end in a job of their own, once the run's job has committed
+        assertThat(pi).hasPassed("autoMatch").isWaitingAt("endSettledTasks");
+        assertThat(endedTasksOfRun).isEmpty();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        assertThat(endedTasksOfRun).containsExactly(12L);
+        assertThat(pi).hasPassed("autoMatch", "endSettledTasks", "runDone").isEnded();
+    }
+
+    @Test
+    void endingTheSettledTasksFailingIsRetriedThenBecomesAnIncidentAfterTheRun() {
+        Mocks.register("autoMatchDelegate", (JavaDelegate) execution -> ran.add(execution.getVariable("matchingRunId")));
+        Mocks.register("endSettledTasksDelegate", (JavaDelegate) execution -> {
+            throw new IllegalStateException("database unavailable");
+        });
+        ProcessInstance pi = start();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+            } catch (RuntimeException expected) {
+                // retried by the engine (R3)
+            }
+        }
+        assertThat(ran).containsExactly(12L);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+                .getActivityId()).isEqualTo("endSettledTasks");
+        assertThat(pi).hasPassed("autoMatch").isWaitingAt("endSettledTasks");
     }
 
     @Test

@@ -37,6 +37,7 @@ class PaymentMatchingProcessTest {
             .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
 
     final List<String> listened = new ArrayList<>();
+    final List<Object> endedTasksOfRun = new ArrayList<>();
 
     @AfterEach
     void reset() {
@@ -70,6 +71,17 @@ class PaymentMatchingProcessTest {
         });
         Mocks.register("manualMatchTaskListener",
                 (TaskListener) task -> listened.add(task.getEventName() + ":" + task.getVariable("transactionId")));
+        Mocks.register("endSettledTasksDelegate",
+                (JavaDelegate) execution -> endedTasksOfRun.add(execution.getVariable("matchingRunId")));
+    }
+
+    /** After auto-match, a job of its own ends the tasks of what the run settled: the run's job has committed. */
+    private void settledTasksEnd(ProcessInstance pi) {
+        assertThat(pi).hasPassed("autoMatch").isWaitingAt("endSettledTasks");
+        assertThat(endedTasksOfRun).isEmpty();
+        execute(jobQuery().processInstanceId(pi.getId()).activityId("endSettledTasks").singleResult());
+        assertThat(pi).hasPassed("endSettledTasks");
+        assertThat(endedTasksOfRun).containsExactly(7L);
     }
 
     private ProcessInstance start() {
@@ -97,6 +109,7 @@ class PaymentMatchingProcessTest {
         // auto-match runs as a job of its own, after the import's transaction
         assertThat(pi).isWaitingAt("autoMatch");
         execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        settledTasksEnd(pi);
         assertThat(pi).hasPassed("autoMatch").hasNotPassed("clerkBatch").isEnded();
     }
 
@@ -105,6 +118,7 @@ class PaymentMatchingProcessTest {
         autoMatchFinds(List.of(101L, 102L), 200);
         ProcessInstance pi = start();
         execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        settledTasksEnd(pi);
         // the batch is started by a job, after the run
         assertThat(pi).isWaitingAt("clerkBatch");
         assertThat(tasks()).isEmpty();
@@ -128,6 +142,7 @@ class PaymentMatchingProcessTest {
         autoMatchFinds(List.of(305L, 301L, 302L, 303L, 304L), 2);
         ProcessInstance pi = start();
         execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        settledTasksEnd(pi);
         // three batches (2 + 2 + 1), none of them started in the run's transaction
         List<Job> batchStarts = jobQuery().processInstanceId(pi.getId()).list();
         assertThat(batchStarts).hasSize(3);
@@ -173,5 +188,28 @@ class PaymentMatchingProcessTest {
         assertThat(job.getRetries()).isZero();
         assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
         assertThat(pi).isWaitingAt("autoMatch");
+    }
+
+    @Test
+    void endingTheSettledTasksFailingIsRetriedThenBecomesAnIncidentAfterTheRun() {
+        autoMatchFinds(List.of(101L), 200);
+        Mocks.register("endSettledTasksDelegate", (JavaDelegate) execution -> {
+            throw new IllegalStateException("database unavailable");
+        });
+        ProcessInstance pi = start();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        assertThat(pi).hasPassed("autoMatch").isWaitingAt("endSettledTasks");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+            } catch (RuntimeException expected) {
+                // retried by the engine (R3)
+            }
+        }
+        assertThat(jobQuery().processInstanceId(pi.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).activityId("endSettledTasks")
+                .count()).isOne();
+        // the run's own job is done; its exceptions wait until the step is retried from Cockpit
+        assertThat(pi).isWaitingAt("endSettledTasks").hasNotPassed("clerkBatch");
     }
 }
