@@ -10,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -213,6 +218,29 @@ final class RunningApp implements AutoCloseable {
             Thread.sleep(every.toMillis());
         }
         throw new IllegalStateException("the run at " + path + " did not end within " + atMost);
+    }
+
+    /**
+     * Waits until the job executor has nothing due (the exceptions of a run handed to clerks, for instance), so
+     * that what is measured next does not share the machine with it; the seconds waited.
+     */
+    double awaitIdleJobExecutor(Duration atMost) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+                PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 "
+                        + "AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= CURRENT_TIMESTAMP)")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return seconds(start);
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the job executor still had jobs due after " + atMost);
     }
 
     /** The lines of the app's log that contain {@code text}, from it on. */

@@ -133,11 +133,20 @@ public final class BenchmarkFiles {
      */
     public static void writeDocumentsCsv(OutputStream out, int documents, int customers, long seed, LocalDate asOf)
             throws IOException {
+        writeDocumentsCsv(out, documents, customers, seed, asOf, 1);
+    }
+
+    /**
+     * As {@link #writeDocumentsCsv(OutputStream, int, int, long, LocalDate)}, from the {@code first}-th document
+     * on: a second file that continues a first one (its numbers follow the first file's).
+     */
+    public static void writeDocumentsCsv(OutputStream out, int documents, int customers, long seed, LocalDate asOf,
+            int first) throws IOException {
         if (customers < 1) {
             throw new IllegalArgumentException("at least one customer");
         }
         CSVPrinter csv = Csv.printer(out, Csv.DOCUMENT_COLUMNS);
-        for (int i = 1; i <= documents; i++) {
+        for (int i = first; i < first + documents; i++) {
             Doc d = document(seed, i, customers, asOf);
             csv.printRecord(d.number, customerCode(d.customer), d.type, d.issueDate, Csv.cell(d.dueDate), "CNY",
                     d.amount.toPlainString(), Csv.cell(d.reference), Csv.cell(d.taxInvoiceNo), d.description);
@@ -264,12 +273,23 @@ public final class BenchmarkFiles {
      */
     public static void writeCamt053(OutputStream out, int entries, long seed, LocalDate bookingDate, int customers)
             throws IOException {
+        writeCamt053(out, entries, seed, bookingDate, customers, 1);
+    }
+
+    /**
+     * As {@link #writeCamt053(OutputStream, int, long, LocalDate, int)}, paying the invoices from the
+     * {@code firstDocument}-th document on (a documents file written from there). Entries' references carry the
+     * booking date: files of other days never share one.
+     */
+    public static void writeCamt053(OutputStream out, int entries, long seed, LocalDate bookingDate, int customers,
+            int firstDocument) throws IOException {
         if (customers < 1) {
             throw new IllegalArgumentException("at least one customer");
         }
         // the header states the totals: a first pass over the same entries computes them
         Camt053.Totals totals = new Camt053.Totals();
-        for (Iterator<Camt053.Entry> it = new Entries(entries, seed, bookingDate, customers); it.hasNext(); ) {
+        for (Iterator<Camt053.Entry> it = new Entries(entries, seed, bookingDate, customers, firstDocument);
+                it.hasNext(); ) {
             totals.add(it.next());
         }
         Rng rng = Rng.of(seed, 11);
@@ -280,7 +300,23 @@ public final class BenchmarkFiles {
                 bookingDate, DemoBankStatement.COMPANY_ACCOUNT, DemoBankStatement.CURRENCY,
                 DemoBankStatement.COMPANY_NAME, DemoBankStatement.BANK_BIC, DemoBankStatement.BANK_NAME, opening,
                 opening.add(totals.net()), totals.credits, totals.creditSum, totals.debits, totals.debitSum);
-        Camt053.write(out, header, new Entries(entries, seed, bookingDate, customers));
+        Camt053.write(out, header, new Entries(entries, seed, bookingDate, customers, firstDocument));
+    }
+
+    /**
+     * The document after the last invoice that a bank statement of {@code entries} entries paying from the
+     * {@code firstDocument}-th document on pays: where the next day's statement starts.
+     */
+    public static int documentAfterPaid(int entries, int firstDocument) {
+        int document = firstDocument - 1;
+        for (int entry = 1; entry <= entries; entry++) {
+            if (entry % 100 != 0) {
+                do {
+                    document++;
+                } while (!type(document).equals("INVOICE"));
+            }
+        }
+        return document + 1;
     }
 
     /** The entries, one at a time. */
@@ -292,11 +328,12 @@ public final class BenchmarkFiles {
         private int entry;
         private int document;
 
-        Entries(int entries, long seed, LocalDate bookingDate, int customers) {
+        Entries(int entries, long seed, LocalDate bookingDate, int customers, int firstDocument) {
             this.entries = entries;
             this.seed = seed;
             this.bookingDate = bookingDate;
             this.customers = customers;
+            this.document = firstDocument - 1;
         }
 
         @Override

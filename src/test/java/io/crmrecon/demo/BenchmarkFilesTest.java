@@ -195,6 +195,57 @@ class BenchmarkFilesTest {
     }
 
     @Test
+    void aSecondDaysFilesContinueTheFirstAndPayTheirOwnInvoices() throws Exception {
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        BenchmarkFiles.writeDocumentsCsv(first, 3_000, 200, 5);
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        BenchmarkFiles.writeDocumentsCsv(second, 3_000, 200, 5, BenchmarkFiles.DEFAULT_AS_OF, 3_001);
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        BenchmarkFiles.writeDocumentsCsv(both, 6_000, 200, 5);
+        Map<String, CSVRecord> docs = new HashMap<>();
+        DemoDataTest.csv(second.toByteArray(), DemoDataTest.DOCUMENT_HEADERS)
+                .forEach(r -> docs.put(r.get("document_no"), r));
+        assertThat(docs.keySet()).hasSize(3_000).contains("INV-BM-00003001", "CN-BM-00006000");
+        DemoDataTest.csv(first.toByteArray(), DemoDataTest.DOCUMENT_HEADERS)
+                .forEach(r -> assertThat(docs.keySet()).doesNotContain(r.get("document_no")));
+
+        ByteArrayOutputStream day1 = new ByteArrayOutputStream();
+        BenchmarkFiles.writeCamt053(day1, 2_000, 5, BOOKING, 200);
+        ByteArrayOutputStream day2 = new ByteArrayOutputStream();
+        int next = BenchmarkFiles.documentAfterPaid(2_000, 1);
+        assertThat(next).isBetween(2_000, 2_200);
+        BenchmarkFiles.writeCamt053(day2, 2_000, 5, BOOKING.plusDays(1), 200, next);
+        CamtTestReader.Statement s1 = CamtTestReader.read(new ByteArrayInputStream(day1.toByteArray()));
+        CamtTestReader.Statement s2 = CamtTestReader.read(new ByteArrayInputStream(day2.toByteArray()));
+        Set<String> refs = new HashSet<>();
+        s1.entries().forEach(e -> refs.add(e.ref()));
+        // the first day pays invoices before `next`, the second day from there on: none paid twice
+        Map<String, CSVRecord> all = new HashMap<>();
+        DemoDataTest.csv(both.toByteArray(), DemoDataTest.DOCUMENT_HEADERS).forEach(r -> all.put(r.get("document_no"), r));
+        Set<String> paidDay1 = named(s1);
+        Set<String> paidDay2 = named(s2);
+        assertThat(paidDay1).isNotEmpty().allSatisfy(n -> assertThat(Integer.parseInt(n.substring(7))).isLessThan(next));
+        assertThat(paidDay2).isNotEmpty().allSatisfy(n -> assertThat(Integer.parseInt(n.substring(7)))
+                .isGreaterThanOrEqualTo(next));
+        assertThat(all.keySet()).contains(paidDay2.stream().filter(n -> Integer.parseInt(n.substring(7)) <= 6_000)
+                .toArray(String[]::new));
+        assertThat(s2.entries()).hasSize(2_000).noneMatch(e -> refs.contains(e.ref()));
+        assertThat(paidDay2).hasSizeGreaterThan(1_000);
+    }
+
+    private static Set<String> named(CamtTestReader.Statement s) {
+        Pattern number = Pattern.compile("INV-BM-\\d{8}");
+        Set<String> out = new HashSet<>();
+        for (CamtTestReader.Entry e : s.entries()) {
+            Matcher m = e.remittance() == null ? null : number.matcher(e.remittance());
+            if (e.credit() && m != null && m.find()) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
+    @Test
     void largeCamt053IsStreamed() throws IOException {
         CountingOutputStream out = new CountingOutputStream("<Ntry>");
         BenchmarkFiles.writeCamt053(out, 60_000, 1, BOOKING);
