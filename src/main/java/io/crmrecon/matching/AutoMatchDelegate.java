@@ -8,26 +8,28 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * The auto-match step of paymentMatching (one bank statement) and of matchingRun (everything waiting), a job: does the run named in {@code matchingRunId} if it is still RUNNING (a
- * crash rolls the job back and it is retried; a run completed before is not done twice), then hands the exceptions
- * without a task to the manualMatch tasks, in batches: of
- * the instance's bank statement, or, for a run over everything, through one instance per bank statement.
+ * The auto-match step of paymentMatching (one bank statement) and of matchingRun (everything waiting), a job: does
+ * the run named in {@code matchingRunId} if it is still RUNNING (a crash rolls the job back and it is retried; a run
+ * completed before is not done twice), then hands the exceptions without a task to the manualMatch tasks, in
+ * batches: of the instance's bank statement, or, for a run over everything, through one instance per bank
+ * statement. The tasks of what the run settled end in the next step ({@link EndSettledTasksDelegate}).
  */
 @Component("autoMatchDelegate")
 class AutoMatchDelegate implements JavaDelegate {
-
 
     private final MatchingRuns runs;
     private final ManualMatchTasks tasks;
     private final ManualMatchBatches batches;
     private final PaymentMatchingListener process;
+    private final EndSettledTasksDelegate settled;
 
     AutoMatchDelegate(MatchingRuns runs, ManualMatchTasks tasks, ManualMatchBatches batches,
-            PaymentMatchingListener process) {
+            PaymentMatchingListener process, EndSettledTasksDelegate settled) {
         this.runs = runs;
         this.tasks = tasks;
         this.batches = batches;
         this.process = process;
+        this.settled = settled;
     }
 
     @Override
@@ -42,7 +44,16 @@ class AutoMatchDelegate implements JavaDelegate {
         } else {
             runId = given.longValue();
         }
+        boolean ranHere = "RUNNING".equals(runs.status(runId).map(MatchingRuns.RunStatus::status).orElse(null));
         runs.executeHere(runId);
+        if (execution.getBpmnModelInstance().getModelElementById("endSettledTasks") == null) {
+            // an instance of a model version before that step: ended here, as that version did
+            if (ranHere) {
+                settled.end(execution, runId);
+            }
+        } else {
+            execution.setVariable(EndSettledTasksDelegate.RAN_THE_RUN, ranHere);
+        }
         List<Long> exceptions = List.of();
         if (statement == null) {
             for (Long each : tasks.statementsWithExceptions(runId)) {

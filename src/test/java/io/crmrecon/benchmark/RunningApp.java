@@ -228,8 +228,10 @@ final class RunningApp implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + atMost.toNanos();
         try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+                // due now, or failed and waiting for its retry
                 PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 "
-                        + "AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= CURRENT_TIMESTAMP)")) {
+                        + "AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= CURRENT_TIMESTAMP "
+                        + "OR exception_msg_ IS NOT NULL)")) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();

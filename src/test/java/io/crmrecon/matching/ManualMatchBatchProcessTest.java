@@ -147,7 +147,7 @@ class ManualMatchBatchProcessTest {
                 ((Number) engine.getTaskService().getVariable(t.getId(), "transactionId")).longValue(), t));
         Task settled = byTransaction.get(101L);
 
-        // what the auto-match job does for a transaction its run settled: to the task's own execution only
+        // what endSettledTasks does for a transaction its run settled: to the task's own execution only
         engine.getTaskService().setVariableLocal(settled.getId(), "settledByRun", 8L);
         runtimeService().messageEventReceived(EndSettledTasksDelegate.SETTLED_MESSAGE, settled.getExecutionId());
 

@@ -316,9 +316,19 @@ class MatchingIT extends IntegrationTest {
         long runId = documents.json().get("matchingRunId").asLong();
         assertThat(documents.json().get("matchingRunUrl").asText()).isEqualTo("/api/matching/runs/" + runId);
         assertThat(clerk.get("/api/matching/runs/" + runId).json().get("status").asText()).isEqualTo("RUNNING");
-        ProcessJobs.runAll(runtime, management, "run-" + runId);
+        // the run's job first: the run is done, the task ends in the step after it, a job of its own
+        String runInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("run-" + runId)
+                .singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(runInstance).activityId("autoMatch")
+                .singleResult().getId());
         assertThat(clerk.get("/api/matching/runs/" + runId).json().get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
+        assertThat(management.createJobQuery().processInstanceId(runInstance).activityId("endSettledTasks").count())
+                .isOne();
+        ProcessJobs.runAll(runtime, management, "run-" + runId);
         assertThat(csv("/api/allocations")).containsPattern("L1-" + p + "," + p + "-INV-9,880\\.00,0\\.00,AUTO,");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(runInstance)
+                .variableName("ranTheRun").singleResult().getValue()).isEqualTo(true);
 
         // the clerk's task ended by itself, and its history says which run matched the payment
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();

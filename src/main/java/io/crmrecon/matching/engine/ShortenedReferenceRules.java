@@ -145,10 +145,6 @@ final class ShortenedReferenceRules extends Rules {
     }
 
     /** Whether one of the token's keys is the number's series followed by its serial, zeros dropped. */
-    static boolean shortens(Token t, String number) {
-        return shortens(t, shortForm(number));
-    }
-
     private static boolean shortens(Token t, ShortForm form) {
         String family = form.family();
         String serial = form.serial();
