@@ -33,6 +33,10 @@ import org.xml.sax.SAXException;
  */
 final class PdfRenderer {
 
+    static {
+        PdfLog.install();
+    }
+
     /** The fonts' family in the templates: the common characters, then every character of the fonts. */
     static final String FONT_FAMILY = "Noto Sans SC";
     static final String FULL_FONT_FAMILY = "Noto Sans SC All";
