@@ -7,6 +7,7 @@ import io.crmrecon.bankfile.ParsedBankFile;
 import io.crmrecon.bankfile.ParsedStatement;
 import io.crmrecon.bankfile.ParsedTransaction;
 import io.crmrecon.common.BulkLoads;
+import io.crmrecon.common.ImportProperties;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -68,7 +69,7 @@ public class BankStatementImport {
 
     BankStatementImport(JdbcTemplate jdbc, Clock clock, MessageSource messages,
             @org.springframework.context.annotation.Lazy MatchingAfterImport matching,
-            NewBankTransactions transactions, io.crmrecon.common.ImportProperties limits) {
+            NewBankTransactions transactions, ImportProperties limits) {
         this.maxMt940Size = limits.maxMt940Size().toBytes();
         this.matching = matching;
         this.transactions = transactions;

@@ -44,8 +44,7 @@ class AutoMatchDelegate implements JavaDelegate {
         } else {
             runId = given.longValue();
         }
-        boolean ranHere = "RUNNING".equals(runs.status(runId).map(MatchingRuns.RunStatus::status).orElse(null));
-        runs.executeHere(runId);
+        boolean ranHere = runs.executeHere(runId);
         if (execution.getBpmnModelInstance().getModelElementById("endSettledTasks") == null) {
             // an instance of a model version before that step: ended here, as that version did
             if (ranHere) {

@@ -207,12 +207,17 @@ public class MatchingRuns {
     /**
      * The same as {@link #execute} in the transaction that is already there (a Camunda job's): a crash rolls it
      * back with the job, which is retried, and the run stays RUNNING until it completes or its retries are spent.
-     * Waits for a run that is going. A run that is not RUNNING (completed before) is left as it is.
+     * Waits for a run that is going. A run that is not RUNNING (completed before) is left as it is. Whether this
+     * call did the run, as seen under the lock.
      */
-    public RunStatus executeHere(long runId) {
+    public boolean executeHere(long runId) {
         lock.hold();
         RunStatus now = status(runId).orElseThrow(() -> new IllegalStateException("no matching run " + runId));
-        return "RUNNING".equals(now.status()) ? match(runId) : now;
+        if (!"RUNNING".equals(now.status())) {
+            return false;
+        }
+        match(runId);
+        return true;
     }
 
     public Optional<RunStatus> status(long runId) {

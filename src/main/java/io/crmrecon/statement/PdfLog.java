@@ -4,7 +4,6 @@ import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
 import java.util.logging.Level;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,19 +30,7 @@ final class PdfLog implements XRLogger {
 
     @Override
     public void log(String where, Level level, String msg, Throwable th) {
-        Logger logger = LoggerFactory.getLogger(where);
-        int value = level.intValue();
-        if (value >= Level.SEVERE.intValue()) {
-            logger.error(msg, th);
-        } else if (value >= Level.WARNING.intValue()) {
-            logger.warn(msg, th);
-        } else if (value >= Level.INFO.intValue()) {
-            logger.info(msg, th);
-        } else if (value >= Level.FINE.intValue()) {
-            logger.debug(msg, th);
-        } else {
-            logger.trace(msg, th);
-        }
+        LoggerFactory.getLogger(where).atLevel(slf4j(level)).setCause(th).log(msg);
     }
 
     @Override
@@ -53,17 +40,21 @@ final class PdfLog implements XRLogger {
 
     @Override
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-        Logger logger = LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere());
-        int value = diagnostic.getLevel().intValue();
+        return LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere())
+                .isEnabledForLevel(slf4j(diagnostic.getLevel()));
+    }
+
+    private static org.slf4j.event.Level slf4j(Level level) {
+        int value = level.intValue();
         if (value >= Level.SEVERE.intValue()) {
-            return logger.isErrorEnabled();
+            return org.slf4j.event.Level.ERROR;
         } else if (value >= Level.WARNING.intValue()) {
-            return logger.isWarnEnabled();
+            return org.slf4j.event.Level.WARN;
         } else if (value >= Level.INFO.intValue()) {
-            return logger.isInfoEnabled();
+            return org.slf4j.event.Level.INFO;
         } else if (value >= Level.FINE.intValue()) {
-            return logger.isDebugEnabled();
+            return org.slf4j.event.Level.DEBUG;
         }
-        return logger.isTraceEnabled();
+        return org.slf4j.event.Level.TRACE;
     }
 }
