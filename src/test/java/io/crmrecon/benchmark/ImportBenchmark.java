@@ -74,8 +74,9 @@ public final class ImportBenchmark {
             answer = app.upload("/api/documents/import", "documents.csv", out.toByteArray());
             System.out.printf("the next day: %,d more documents: %.2f s  %s%n", documents, seconds(t5), answer);
             // that import matched the payments that had come before their invoices and ends their clerks' tasks
+            double idle = app.awaitIdleJobExecutor(Duration.ofMinutes(10));
             System.out.printf("  its matching run and the job executor's work after it (the tasks of the payments it "
-                    + "settled ended) done %.1f s after its answer%n", app.awaitIdleJobExecutor(Duration.ofMinutes(10)));
+                    + "settled ended) done %.1f s after its answer%n", idle);
             out = new ByteArrayOutputStream();
             BenchmarkFiles.writeCamt053(out, entries, 42, day.plusDays(1), customers,
                     BenchmarkFiles.documentAfterPaid(entries, 1));
@@ -100,29 +101,22 @@ public final class ImportBenchmark {
         }
         String status = app.awaitRun(run.group(1), Duration.ofMinutes(10));
         double total = seconds(t3);
-        int newPayments = payments(app, Long.parseLong(answer.replaceAll(".*\"bankStatementId\":(\\d+).*", "$1")));
-        int transactions = Integer.parseInt(status.replaceAll(".*\"transactions\":(\\d+).*", "$1"));
-        // the file's own transactions over the time: the run also reads any payment left unapplied before
-        System.out.printf("  upload start -> its matching run COMPLETED: %.2f s (import %.2f s, run %.2f s after the "
-                + "answer), %,.0f transactions/s end to end (the file's %,d payments; the run matched %,d)  %s%n", total,
-                imported, total - imported, newPayments / total, newPayments, transactions, status);
-        List<String> runs = app.logLines("Matching run ");
-        if (!runs.isEmpty()) {
-            System.out.println("  " + runs.get(runs.size() - 1));
-        }
-        timeline(app, Long.parseLong(status.replaceAll(".*\"id\":(\\d+).*", "$1")), uploadStarted, imported);
-    }
-
-    /** The money-in transactions of a bank statement: what its matching run is for. */
-    private static int payments(RunningApp app, long bankStatementId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword);
-                PreparedStatement q = db.prepareStatement(
-                        "SELECT COUNT(*) FROM bank_transaction WHERE bank_statement_id = ? AND amount > 0")) {
-            q.setLong(1, bankStatementId);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+        long statementId = Long.parseLong(answer.replaceAll(".*\"bankStatementId\":(\\d+).*", "$1"));
+        try (Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword)) {
+            // the money-in transactions of the file: what its run is for
+            long newPayments = ScenarioChecks.count(db, "SELECT COUNT(*) FROM bank_transaction "
+                    + "WHERE bank_statement_id = " + statementId + " AND amount > 0");
+            int transactions = Integer.parseInt(status.replaceAll(".*\"transactions\":(\\d+).*", "$1"));
+            // the file's own transactions over the time: the run also reads any payment left unapplied before
+            System.out.printf("  upload start -> its matching run COMPLETED: %.2f s (import %.2f s, run %.2f s "
+                    + "after the answer), %,.0f transactions/s end to end (the file's %,d payments; the run matched "
+                    + "%,d)  %s%n", total, imported, total - imported, newPayments / total, newPayments, transactions,
+                    status);
+            List<String> runs = app.logLines("Matching run ");
+            if (!runs.isEmpty()) {
+                System.out.println("  " + runs.get(runs.size() - 1));
             }
+            timeline(db, Long.parseLong(status.replaceAll(".*\"id\":(\\d+).*", "$1")), uploadStarted, imported);
         }
     }
 
@@ -131,16 +125,20 @@ public final class ImportBenchmark {
      * run's job was created and taken, when the run began reading and when it finished, and when the job's
      * transaction committed (its job log's success).
      */
-    private static void timeline(RunningApp app, long runId, Instant uploadStarted, double answeredAfter)
+    private static void timeline(Connection db, long runId, Instant uploadStarted, double answeredAfter)
             throws SQLException {
-        try (Connection db = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword);
-                PreparedStatement q = db.prepareStatement("SELECT r.started_at, r.work_started_at, r.finished_at, "
+        // the run's own instance (business key: its bank statement), not another run's job that ran meanwhile
+        String own = " IN (SELECT id_ FROM act_hi_procinst WHERE proc_def_key_ = 'paymentMatching' "
+                + "AND business_key_ = CAST(r.bank_statement_id AS VARCHAR))";
+        try (PreparedStatement q = db.prepareStatement("SELECT r.started_at, r.work_started_at, r.finished_at, "
                         + "(SELECT MIN(c.timestamp_) FROM act_hi_job_log c WHERE c.act_id_ = 'autoMatch' "
-                        + "AND c.job_state_ = 0 AND c.timestamp_ >= r.started_at), "
+                        + "AND c.job_state_ = 0 AND c.timestamp_ >= r.started_at "
+                        + "AND c.process_instance_id_" + own + "), "
                         + "(SELECT MIN(a.start_time_) FROM act_hi_actinst a WHERE a.act_id_ = 'autoMatch' "
-                        + "AND a.start_time_ >= r.started_at), "
+                        + "AND a.start_time_ >= r.started_at AND a.proc_inst_id_" + own + "), "
                         + "(SELECT MIN(d.timestamp_) FROM act_hi_job_log d WHERE d.act_id_ = 'autoMatch' "
-                        + "AND d.job_state_ = 2 AND d.timestamp_ >= r.started_at) "
+                        + "AND d.job_state_ = 2 AND d.timestamp_ >= r.started_at "
+                        + "AND d.process_instance_id_" + own + ") "
                         + "FROM matching_run r WHERE r.id = ?")) {
             q.setLong(1, runId);
             try (ResultSet rs = q.executeQuery()) {

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -227,17 +225,13 @@ final class RunningApp implements AutoCloseable {
     double awaitIdleJobExecutor(Duration atMost) throws SQLException, InterruptedException {
         long start = System.nanoTime();
         long deadline = start + atMost.toNanos();
-        try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
-                // due now, or failed and waiting for its retry
-                PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 "
-                        + "AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= CURRENT_TIMESTAMP "
-                        + "OR exception_msg_ IS NOT NULL)")) {
+        try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
             while (System.nanoTime() < deadline) {
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return seconds(start);
-                    }
+                // due now, or failed and waiting for its retry
+                if (ScenarioChecks.count(db, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 "
+                        + "AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= CURRENT_TIMESTAMP "
+                        + "OR exception_msg_ IS NOT NULL)") == 0) {
+                    return seconds(start);
                 }
                 Thread.sleep(500);
             }

@@ -310,13 +310,23 @@ public final class BenchmarkFiles {
     public static int documentAfterPaid(int entries, int firstDocument) {
         int document = firstDocument - 1;
         for (int entry = 1; entry <= entries; entry++) {
-            if (entry % 100 != 0) {
-                do {
-                    document++;
-                } while (!type(document).equals("INVOICE"));
+            if (!isBankCharge(entry)) {
+                document = invoiceAfter(document);
             }
         }
         return document + 1;
+    }
+
+    /** Every 100th entry of a statement is a bank charge; the others pay the next invoice. */
+    private static boolean isBankCharge(int entry) {
+        return entry % 100 == 0;
+    }
+
+    private static int invoiceAfter(int document) {
+        do {
+            document++;
+        } while (!type(document).equals("INVOICE"));
+        return document;
     }
 
     /** The entries, one at a time. */
@@ -349,13 +359,11 @@ public final class BenchmarkFiles {
             entry++;
             Rng rng = Rng.of(seed, 12, entry);
             String ref = "BM" + bookingDate.format(BASIC) + String.format("%09d", entry);
-            if (entry % 100 == 0) {
+            if (isBankCharge(entry)) {
                 return new Camt053.Entry(Integer.toString(entry), rng.money(500, 5_000), false, bookingDate,
                         bookingDate, ref, "ACMT", "MDOP", "CHRG", null, null, false, null, PaymentTexts.BANK_CHARGE);
             }
-            do {
-                document++;
-            } while (!type(document).equals("INVOICE"));
+            document = invoiceAfter(document);
             // an invoice's customer and amount do not depend on the date the documents were written for
             Doc d = document(seed, document, customers, DEFAULT_AS_OF);
             BigDecimal amount = d.amount;
