@@ -100,10 +100,11 @@ final class DisputeDecision {
             }
             throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountMissing");
         }
-        BigDecimal amount;
-        try {
-            amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
+        // a number from the REST API as it came; a text as a clerk types it ("8,158.64", as the form shows amounts)
+        BigDecimal amount = value instanceof BigDecimal b ? b
+                : value instanceof Number n ? new BigDecimal(n.toString())
+                : Money.typed(value.toString());
+        if (amount == null) {
             throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountUnreadable", value);
         }
         if (optional) {

@@ -2,6 +2,7 @@ package io.crmrecon.matching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmrecon.common.Money;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.UnappliedTransaction;
 import jakarta.servlet.http.HttpServletResponse;
@@ -238,11 +239,11 @@ class MatchingWorkbenchPage {
         if (text.isEmpty()) {
             return "0";
         }
-        try {
-            return new BigDecimal(text.replace(",", "").replace("，", "").replace(" ", "")).toPlainString();
-        } catch (NumberFormatException e) {
+        BigDecimal amount = Money.typed(text);
+        if (amount == null) {
             throw new ManualMatching.RefusedChoice("matching.refused.notANumber", documentNo, text);
         }
+        return amount.toPlainString();
     }
 
     private static String at(List<String> values, int i) {

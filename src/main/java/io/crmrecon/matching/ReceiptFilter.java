@@ -2,6 +2,7 @@ package io.crmrecon.matching;
 
 import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.ImportError;
+import io.crmrecon.common.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -137,12 +138,11 @@ public record ReceiptFilter(LocalDate from, LocalDate to, BigDecimal amountMin, 
         if (v == null) {
             return null;
         }
-        try {
-            return new BigDecimal(v.replace(",", ""));
-        } catch (NumberFormatException e) {
+        BigDecimal amount = Money.typed(v);
+        if (amount == null) {
             errors.add(error(name, name + ": '" + v + "' is not an amount (e.g. 1250.00)"));
-            return null;
         }
+        return amount;
     }
 
     private static int integer(Map<String, String> params, String name, int absent, int min, int max,

@@ -128,15 +128,8 @@ final class DisputeRules {
      * allowed, a minus for a credit); null when it is not one.
      */
     static BigDecimal amount(String text, int digits) {
-        String t = text.strip().replace(",", "").replace("，", "").replace(" ", "");
-        if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥' || t.charAt(0) == '$')) {
-            t = t.substring(1);
-        }
-        if (!t.matches("-?\\d{1,15}(\\.\\d+)?")) {
-            return null;
-        }
-        BigDecimal value = new BigDecimal(t);
-        if (value.scale() > digits) {
+        BigDecimal value = Money.typed(text);
+        if (value == null || value.scale() > digits) {
             return null;
         }
         return value.setScale(digits);
