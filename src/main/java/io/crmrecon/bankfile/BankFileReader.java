@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class BankFileReader {
 
     /** A bank's header line before the first tag: a BIC, "940", a batch number; never a comma-separated table. */
-    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[^,;:][^,;]{0,59}");
+    /** A line before the first tag: a bank's header, or a few words and a ruler (Danske Bank's examples). */
+    private static final Pattern MT940_HEADER_LINE = Pattern.compile("[^,;:][^,;]{0,199}");
     private static final Pattern MT940_TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):.*");
 
     private BankFileReader() {

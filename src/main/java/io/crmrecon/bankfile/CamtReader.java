@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * ISO 20022 camt.053 (statement) and camt.054 (debit/credit notification), versions 001.02 to 001.08, read as a
+ * ISO 20022 camt.053 (statement) and camt.054 (debit/credit notification), versions 001.02 to 001.13, read as a
  * stream: only one entry is held at a time, so a statement with 100,000 entries costs no more memory per entry
  * than one with ten. Element names are matched by local name, so the version-to-version differences (e.g. the
  * {@code Pty} wrapper of 001.08 parties) are handled by looking in both places.
@@ -28,6 +28,8 @@ final class CamtReader {
     private static final Pattern NAMESPACE =
             Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.(05[34])\\.001\\.(\\d{2})");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /** The newest version published; the later ones add elements, and elements are looked for by name. */
+    private static final int MAX_VERSION = 13;
 
     // where each field sits, relative to its Ntry or TxDtls; 001.08 wraps parties in Pty
     private static final String[] TX_AMOUNT = {"AmtDtls/TxAmt/Amt", "Amt"};
@@ -115,7 +117,7 @@ final class CamtReader {
         }
         kind = "camt." + m.group(1);
         int version = Integer.parseInt(m.group(2));
-        if (version < 2 || version > 8) {
+        if (version < 2 || version > MAX_VERSION) {
             throw ImportException.ofFile("import.bank.camt.version", kind, "001." + m.group(2));
         }
         boolean statement = m.group(1).equals("053");
@@ -130,10 +132,14 @@ final class CamtReader {
                 continue;
             }
             messageLine = line();
+            LocalDate messageCreated = null;
             while (nextChild()) {
                 if (r.getLocalName().equals(recordName)) {
                     statementIndex = statements.size();
-                    statements.add(statement(recordName));
+                    statements.add(statement(recordName, messageCreated));
+                } else if (r.getLocalName().equals("GrpHdr")) {
+                    String created = collect(null).first("CreDtTm");
+                    messageCreated = created == null ? null : isoDate(created.trim());
                 } else {
                     skip();
                 }
@@ -151,7 +157,8 @@ final class CamtReader {
         return new ParsedBankFile(statement ? BankFileFormat.CAMT053 : BankFileFormat.CAMT054, statements);
     }
 
-    private ParsedStatement statement(String recordName) throws XMLStreamException {
+    /** {@code messageCreated}: the day the whole message was made, the last resort for an entry's date. */
+    private ParsedStatement statement(String recordName, LocalDate messageCreated) throws XMLStreamException {
         int line = line();
         String id = null;
         String account = null;
@@ -160,6 +167,8 @@ final class CamtReader {
         List<Fields> balances = new ArrayList<>();
         List<ParsedTransaction> transactions = new ArrayList<>();
         LocalDate created = null;
+        // the day the booked balances were taken: the day of a statement whose entries give no date of their own
+        LocalDate balanceDay = null;
         boolean lastPage = true;
         entriesTotal = BigDecimal.ZERO;
         while (nextChild()) {
@@ -172,7 +181,14 @@ final class CamtReader {
                     account = acct.first("Id/IBAN", "Id/Othr/Id");
                     currency = acct.first("Ccy");
                 }
-                case "Bal" -> balances.add(collect(null));
+                case "Bal" -> {
+                    Fields bal = collect(null);
+                    balances.add(bal);
+                    String day = bal.first("Dt/Dt", "Dt/DtTm");
+                    if (day != null && (balanceDay == null || "CLBD".equals(bal.first("Tp/CdOrPrtry/Cd")))) {
+                        balanceDay = isoDate(day.trim());
+                    }
+                }
                 case "Ntry" -> {
                     Fields entry = collect("TxDtls");
                     if (account == null) {
@@ -182,7 +198,8 @@ final class CamtReader {
                         }
                         continue;
                     }
-                    entry(entry, account, transactions, created);
+                    entry(entry, account, transactions, created != null ? created
+                            : balanceDay != null ? balanceDay : messageCreated);
                 }
                 default -> skip();
             }
@@ -236,7 +253,10 @@ final class CamtReader {
         return "DBIT".equals(bal.first("CdtDbtInd")) ? amount.negate() : amount;
     }
 
-    /** {@code created}: the day the statement or notification was made, for entries that give no date. */
+    /**
+     * {@code created}: the day the statement or notification was made (or its balances were taken), for entries that
+     * give no date.
+     */
     private void entry(Fields e, String account, List<ParsedTransaction> out, LocalDate created) {
         String status = e.first("Sts", "Sts/Cd");
         if ("PDNG".equals(status) || "INFO".equals(status)) {
@@ -257,7 +277,8 @@ final class CamtReader {
             booking = value;
         }
         if (booking == null && errors.size() == before) {
-            // notifications (camt.054) often date only themselves: the entry is booked when it is notified
+            // notifications (camt.054) often date only themselves, and some statements only their balances (a
+            // Lithuanian bank's settlement account): the entry is booked on the day of its statement
             booking = created;
         }
         if (booking == null && errors.size() == before) {
@@ -269,6 +290,7 @@ final class CamtReader {
         entriesTotal = entriesTotal.add(signed(amount, debit));
         String entryRef = BankReferences.meaningful(e.first("AcctSvcrRef"));
         String entryCode = bankTxCode(e);
+        String entryInfo = e.first("AddtlNtryInf");
         List<Fields> details = e.children;
 
         // one transaction per TxDtls only when each says what it is worth; otherwise the entry is the transaction
@@ -276,18 +298,33 @@ final class CamtReader {
         if (!split) {
             Fields d = details.isEmpty() ? new Fields(e.line) : details.get(0);
             add(out, transaction(account, entryRef, booking, value, signed(amount, debit), currency, debit, d,
-                    entryCode));
+                    entryCode, entryInfo));
             return;
         }
+        List<BigDecimal> amounts = new ArrayList<>();
+        BigDecimal netted = BigDecimal.ZERO;
         for (Fields d : details) {
-            String txCurrency = d.first(TX_AMOUNT_CCY);
-            BigDecimal txAmount = amount(d.line, "<TxDtls>", d.first(TX_AMOUNT), txCurrency);
+            BigDecimal txAmount = amount(d.line, "<TxDtls>", d.first(TX_AMOUNT), d.first(TX_AMOUNT_CCY));
+            amounts.add(txAmount);
+            if (txAmount != null) {
+                String own = d.first("CdtDbtInd");
+                netted = netted.add(signed(txAmount, own == null ? debit : "DBIT".equals(own)));
+            }
+        }
+        // a detail's own direction counts where the details, so signed, add up to the entry: a netted batch (a
+        // Lithuanian bank's credits with the fees taken from them). Otherwise the entry's direction decides, as
+        // genkgo/camt reads it: example files mark the details of a debit batch CRDT from the creditor's side
+        boolean ownDirections = amount != null && netted.compareTo(signed(amount, debit)) == 0;
+        for (int i = 0; i < details.size(); i++) {
+            Fields d = details.get(i);
+            BigDecimal txAmount = amounts.get(i);
             if (txAmount == null) {
                 continue;
             }
-            // the entry's direction decides the sign, as genkgo/camt reads it
-            add(out, transaction(account, entryRef, booking, value, signed(txAmount, debit), txCurrency, debit, d,
-                    entryCode));
+            String own = d.first("CdtDbtInd");
+            boolean txDebit = ownDirections && own != null ? "DBIT".equals(own) : debit;
+            add(out, transaction(account, entryRef, booking, value, signed(txAmount, txDebit),
+                    d.first(TX_AMOUNT_CCY), txDebit, d, entryCode, entryInfo));
         }
     }
 
@@ -306,12 +343,15 @@ final class CamtReader {
     }
 
     private static ParsedTransaction transaction(String account, String entryRef, LocalDate booking,
-            LocalDate value, BigDecimal amount, String currency, boolean debit, Fields d, String entryCode) {
+            LocalDate value, BigDecimal amount, String currency, boolean debit, Fields d, String entryCode,
+            String entryInfo) {
         // money in comes from the debtor, money out goes to the creditor
         String name = d.first(debit ? CREDITOR_NAME : DEBTOR_NAME);
         String counterpartyAccount = d.first(debit ? CREDITOR_ACCOUNT : DEBTOR_ACCOUNT);
         List<String> unstructured = d.all("RmtInf/Ustrd");
-        String remittance = unstructured.isEmpty() ? null : String.join(" ", unstructured);
+        // without remittance information, the bank's own words about the payment are what a clerk reads
+        String remittance = !unstructured.isEmpty() ? String.join(" ", unstructured)
+                : d.first("AddtlTxInf") != null ? d.first("AddtlTxInf") : entryInfo;
         String endToEnd = BankReferences.meaningful(d.first("Refs/EndToEndId"));
         String creditorRef = d.first("RmtInf/Strd/CdtrRefInf/Ref");
         String reference = entryRef != null ? entryRef : BankReferences.meaningful(d.first("Refs/AcctSvcrRef"));
@@ -365,9 +405,13 @@ final class CamtReader {
         return date;
     }
 
-    /** yyyy-MM-dd at the start of the text, parsed by hand: a formatter costs more than the rest of an entry. */
+    /**
+     * yyyy-MM-dd at the start of the text, then nothing, a time ({@code T…}) or a time zone ({@code Z}, {@code +02:00}:
+     * an xs:date may carry one, as Raiffeisen writes its dates); the calendar day written counts. Parsed by hand: a
+     * formatter costs more than the rest of an entry.
+     */
     private static LocalDate isoDate(String text) {
-        if (text.length() < 10 || text.length() > 10 && text.charAt(10) != 'T' || text.charAt(4) != '-'
+        if (text.length() < 10 || text.length() > 10 && "T+-Z".indexOf(text.charAt(10)) < 0 || text.charAt(4) != '-'
                 || text.charAt(7) != '-') {
             return null;
         }

@@ -41,15 +41,9 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
             return subfields(joined);
         }
         if (SLASH_CODE.matcher(joined).lookingAt()) {
-            return slashCodes(joined);
+            return slashCodes(joined, lines);
         }
-        List<String> parts = new ArrayList<>();
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                parts.add(line.strip());
-            }
-        }
-        return new Mt940Details(blankToNull(String.join(" ", parts)), null, null, null, null);
+        return new Mt940Details(blankToNull(freeText(lines)), null, null, null, null);
     }
 
     private static Mt940Details subfields(String text) {
@@ -108,21 +102,39 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
         return SEPA_TAGS.contains(tag) ? tag : null;
     }
 
-    private static Mt940Details slashCodes(String text) {
+    /**
+     * A code's value without the slash that closes it ({@code /EREF/123//MARF/}: "123", not "123/"); the first
+     * value that says something when a code comes twice (Rabobank's {@code /REMI//REMI/text}).
+     */
+    private static void keep(Map<String, String> values, String code, String value) {
+        String v = trimSlashes(value);
+        values.merge(code, v, (before, again) -> before.isBlank() ? again : before);
+    }
+
+    private static String freeText(List<String> lines) {
+        List<String> parts = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                parts.add(line.strip());
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    private static Mt940Details slashCodes(String text, List<String> lines) {
         Map<String, String> values = new LinkedHashMap<>();
         Matcher m = SLASH_CODE.matcher(text);
         String code = null;
         int valueStart = 0;
         while (m.find()) {
             if (code != null) {
-                values.putIfAbsent(code, text.substring(valueStart, m.start()));
+                keep(values, code, text.substring(valueStart, m.start()));
             }
             code = m.group(1);
             valueStart = m.end();
         }
         if (code != null) {
-            String last = text.substring(valueStart);
-            values.putIfAbsent(code, last.endsWith("/") ? last.substring(0, last.length() - 1) : last);
+            keep(values, code, text.substring(valueStart));
         }
         String name = blankToNull(values.get("NAME"));
         String account = blankToNull(values.get("IBAN"));
@@ -138,6 +150,11 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
             }
         }
         String remittance = blankToNull(values.get("REMI"));
+        if (remittance == null && !values.containsKey("REMI")) {
+            // no /REMI/ (HSBC's /OCMT/ then free text, a batch's /PREF/, /BENM/ with the purpose): the whole text is
+            // what a clerk and the matching read, rather than nothing
+            remittance = blankToNull(freeText(lines));
+        }
         String creditorReference = null;
         if (remittance != null) {
             // ABN AMRO: /REMI/USTD//free text/ or /REMI/STRD/CUR/creditor reference/

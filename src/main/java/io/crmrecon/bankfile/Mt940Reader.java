@@ -107,9 +107,16 @@ final class Mt940Reader {
                 }
                 case "61" -> statement.lines.add(new Line(field));
                 case "86" -> {
-                    // after a :61: it describes that line; elsewhere it is information about the whole statement
+                    // after a :61: it describes that line; elsewhere it is information about the whole statement.
+                    // Some banks (old Rabobank, Danske Bank) write a line's information as several :86: in a row
+                    Line last = statement.lines.isEmpty() ? null : statement.lines.get(statement.lines.size() - 1);
                     if (previous != null && previous.tag().equals("61")) {
-                        statement.lines.get(statement.lines.size() - 1).details = field;
+                        last.details = field;
+                    } else if (previous != null && previous.tag().equals("86") && last != null
+                            && last.details != null) {
+                        List<String> joined = new ArrayList<>(last.details.lines());
+                        joined.addAll(field.lines());
+                        last.details = new Field("86", last.details.line(), joined);
                     }
                 }
                 default -> {
@@ -161,17 +168,18 @@ final class Mt940Reader {
         if (currency == null && !s.lines.isEmpty()) {
             error(s.line, "import.bank.mt940.no-opening", s.reference);
         }
+        String account = withoutCurrency(s.account, currency);
         List<ParsedTransaction> transactions = new ArrayList<>();
         if (currency != null && BankAmounts.currencyProblem(currency) == null) {
             for (Line line : s.lines) {
-                ParsedTransaction t = transaction(s.account, currency, line);
+                ParsedTransaction t = transaction(account, currency, line);
                 if (t != null) {
                     transactions.add(t);
                 }
             }
         }
         String id = s.number == null ? s.reference : s.reference + "/" + s.number;
-        return new ParsedStatement(id, s.account, currency, s.opening == null ? null : s.opening.amount,
+        return new ParsedStatement(id, account, currency, s.opening == null ? null : s.opening.amount,
                 s.closing == null ? null : s.closing.amount, transactions);
     }
 
@@ -195,10 +203,12 @@ final class Mt940Reader {
             pos += 4;
         }
         String mark;
-        if (s.startsWith("RC", pos) || s.startsWith("RD", pos)) {
-            mark = s.substring(pos, pos + 2);
-        } else if (s.startsWith("C", pos) || s.startsWith("D", pos)) {
-            mark = s.substring(pos, pos + 1);
+        // ABN AMRO's own published examples write the mark in lower case
+        String ahead = s.substring(pos, Math.min(pos + 2, s.length())).toUpperCase(Locale.ROOT);
+        if (ahead.equals("RC") || ahead.equals("RD")) {
+            mark = ahead;
+        } else if (ahead.startsWith("C") || ahead.startsWith("D")) {
+            mark = ahead.substring(0, 1);
         } else {
             error(f.line(), "import.bank.mt940.line.no-mark");
             return null;
@@ -273,6 +283,28 @@ final class Mt940Reader {
         return new ParsedTransaction(account, reference, booking, value, out ? amount.negate() : amount, currency,
                 details.counterpartyName(), counterpartyAccount, details.remittance(), structured,
                 details.endToEndId(), type);
+    }
+
+    /**
+     * ING, Bunq and others end the :25: account with the statement's currency ({@code NL62INGB0006868686EUR},
+     * {@code NL10BUNQ2290325473 EUR}): the account is the number before it, as a camt file of the same account names
+     * it, or the same bookings from the two formats would not be known as one.
+     */
+    static String withoutCurrency(String account, String currency) {
+        if (account == null || currency == null) {
+            return account;
+        }
+        String a = account.strip();
+        if (a.length() <= currency.length() + 1 || !a.endsWith(currency)) {
+            return account;
+        }
+        String number = a.substring(0, a.length() - currency.length());
+        char last = number.charAt(number.length() - 1);
+        if (!isDigit(last) && last != ' ' && last != '/') {
+            return account;
+        }
+        String stripped = number.strip();
+        return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 
     /** The entry date has no year: take the one that puts it nearest the value date (statements cross New Year). */

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.crmrecon.common.ImportError;
 import io.crmrecon.common.ImportException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CamtReaderTest {
@@ -215,8 +217,60 @@ class CamtReaderTest {
 
     @Test
     void versionsOutsideTheContractAreNamed() {
-        assertThatThrownBy(() -> BankFileReader.read(utf8(camt053("10", "<IBAN>CN1</IBAN>", ""))))
-                .hasMessage("camt.053 version 001.10 is not supported (001.02 to 001.08 are)");
+        assertThatThrownBy(() -> BankFileReader.read(utf8(camt053("14", "<IBAN>CN1</IBAN>", ""))))
+                .hasMessage("camt.053 version 001.14 is not supported (001.02 to 001.13 are)");
+        assertThatThrownBy(() -> BankFileReader.read(utf8(camt053("01", "<IBAN>CN1</IBAN>", ""))))
+                .hasMessage("camt.053 version 001.01 is not supported (001.02 to 001.13 are)");
+    }
+
+    @Test
+    void aDateWithATimeZoneIsTheDayWritten() {
+        // an xs:date may carry a zone, as Raiffeisen writes its dates: the whole file was refused for it
+        String entries = """
+                      <Ntry>
+                        <Amt Ccy="CNY">50.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>2024-01-31+02:00</Dt></BookgDt><ValDt><Dt>2024-01-30Z</Dt></ValDt>
+                      </Ntry>
+                """;
+        ParsedTransaction t = BankFileReader.read(utf8(camt053("08", "<IBAN>CN1</IBAN>", entries)))
+                .transactions().get(0);
+        assertThat(t.bookingDate()).isEqualTo(LocalDate.of(2024, 1, 31));
+        assertThat(t.valueDate()).isEqualTo(LocalDate.of(2024, 1, 30));
+    }
+
+    @Test
+    void aNettedBatchSignsEachDetailByItsOwnDirection() {
+        // a credit of 95.00 that is 100.00 received less a fee of 5.00 taken from it (a Lithuanian bank's batches)
+        String entries = """
+                      <Ntry>
+                        <Amt Ccy="CNY">95.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>2024-01-31</Dt></BookgDt>
+                        <AddtlNtryInf>Batch of 2024-01-31</AddtlNtryInf>
+                        <NtryDtls>
+                          <TxDtls><Amt Ccy="CNY">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+                            <RmtInf><Ustrd>INV-7</Ustrd></RmtInf></TxDtls>
+                          <TxDtls><Amt Ccy="CNY">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>
+                            <AddtlTxInf>Fee</AddtlTxInf></TxDtls>
+                        </NtryDtls>
+                      </Ntry>
+                """;
+        ParsedBankFile file = BankFileReader.read(utf8(camt053("10", "<IBAN>CN1</IBAN>", entries)));
+        assertThat(file.transactions()).extracting(ParsedTransaction::amount)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("100.00"), new BigDecimal("-5.00"));
+        // the fee's own words where it has no remittance information
+        assertThat(file.transactions()).extracting(ParsedTransaction::remittanceInfo).containsExactly("INV-7", "Fee");
+        assertThat(file.statements().get(0).entriesTotal()).isEqualByComparingTo("95.00");
+    }
+
+    @Test
+    void theVersionsAfterTheContractsAreReadToo() {
+        // banks already send 001.10 (a Lithuanian bank's notifications, viafintech's samples); later versions add
+        // elements, and elements are looked for by name
+        for (String version : List.of("09", "10", "13")) {
+            assertThat(BankFileReader.read(utf8(camt053(version, "<IBAN>CN1</IBAN>", ""))).statements())
+                    .hasSize(1);
+        }
     }
 
     @Test

@@ -201,8 +201,11 @@ class CamtSampleFilesTest {
                 creditorRef = text(cri.get("getRef"));
             }
         }
-        assertThat(t.remittanceInfo()).as("remittance (Ustrd)")
-                .isEqualTo(unstructured.isEmpty() ? null : String.join(" ", unstructured));
+        // without Ustrd, the bank's words about the entry (AddtlNtryInf) are the text a clerk and the matching read
+        String entryInfo = text(entry.get("getAdditionalInfo"));
+        assertThat(t.remittanceInfo()).as("remittance (Ustrd, else AddtlNtryInf)")
+                .isEqualTo(!unstructured.isEmpty() ? String.join(" ", unstructured)
+                        : entryInfo == null || entryInfo.isEmpty() ? null : entryInfo);
         assertThat(t.structuredReference()).as("structured reference (CdtrRefInf/Ref, else EndToEndId)")
                 .isEqualTo(creditorRef != null ? creditorRef : endToEnd);
     }

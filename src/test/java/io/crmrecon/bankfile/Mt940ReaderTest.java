@@ -69,6 +69,30 @@ class Mt940ReaderTest {
     }
 
     @Test
+    void aLowerCaseMarkIsReadAsTheUpperCaseOne() {
+        // ABN AMRO's own published examples write :61: marks in lower case
+        String text = ENVELOPED.replace("2312290102C500,00NTRF", "2312290102c500,00NTRF")
+                .replace("2401021229D20,NCHG", "2401021229d20,NCHG");
+        assertThat(BankFileReader.read(utf8(text)).transactions()).extracting(ParsedTransaction::amount)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("500.00"), new java.math.BigDecimal("-20.00"),
+                        new java.math.BigDecimal("7.50"));
+    }
+
+    @Test
+    void theStatementsCurrencyAfterTheAccountIsNotPartOfIt() {
+        assertThat(Mt940Reader.withoutCurrency("NL62INGB0006868686EUR", "EUR")).isEqualTo("NL62INGB0006868686");
+        assertThat(Mt940Reader.withoutCurrency("NL10BUNQ2290325473 EUR", "EUR")).isEqualTo("NL10BUNQ2290325473");
+        assertThat(Mt940Reader.withoutCurrency("2121.21.211EUR", "EUR")).isEqualTo("2121.21.211");
+        assertThat(Mt940Reader.withoutCurrency("DABADKKK/1234567890/DKK", "DKK")).isEqualTo("DABADKKK/1234567890");
+        // another currency, letters before it, or nothing but the code: left as written
+        assertThat(Mt940Reader.withoutCurrency("NL62INGB0006868686EUR", "USD")).isEqualTo("NL62INGB0006868686EUR");
+        assertThat(Mt940Reader.withoutCurrency("ACCOUNTEUR", "EUR")).isEqualTo("ACCOUNTEUR");
+        assertThat(Mt940Reader.withoutCurrency("EUR", "EUR")).isEqualTo("EUR");
+        assertThat(Mt940Reader.withoutCurrency("NL91ABNA0417164300", "EUR")).isEqualTo("NL91ABNA0417164300");
+    }
+
+    @Test
     void entryDatesTakeTheYearNearestTheValueDate() {
         ParsedBankFile file = BankFileReader.read(utf8(ENVELOPED));
         // value 29 Dec 2023, booked 2 Jan: the next year

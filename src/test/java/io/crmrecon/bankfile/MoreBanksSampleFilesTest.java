@@ -1,0 +1,71 @@
+package io.crmrecon.bankfile;
+
+import static io.crmrecon.bankfile.TestFiles.bankFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What real files of further banks (Danske Bank, ING, HSBC, a Lithuanian bank's camt; provenance in the bankfiles
+ * README) showed the readers did wrong: each test is one such thing, on the file that showed it.
+ */
+class MoreBanksSampleFilesTest {
+
+    @Test
+    void danskeBankExamplesWithAPreambleAndARulerBeforeTheFirstTagAreRead() {
+        ParsedBankFile file = BankFileReader.read(bankFile("svenstaro-mt940/danskebank/MT940_FI_Example.sta"));
+        assertThat(file.format()).isEqualTo(BankFileFormat.MT940);
+        assertThat(file.statements()).hasSize(1);
+        assertThat(file.statements().get(0).transactions()).hasSize(6);
+        assertThat(file.statements().get(0).difference()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aLineDescribedInSeveralConsecutive86FieldsKeepsThemAll() {
+        ParsedTransaction interest = BankFileReader.read(bankFile("svenstaro-mt940/danskebank/MT940_FI_Example.sta"))
+                .transactions().get(0);
+        // four :86: after the :61:, the last with the bank's name: before, only the first was kept
+        assertThat(interest.remittanceInfo()).contains("For your inform. IBAN no.: FI1111111111111111",
+                "111111-11111111", "DANSKE BANK");
+    }
+
+    @Test
+    void ingsAccountLosesItsCurrencyAndItsReferencesTheirClosingSlash() {
+        ParsedBankFile file = BankFileReader.read(bankFile("zilverline-mt940/ing/ing_purp.txt"));
+        // :25:NL62INGB0006868686EUR is the account NL62INGB0006868686 in EUR, as camt names it
+        assertThat(file.statements().get(0).account()).isEqualTo("NL62INGB0006868686");
+        ParsedTransaction t = file.transactions().get(0);
+        assertThat(t.account()).isEqualTo("NL62INGB0006868686");
+        // /EREF/400313131313//MARF/: the slash closes the value
+        assertThat(t.endToEndId()).isEqualTo("400313131313");
+        assertThat(t.amount()).isEqualByComparingTo("-10.00");
+    }
+
+    @Test
+    void hsbcsTextAfterAnOriginalAmountCodeIsKeptAsRemittance() {
+        ParsedTransaction t = BankFileReader.read(bankFile("fruitl00p-mt940/hsbc/sample.sta")).transactions().get(0);
+        assertThat(t.remittanceInfo()).contains("PAYMENT OF INVOICES 204011665");
+        assertThat(t.amount()).isEqualByComparingTo("-20000.00");
+        assertThat(t.bankReference()).isEqualTo("6128522200250001");
+    }
+
+    @Test
+    void aCamtStatementWhoseEntriesGiveNoDateIsBookedOnItsBalancesDay() {
+        ParsedBankFile file = BankFileReader.read(bankFile("subite-camt/LT-camt053-2024-10-02.xml"));
+        ParsedStatement statement = file.statements().get(0);
+        assertThat(statement.transactions()).hasSize(10)
+                .allSatisfy(t -> assertThat(t.bookingDate()).isEqualTo(LocalDate.of(2024, 10, 2)));
+        assertThat(statement.difference()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void aCamt054OfVersion10IsRead() {
+        ParsedBankFile file = BankFileReader.read(bankFile("subite-camt/LT-camt054-2024-03-18.xml"));
+        assertThat(file.format()).isEqualTo(BankFileFormat.CAMT054);
+        // every entry of this notification is INFO (not booked): the same money comes again booked
+        assertThat(file.statements()).hasSize(1);
+        assertThat(file.transactions()).isEmpty();
+    }
+}
