@@ -1,6 +1,7 @@
 package io.crmrecon.bankfile;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
     static final Mt940Details NONE = new Mt940Details(null, null, null, null, null);
 
     private static final Pattern SUBFIELDS_START = Pattern.compile("\\d{3}[?>].*", Pattern.DOTALL);
-    private static final Set<String> SEPA_TAGS = Set.of(
-            "EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC");
+    private static final Pattern SEPA_TAG =
+            Pattern.compile("(EREF|KREF|MREF|CRED|DEBT|COAM|OAMT|SVWZ|ABWA|ABWE|IBAN|BIC)\\+");
     private static final String SLASH_CODE_LIST = "TRTP|EREF|MARF|CSID|BENM|ORDP|NAME|ID|ADDR|IBAN|BIC|REMI|CNTP"
             + "|PREF|RTRN|ISDT|ULTC|ULTD|ULTB|PURP|SUM|NRTX|CDTRREFTP|CDTRREF|CHGS|EXCH|OCMT|RTYP|TRCD|SVCL";
     private static final Pattern SLASH_CODE = Pattern.compile("/(" + SLASH_CODE_LIST + ")/");
@@ -63,24 +64,42 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
             fields.merge(code, text.substring(valueStart), String::concat);
         }
 
-        // ?20-?29 and their continuation ?60-?63 form one text; SEPA tags open sections at sub-field starts
-        StringBuilder untagged = new StringBuilder();
-        Map<String, StringBuilder> sections = new LinkedHashMap<>();
-        StringBuilder current = untagged;
+        // ?20-?29 and their continuation ?60-?63 form one text. SEPA tags open sections at sub-field starts, and
+        // where a blank comes before them: Deutsche Bank and Commerzbank run them on inside a sub-field, even split
+        // across two ("MR" / "EF+")
+        StringBuilder purpose = new StringBuilder();
+        Set<Integer> starts = new HashSet<>();
         for (Map.Entry<Integer, String> field : fields.entrySet()) {
             int c = field.getKey();
-            if (!(c >= 20 && c <= 29 || c >= 60 && c <= 63)) {
+            if (c >= 20 && c <= 29 || c >= 60 && c <= 63) {
+                starts.add(purpose.length());
+                purpose.append(field.getValue());
+            }
+        }
+        String untagged = "";
+        Map<String, StringBuilder> sections = new LinkedHashMap<>();
+        Matcher tags = SEPA_TAG.matcher(purpose);
+        String tag = null;
+        int from = 0;
+        while (tags.find()) {
+            int at = tags.start();
+            if (!starts.contains(at) && !Character.isWhitespace(purpose.charAt(at - 1))) {
                 continue;
             }
-            String value = field.getValue();
-            String tag = sepaTag(value);
-            if (tag != null) {
-                current = sections.computeIfAbsent(tag, t -> new StringBuilder());
-                value = value.substring(tag.length() + 1);
+            if (tag == null) {
+                untagged = purpose.substring(from, at);
+            } else {
+                sections.computeIfAbsent(tag, t -> new StringBuilder()).append(purpose, from, at);
             }
-            current.append(value);
+            tag = tags.group(1);
+            from = tags.end();
         }
-        String remittance = sections.containsKey("SVWZ") ? text(sections.get("SVWZ")) : text(untagged);
+        if (tag == null) {
+            untagged = purpose.toString();
+        } else {
+            sections.computeIfAbsent(tag, t -> new StringBuilder()).append(purpose, from, purpose.length());
+        }
+        String remittance = sections.containsKey("SVWZ") ? text(sections.get("SVWZ")) : blankToNull(untagged);
         String name = blankToNull(fields.getOrDefault(32, "") + fields.getOrDefault(33, ""));
         if (name == null) {
             name = text(sections.get("ABWA"));
@@ -91,15 +110,6 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
         }
         String endToEnd = BankReferences.meaningful(text(sections.get("EREF")));
         return new Mt940Details(remittance, name, account, endToEnd, null);
-    }
-
-    private static String sepaTag(String value) {
-        int plus = value.indexOf('+');
-        if (plus < 3 || plus > 4) {
-            return null;
-        }
-        String tag = value.substring(0, plus);
-        return SEPA_TAGS.contains(tag) ? tag : null;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.crmrecon.bankfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,13 @@ import java.util.regex.Pattern;
 final class Mt940Fields {
 
     private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?|NS|940):(.*)", Pattern.DOTALL);
+    /**
+     * The tags of MT940 and MT942 (and the {@code :940:} header of older exports). Text wraps wherever it happens to
+     * be, so a wrapped line may look like a tag ({@code :00:00/} of an ING time, {@code :26:37} of a German text):
+     * only these start a field.
+     */
+    private static final Set<String> TAGS = Set.of("20", "21", "25", "25P", "28", "28C", "13", "13D", "34F", "60F",
+            "60M", "61", "86", "62F", "62M", "64", "65", "90D", "90C", "NS", "940");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     /** "-", "-}" (SWIFT envelope) and the "-XXX" trailer ING writes. */
     private static final Pattern END_OF_MESSAGE = Pattern.compile("-(}.*|[A-Z]{0,4})");
@@ -53,7 +61,7 @@ final class Mt940Fields {
                 continue;
             }
             Matcher m = TAG.matcher(line);
-            if (m.matches()) {
+            if (m.matches() && (TAGS.contains(m.group(1)) || current == null)) {
                 current = new Field(m.group(1), number, new ArrayList<>(List.of(m.group(2))));
                 fields.add(current);
             } else if (current != null) {

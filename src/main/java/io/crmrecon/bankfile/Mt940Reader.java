@@ -239,6 +239,10 @@ final class Mt940Reader {
         }
         BigDecimal amount = amount(f, amountText, currency);
         pos = amountEnd;
+        // Deutsche Bank leaves a blank before the type (D12,35 NRTIKREF+)
+        while (pos < s.length() && s.charAt(pos) == ' ') {
+            pos++;
+        }
         // some banks leave the transaction type out and go straight to the reference
         String type = null;
         if (pos + 4 <= s.length() && TYPE.matcher(s.substring(pos, pos + 4)).matches()

@@ -44,6 +44,27 @@ class MoreBanksSampleFilesTest {
     }
 
     @Test
+    void aWrappedLineThatLooksLikeATagContinuesItsField() {
+        // ING wrapped "05/31/2017 00:00:00" so that the next line reads ":00:00/": no MT940 tag, the text goes on
+        ParsedTransaction t = BankFileReader.read(bankFile("zilverline-mt940/ing/ing_00_00.txt")).transactions().get(0);
+        assertThat(t.remittanceInfo()).isEqualTo("KASSA VERZAMELFACTUUR DINSDAG 2 ABC-654321 05/31/2017 00:00:00");
+        assertThat(t.counterpartyName()).isEqualTo("RAAMEN NV");
+        assertThat(t.counterpartyAccount()).isEqualTo("NL88INGB0999999999");
+    }
+
+    @Test
+    void sepaTagsRunningOnInsideASubFieldStillOpenTheirSections() {
+        // Deutsche Bank: ?20EREF+…?21… KREF+…?22… MR?23EF+… CRED+…?24… OAMT+11,85 SVWZ+?25SONSTIGE GRUENDE…
+        ParsedTransaction t = BankFileReader.read(bankFile("jejik-mt940/deutschebank.txt")).transactions().get(0);
+        assertThat(t.endToEndId()).isEqualTo("A1.200080779.400143254.4961336");
+        assertThat(t.remittanceInfo()).startsWith("SONSTIGE GRUENDE ENDABRECHNUNG NR. 500106875");
+        // and a blank before the transaction type (D12,35 NRTIKREF+) leaves it a type, KREF+ no reference
+        assertThat(t.bankTxCode()).isEqualTo("NRTI");
+        assertThat(t.counterpartyAccount()).isEqualTo("DE50712345600200691329");
+        assertThat(t.amount()).isEqualByComparingTo("-12.35");
+    }
+
+    @Test
     void hsbcsTextAfterAnOriginalAmountCodeIsKeptAsRemittance() {
         ParsedTransaction t = BankFileReader.read(bankFile("fruitl00p-mt940/hsbc/sample.sta")).transactions().get(0);
         assertThat(t.remittanceInfo()).contains("PAYMENT OF INVOICES 204011665");
