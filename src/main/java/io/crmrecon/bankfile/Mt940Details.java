@@ -26,6 +26,7 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
 
     static final Mt940Details NONE = new Mt940Details(null, null, null, null, null);
 
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     private static final Pattern SUBFIELDS_START = Pattern.compile("\\d{3}[?>].*", Pattern.DOTALL);
     private static final Pattern SEPA_TAG =
             Pattern.compile("(EREF|KREF|MREF|CRED|DEBT|COAM|OAMT|SVWZ|ABWA|ABWE|IBAN|BIC)\\+");
@@ -67,10 +68,19 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
         // ?20-?29 and their continuation ?60-?63 form one text. SEPA tags open sections at sub-field starts, and
         // where a blank comes before them: Deutsche Bank and Commerzbank run them on inside a sub-field, even split
         // across two ("MR" / "EF+")
+        // Triodos (the > separator) puts the counterparty's BIC in >20 and IBAN in >21, and our own account in >31
+        boolean triodos = separator == '>';
+        String triodosIban = triodos ? blankToNull(fields.get(21)) : null;
+        if (triodosIban != null && !IBAN.matcher(triodosIban).matches()) {
+            triodosIban = null;
+        }
         StringBuilder purpose = new StringBuilder();
         Set<Integer> starts = new HashSet<>();
         for (Map.Entry<Integer, String> field : fields.entrySet()) {
             int c = field.getKey();
+            if (triodosIban != null && (c == 20 || c == 21)) {
+                continue;
+            }
             if (c >= 20 && c <= 29 || c >= 60 && c <= 63) {
                 starts.add(purpose.length());
                 purpose.append(field.getValue());
@@ -104,7 +114,7 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
         if (name == null) {
             name = text(sections.get("ABWA"));
         }
-        String account = blankToNull(fields.get(31));
+        String account = triodos ? triodosIban : blankToNull(fields.get(31));
         if (account == null) {
             account = text(sections.get("IBAN"));
         }

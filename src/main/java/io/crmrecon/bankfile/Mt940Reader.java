@@ -29,6 +29,7 @@ final class Mt940Reader {
     private static final Pattern AMOUNT = Pattern.compile("\\d+([,.]\\d*)?");
     /** A :61: transaction type: N, F or S and three letters or digits (NTRF, NCHG, N062, S051). */
     private static final Pattern TYPE = Pattern.compile("[NFS][A-Z0-9]{3}");
+    private static final Pattern SHORT_TYPE = Pattern.compile("[NFS][A-Z0-9]{2} ");
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     /** Customer references that only say "there is none" or "look in :86:" (Rabobank, German SEPA). */
     private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
@@ -248,6 +249,10 @@ final class Mt940Reader {
         if (pos + 4 <= s.length() && TYPE.matcher(s.substring(pos, pos + 4)).matches()
                 && !s.startsWith("NONREF", pos)) {
             type = s.substring(pos, pos + 4);
+            pos += 4;
+        } else if (pos + 4 <= s.length() && SHORT_TYPE.matcher(s.substring(pos, pos + 4)).matches()) {
+            // Triodos and ING write a three-character type and a blank (NET NONREF, NIC MARF)
+            type = s.substring(pos, pos + 3);
             pos += 4;
         }
         String rest = s.substring(pos);

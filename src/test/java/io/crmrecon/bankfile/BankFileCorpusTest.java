@@ -54,6 +54,7 @@ class BankFileCorpusTest {
                 Arguments.of("svenstaro-mt940/danskebank/MT940_NO_Example.sta", BankFileFormat.MT940, "2,2,1,2,3,6,1,1,2,1,1,1,1", "0,0,0,0,0,0,0,0,0,0,0,0,0"),
                 Arguments.of("svenstaro-mt940/danskebank/MT940_SE_Example.sta", BankFileFormat.MT940, "26,18,4,7,2,2,11,6,7,5,1,14", "0,0,0,0,0,0,0,0,0,0,0,0"),
                 Arguments.of("jejik-mt940/deutschebank.txt", BankFileFormat.MT940, "1", "12.35"),
+                Arguments.of("zilverline-mt940/triodos/triodos_iban.txt", BankFileFormat.MT940, "3", "0"),
                 Arguments.of("zilverline-mt940/ing/ing_purp.txt", BankFileFormat.MT940, "1", "0"),
                 Arguments.of("zilverline-mt940/ing/ing_00_00.txt", BankFileFormat.MT940, "1", "0"),
                 Arguments.of("zilverline-mt940/ing/ing_references_fix.txt", BankFileFormat.MT940, "1", "0"),

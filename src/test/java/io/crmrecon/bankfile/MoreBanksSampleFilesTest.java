@@ -65,6 +65,22 @@ class MoreBanksSampleFilesTest {
     }
 
     @Test
+    void triodosGivesTheCounterpartysIbanIn21AndOurOwnAccountIn31() {
+        ParsedBankFile file = BankFileReader.read(bankFile("zilverline-mt940/triodos/triodos_iban.txt"));
+        ParsedTransaction t = file.transactions().get(0);
+        // 000>100000000000 >20RABONL2U >21NL12RABO0888888888 >22METSELAARBAASIK … >310454545454
+        assertThat(t.counterpartyAccount()).isEqualTo("NL12RABO0888888888");
+        assertThat(t.remittanceInfo()).startsWith("METSELAARBAASIK PAARDENA POSTBUS 969").doesNotContain("RABONL2U");
+        // "NET NONREF": a three-letter type and no reference
+        assertThat(t.bankTxCode()).isEqualTo("NET");
+        assertThat(t.structuredReference()).isNull();
+        // a card payment's text in >20 and >21: text, and no counterparty account
+        ParsedTransaction card = file.transactions().get(2);
+        assertThat(card.counterpartyAccount()).isNull();
+        assertThat(card.remittanceInfo()).contains("BETAALAUTOMAAT");
+    }
+
+    @Test
     void hsbcsTextAfterAnOriginalAmountCodeIsKeptAsRemittance() {
         ParsedTransaction t = BankFileReader.read(bankFile("fruitl00p-mt940/hsbc/sample.sta")).transactions().get(0);
         assertThat(t.remittanceInfo()).contains("PAYMENT OF INVOICES 204011665");

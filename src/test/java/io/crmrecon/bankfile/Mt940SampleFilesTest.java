@@ -144,7 +144,8 @@ class Mt940SampleFilesTest {
         // 000>10..>20ALGEMENE TUSSENREKENING KOS>21TEN VAN ... >22ET 31-12-2010>310390123456
         ParsedTransaction first = file.transactions().get(0);
         assertThat(first.remittanceInfo()).isEqualTo("ALGEMENE TUSSENREKENING KOSTEN VAN 01-10-2010 TOT EN MET 31-12-2010");
-        assertThat(first.counterpartyAccount()).isEqualTo("0390123456");
+        // >31 is the statement's own account (:25:TRIODOSBANK/0390123456), not the counterparty's
+        assertThat(first.counterpartyAccount()).isNull();
         assertThat(file.transactions().get(1).remittanceInfo()).isEqualTo("HUUR KANTOOR - FEB 2010");
         assertThat(file.statements()).singleElement()
                 .satisfies(s -> assertStatement(s, "TRIODOSBANK/0390123456", "4975.09", "4370.79", 2));
