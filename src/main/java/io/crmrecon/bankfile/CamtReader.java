@@ -47,6 +47,8 @@ final class CamtReader {
     private String kind;
     /** The signed sum of the booked entries of the statement being read. */
     private BigDecimal entriesTotal;
+    /** Its entries given only as pending or for information. */
+    private int notBooked;
 
     private final BankFileReader.TransactionSink sink;
     /** The position in the file of the statement being read. */
@@ -171,6 +173,7 @@ final class CamtReader {
         LocalDate balanceDay = null;
         boolean lastPage = true;
         entriesTotal = BigDecimal.ZERO;
+        notBooked = 0;
         while (nextChild()) {
             switch (r.getLocalName()) {
                 case "Id" -> id = r.getElementText().trim();
@@ -242,7 +245,7 @@ final class CamtReader {
             error(line, "import.bank.camt.no-closing", id == null ? "" : id);
         }
         return new ParsedStatement(id, account, currency, opening != null ? opening : previousClosing, closing,
-                transactions, entriesTotal);
+                transactions, entriesTotal, notBooked);
     }
 
     private BigDecimal balance(Fields bal) {
@@ -261,6 +264,7 @@ final class CamtReader {
         String status = e.first("Sts", "Sts/Cd");
         if ("PDNG".equals(status) || "INFO".equals(status)) {
             // not booked: the same money comes again as a booked entry
+            notBooked++;
             return;
         }
         int before = errors.size();

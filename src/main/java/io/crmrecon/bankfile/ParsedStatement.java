@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param entriesTotal the signed sum of the booked entries as the file states them (a camt entry split into its
  *                     transaction details counts at the entry's amount)
+ * @param notBooked    camt entries the file gives only as pending or for information ({@code PDNG}, {@code INFO}):
+ *                     not imported, as the same money comes again booked
  */
 public record ParsedStatement(
         String statementId,
@@ -17,7 +19,8 @@ public record ParsedStatement(
         BigDecimal openingBalance,
         BigDecimal closingBalance,
         List<ParsedTransaction> transactions,
-        BigDecimal entriesTotal) {
+        BigDecimal entriesTotal,
+        int notBooked) {
 
     public ParsedStatement {
         transactions = List.copyOf(transactions);
@@ -30,7 +33,7 @@ public record ParsedStatement(
     /** The entries are the transactions, as in MT940 and CSV. */
     public ParsedStatement(String statementId, String account, String currency, BigDecimal openingBalance,
             BigDecimal closingBalance, List<ParsedTransaction> transactions) {
-        this(statementId, account, currency, openingBalance, closingBalance, transactions, null);
+        this(statementId, account, currency, openingBalance, closingBalance, transactions, null, 0);
     }
 
     /**

@@ -44,7 +44,8 @@ class BankStatementController {
     @ApiResponse(responseCode = "200", description = "Imported: `bankStatementId`, `format`, `transactions` newly "
             + "stored, `duplicates` skipped, the matching run the new transactions started: `matchingRunId`, "
             + "`matchingRunUrl` (null when nothing new came), and `warnings` per statement whose entries do not add up "
-            + "from its opening to its closing balance (`statement`, `difference`, `currency`, `message`)")
+            + "from its opening to its closing balance (`statement`, `difference`, `currency`, `message`) or that has "
+            + "entries only pending or for information, not imported (`statement`, `message`)")
     @ApiResponse(responseCode = "413", description = "The file is larger than `recon.import.max-file-size`")
     @ApiResponse(responseCode = "422", description = "Not a bank file, a DOCTYPE, bad lines or rows: problem+json "
             + "with `errors` (`line` for XML and MT940, `row`/`column` for CSV); nothing stored")

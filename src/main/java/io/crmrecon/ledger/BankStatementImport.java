@@ -184,8 +184,7 @@ public class BankStatementImport {
         Set<String> statementIds = new LinkedHashSet<>();
         List<BankStatementWarning> warnings = new ArrayList<>();
         for (ParsedStatement statement : file.statements()) {
-            BankStatementWarning warning = BankStatementWarning.of(statement);
-            if (warning != null) {
+            for (BankStatementWarning warning : BankStatementWarning.of(statement)) {
                 // kept in English with the bank statement; the answer renders it in the caller's language
                 warnings.add(warning.rendered((code, args) -> messages.getMessage(code, args, code, Locale.ENGLISH)));
             }

@@ -81,6 +81,8 @@ class CamtReaderTest {
         assertThat(file.format()).isEqualTo(BankFileFormat.CAMT053);
         ParsedStatement statement = file.statements().get(0);
         assertThat(statement.account()).isEqualTo("31001234567890");
+        // the pending entry is not imported, but counted for the import's warning
+        assertThat(statement.notBooked()).isEqualTo(1);
         assertThat(statement.currency()).isEqualTo("CNY");
         // no OPBD: the previous closing balance opens the statement
         assertThat(statement.openingBalance()).isEqualByComparingTo("100.00");

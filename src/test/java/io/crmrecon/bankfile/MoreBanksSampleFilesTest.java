@@ -104,5 +104,6 @@ class MoreBanksSampleFilesTest {
         // every entry of this notification is INFO (not booked): the same money comes again booked
         assertThat(file.statements()).hasSize(1);
         assertThat(file.transactions()).isEmpty();
+        assertThat(file.statements().get(0).notBooked()).isEqualTo(1);
     }
 }

@@ -81,6 +81,29 @@ class BankStatementLinesIT extends IntegrationTest {
     }
 
     @Test
+    void aNotificationOfOnlyPendingEntriesSaysWhyNothingWasImported() {
+        String notification = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.10"><BkToCstmrDbtCdtNtfctn>
+                <GrpHdr><MsgId>N1</MsgId><CreDtTm>2026-10-05T09:00:00</CreDtTm></GrpHdr>
+                <Ntfctn><Id>N1</Id><CreDtTm>2026-10-05T09:00:00</CreDtTm>
+                <Acct><Id><Othr><Id>%1$s</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+                <Ntry><Amt Ccy="CNY">80.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>INFO</Cd></Sts></Ntry>
+                <Ntry><Amt Ccy="CNY">20.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts></Ntry>
+                </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
+                """.formatted(account);
+        var response = api.upload("/api/bank-statements", "n.xml", notification);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("transactions").asInt()).isZero();
+        var warning = response.json().get("warnings").get(0);
+        assertThat(warning.get("statement").asText()).isEqualTo("N1");
+        assertThat(warning.has("difference")).isFalse();
+        assertThat(warning.get("message").asText()).contains("N1", "2 entries", "not imported");
+        var zh = new Api(rest, "clerk").language("zh").upload("/api/bank-statements", "n.xml", notification);
+        assertThat(zh.json().get("warnings").get(0).get("message").asText()).contains("2 笔", "未导入");
+    }
+
+    @Test
     void anMt940CutOffBeforeItsClosingBalanceIs422AndStoresNothing() {
         String mt940 = ":20:A\n:25:" + account + "\n:28C:1\n:60F:C261002CNY0,00\n:61:261002C10,00NTRFNONREF\n"
                 + ":86:X\n:62F:C261002CNY10,00\n-\n:20:B\n:25:" + account + "\n:28C:2\n:60F:C261002CNY10,00\n"
