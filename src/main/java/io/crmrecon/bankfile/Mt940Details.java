@@ -26,7 +26,7 @@ record Mt940Details(String remittance, String counterpartyName, String counterpa
 
     static final Mt940Details NONE = new Mt940Details(null, null, null, null, null);
 
-    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
+    static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     private static final Pattern SUBFIELDS_START = Pattern.compile("\\d{3}[?>].*", Pattern.DOTALL);
     private static final Pattern SEPA_TAG =
             Pattern.compile("(EREF|KREF|MREF|CRED|DEBT|COAM|OAMT|SVWZ|ABWA|ABWE|IBAN|BIC)\\+");

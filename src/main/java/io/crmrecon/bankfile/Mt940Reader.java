@@ -30,7 +30,6 @@ final class Mt940Reader {
     /** A :61: transaction type: N, F or S and three letters or digits (NTRF, NCHG, N062, S051). */
     private static final Pattern TYPE = Pattern.compile("[NFS][A-Z0-9]{3}");
     private static final Pattern SHORT_TYPE = Pattern.compile("[NFS][A-Z0-9]{2} ");
-    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
     /** Customer references that only say "there is none" or "look in :86:" (Rabobank, German SEPA). */
     private static final Set<String> NO_REFERENCE = Set.of("NONREF", "NOTPROVIDED", "EREF", "PREF", "MARF", "KREF+");
 
@@ -283,7 +282,7 @@ final class Mt940Reader {
         String ownerReference = customerReference.isEmpty()
                 || NO_REFERENCE.contains(customerReference.toUpperCase(Locale.ROOT)) ? null : customerReference;
         String counterpartyAccount = details.counterpartyAccount();
-        if (counterpartyAccount == null && IBAN.matcher(supplementary).matches()) {
+        if (counterpartyAccount == null && Mt940Details.IBAN.matcher(supplementary).matches()) {
             // Rabobank puts the counterparty's IBAN in the supplementary details
             counterpartyAccount = supplementary;
         }

@@ -4,44 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.Normalizer;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Amounts are BigDecimal at the currency's minor digits; this is where that rule lives. */
 public final class Money {
 
-    /**
-     * An amount as a person types it, once full-width characters are folded and spaces dropped: a minus, a currency
-     * sign, the integer part plain or with a comma between each three digits, a decimal point and decimals.
-     */
-    private static final Pattern TYPED = Pattern.compile("(-?)[¥$]?(-?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
-    private static final int MAX_INTEGER_DIGITS = 15;
-
     private Money() {
-    }
-
-    /**
-     * An amount as typed into a form, the way this system shows amounts ("8,158.64", "8158.64", "¥8,158.64",
-     * full-width "８，１５８．６４", "-80.5"); null when the text is not one. Commas count only where they group
-     * thousands: "8,15" may mean 8.15 to a European and is refused rather than read as 815.
-     */
-    public static BigDecimal typed(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u00A0\\u2007\\u202F]", "");
-        Matcher m = TYPED.matcher(t);
-        if (!m.matches() || (!m.group(1).isEmpty() && !m.group(2).isEmpty())) {
-            return null;
-        }
-        String digits = m.group(3).replace(",", "");
-        if (digits.length() > MAX_INTEGER_DIGITS) {
-            return null;
-        }
-        return new BigDecimal(m.group(1) + m.group(2) + digits + (m.group(4) == null ? "" : m.group(4)));
     }
 
     public static int minorDigits(String currency) {

@@ -41,6 +41,9 @@ public final class SpreadsheetValues {
     private static final Pattern NUMBER = Pattern.compile("(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?");
     private static final Pattern AMOUNT = Pattern.compile("([+-]?)\\s*(\\p{Sc})?\\s*([+-]?)\\s*([\\d.,]+)");
 
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]");
+    private static final int MAX_TYPED_DIGITS = 15;
+
     /** Currency signs and the ISO codes each may stand for; a sign the table lacks is refused. */
     private static final Map<Character, List<String>> SIGNS = Map.of(
             '¥', List.of("CNY", "JPY"),
@@ -90,6 +93,19 @@ public final class SpreadsheetValues {
         }
         String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
         return new Amount(new BigDecimal(sign + m.group(4).replace(",", "")), null);
+    }
+
+    /**
+     * An amount typed into a form, read as a spreadsheet cell is ({@link #amount}: {@code 8,158.64}, {@code ¥8,158.64},
+     * full-width digits; a comma that groups no thousands refused), blanks between its digits dropped
+     * ({@code 8 158.64}); null when it is none, or has more than {@value #MAX_TYPED_DIGITS} digits before the point.
+     */
+    public static BigDecimal typedAmount(String text) {
+        if (text == null) {
+            return null;
+        }
+        BigDecimal value = amount(BLANKS.matcher(text).replaceAll(""), null).value();
+        return value == null || value.precision() - value.scale() > MAX_TYPED_DIGITS ? null : value;
     }
 
     /** Full-width digits and punctuation (as a Chinese input method types them) as their ASCII twins. */

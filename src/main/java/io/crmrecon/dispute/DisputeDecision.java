@@ -2,6 +2,7 @@ package io.crmrecon.dispute;
 
 import io.crmrecon.common.FieldRefusal;
 import io.crmrecon.common.Money;
+import io.crmrecon.common.SpreadsheetValues;
 import io.crmrecon.ledger.DocumentType;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -103,7 +104,7 @@ final class DisputeDecision {
         // a number from the REST API as it came; a text as a clerk types it ("8,158.64", as the form shows amounts)
         BigDecimal amount = value instanceof BigDecimal b ? b
                 : value instanceof Number n ? new BigDecimal(n.toString())
-                : Money.typed(value.toString());
+                : SpreadsheetValues.typedAmount(value.toString());
         if (amount == null) {
             throw new FieldRefusal("adjustmentAmount", "dispute.decision.amountUnreadable", value);
         }

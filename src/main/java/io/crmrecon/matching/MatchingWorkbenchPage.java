@@ -2,7 +2,7 @@ package io.crmrecon.matching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crmrecon.common.Money;
+import io.crmrecon.common.SpreadsheetValues;
 import io.crmrecon.ledger.LedgerQueries;
 import io.crmrecon.ledger.UnappliedTransaction;
 import jakarta.servlet.http.HttpServletResponse;
@@ -239,7 +239,7 @@ class MatchingWorkbenchPage {
         if (text.isEmpty()) {
             return "0";
         }
-        BigDecimal amount = Money.typed(text);
+        BigDecimal amount = SpreadsheetValues.typedAmount(text);
         if (amount == null) {
             throw new ManualMatching.RefusedChoice("matching.refused.notANumber", documentNo, text);
         }

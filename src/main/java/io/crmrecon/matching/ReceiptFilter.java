@@ -2,7 +2,7 @@ package io.crmrecon.matching;
 
 import io.crmrecon.common.BadRequestException;
 import io.crmrecon.common.ImportError;
-import io.crmrecon.common.Money;
+import io.crmrecon.common.SpreadsheetValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -138,7 +138,7 @@ public record ReceiptFilter(LocalDate from, LocalDate to, BigDecimal amountMin, 
         if (v == null) {
             return null;
         }
-        BigDecimal amount = Money.typed(v);
+        BigDecimal amount = SpreadsheetValues.typedAmount(v);
         if (amount == null) {
             errors.add(error(name, name + ": '" + v + "' is not an amount (e.g. 1250.00)"));
         }

@@ -1,6 +1,7 @@
 package io.crmrecon.statement;
 
 import io.crmrecon.common.Money;
+import io.crmrecon.common.SpreadsheetValues;
 import io.crmrecon.statement.StatementSnapshot.Line;
 import io.crmrecon.statement.StatementSnapshot.LineKind;
 import io.crmrecon.statement.StatementSnapshot.OpenItem;
@@ -128,7 +129,7 @@ final class DisputeRules {
      * allowed, a minus for a credit); null when it is not one.
      */
     static BigDecimal amount(String text, int digits) {
-        BigDecimal value = Money.typed(text);
+        BigDecimal value = SpreadsheetValues.typedAmount(text);
         if (value == null || value.scale() > digits) {
             return null;
         }

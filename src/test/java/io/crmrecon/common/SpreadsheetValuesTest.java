@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SpreadsheetValuesTest {
 
@@ -105,5 +106,32 @@ class SpreadsheetValuesTest {
         var amount = SpreadsheetValues.amount(text, currency);
         assertThat(amount.value()).isNull();
         assertThat(amount.problem()).isEqualTo(problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "8158.64 | 8158.64",
+            "8,158.64 | 8158.64",
+            "  8,158.64  | 8158.64",
+            "1,234,567 | 1234567",
+            "¥8,158.64 | 8158.64",
+            "￥8,158.64 | 8158.64",
+            "$12.5 | 12.5",
+            "８，１５８．６４ | 8158.64",
+            "8 158.64 | 8158.64",
+            "8\u00A0158.64 | 8158.64",
+            "-80.5 | -80.5",
+            "¥-80.50 | -80.50",
+            "0.005 | 0.005",
+            "999999999999999 | 999999999999999"})
+    void anAmountIsReadAsAPersonTypesIt(String typed, String expected) {
+        assertThat(SpreadsheetValues.typedAmount(typed)).isEqualTo(new BigDecimal(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "abc", "1e5", "8,15", "8,1580.64", "1,2,3", ",158", "8158.", ".5", "--5",
+            "-¥-5", "8.158,64", "1000000000000000", "12 EUR", "0x10"})
+    void whatIsNoAmountOrCouldBeReadTwoWaysIsRefused(String typed) {
+        assertThat(SpreadsheetValues.typedAmount(typed)).isNull();
     }
 }
