@@ -76,6 +76,8 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
             // a refusal names what to change and keeps what was typed
             Browser.scrollTo(browser, browser.findElement(By.id("non-customer-note"))).sendKeys("Q4 结息");
             Browser.scrollTo(browser, browser.findElement(By.id("submit-non-customer"))).click();
+            // the click returns before the answer's page has loaded: the old page has no #error yet
+            Browser.waiting(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("error")).isEmpty());
             assertThat(browser.findElement(By.id("error")).getText())
                     .contains(language.equals("zh") ? "请选择款项类别" : "Choose what the money is");
             assertThat(browser.findElement(By.id("non-customer-note")).getAttribute("value")).isEqualTo("Q4 结息");
