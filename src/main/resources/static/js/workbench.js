@@ -8,9 +8,23 @@
   var chosen = document.getElementById('chosen-customer');
   var hasCustomer = !!chosen && chosen.value !== '';
 
+  // an amount as the server reads it (SpreadsheetValues.typedAmount): full-width folded, blanks dropped, commas
+  // only between groups of three digits; null when it is none, so that "12,00" is not counted as 1,200.00
+  // (a literal here: the payment's amount above is read through it before a variable would be set)
+  function typed(text) {
+    var t = String(text || '').normalize('NFKC').replace(/[\s\u00A0\u2007\u202F\u3000]/g, '');
+    var m = /^([+-]?)[¥$€£]?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(t);
+    if (!m || (m[1] && m[2])) { return null; }
+    return parseFloat(m[1] + m[2] + m[3].replace(/,/g, '') + (m[4] || ''));
+  }
   function minor(text) {
-    var v = parseFloat(String(text || '').replace(/[,，\s]/g, ''));
-    return isNaN(v) ? 0 : Math.round(v * unit);
+    var v = typed(text);
+    return v === null ? 0 : Math.round(v * unit);
+  }
+  // a field whose text is no amount is marked (and counts nothing) before the server says so
+  function check(field) {
+    var bad = field.value.trim() !== '' && typed(field.value) === null;
+    if (bad) { field.setAttribute('aria-invalid', 'true'); } else { field.removeAttribute('aria-invalid'); }
   }
   function plain(m) { return (m / unit).toFixed(digits); }
   // grouped as the server shows amounts (12,800.00); typed amounts stay plain
@@ -23,7 +37,12 @@
 
   function update() {
     var applied = 0, written = 0;
-    rows().forEach(function (r) { applied += minor(input(r, 'amount').value); written += minor(input(r, 'writeOff').value); });
+    rows().forEach(function (r) {
+      check(input(r, 'amount'));
+      check(input(r, 'writeOff'));
+      applied += minor(input(r, 'amount').value);
+      written += minor(input(r, 'writeOff').value);
+    });
     var left = payment - applied;
     document.getElementById('total-applied').textContent = shown(applied);
     document.getElementById('total-writeoff').textContent = shown(written);

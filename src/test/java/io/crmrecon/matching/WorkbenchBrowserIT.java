@@ -57,6 +57,17 @@ class WorkbenchBrowserIT extends WorkbenchFixture {
             assertThat(browser.findElement(By.id("remainder")).getText()).isEqualTo("0.00");
             Browser.screenshot(browser, "workbench-" + language + "-" + device + "-oldest-first");
 
+            // "5,00" is no amount to the server (a comma that groups no thousands): marked, and not counted as 500
+            WebElement mistyped = amount(browser, p + "-INV-4");
+            mistyped.sendKeys("5,00");
+            assertThat(mistyped.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("total-applied")).getText()).isEqualTo("500.00");
+            Browser.screenshot(browser, "workbench-" + language + "-" + device + "-mistyped");
+            mistyped.clear();
+            mistyped.sendKeys("0");
+            assertThat(mistyped.getAttribute("aria-invalid")).isNull();
+            mistyped.clear();
+
             Browser.scrollTo(browser, browser.findElement(By.id("submit-customer"))).click();
             awaitTasklist(browser, "workbench-" + language + "-" + device + "-after-submit");
             assertThat(csv("/api/allocations")).containsPattern("T2-" + p + "," + p + "-INV-3,500\\.00,0\\.00,MANUAL,,");
