@@ -36,16 +36,26 @@ class CheckStatementAnswerDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long statementId = longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID);
         String answer = waiting.answer(statementId).map(Enum::name).orElse(NONE);
-        execution.setVariable(ANSWER, answer);
+        setTransient(execution, ANSWER, answer);
         if (!NONE.equals(answer)) {
             return;
         }
         StatementWaiting.Schedule schedule = waiting.schedule(statementId, reminderDays(execution,
                 waiting.reminderInputs(statementId)));
-        execution.setVariable(REMINDER_LEFT, schedule.nextReminder() != null);
         execution.setVariable(NEXT_REMINDER_AT, schedule.nextReminder() == null ? null
                 : Date.from(schedule.nextReminder()));
         execution.setVariable(DEADLINE_AT, Date.from(schedule.deadline()));
+    }
+
+    /**
+     * A value only the gateway right after this step reads: kept for this transaction, not written to the engine's
+     * tables (three rows a statement, for a value that is stale once the process waits). An instance that waited
+     * before this was so has it stored, and the engine refuses to turn a stored variable transient: there it is
+     * updated as before.
+     */
+    static void setTransient(DelegateExecution execution, String name, String value) {
+        var stored = execution.getVariableTyped(name);
+        execution.setVariable(name, Variables.stringValue(value, stored == null || stored.isTransient()));
     }
 
     /**

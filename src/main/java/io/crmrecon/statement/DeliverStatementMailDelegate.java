@@ -20,6 +20,6 @@ class DeliverStatementMailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         sending.deliver(longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID),
                 longOf(execution.getVariable(OUTBOX_ID), OUTBOX_ID),
-                MailKind.valueOf((String) execution.getVariable(MAIL_KIND)));
+                PrepareStatementMailDelegate.mailKind(execution));
     }
 }

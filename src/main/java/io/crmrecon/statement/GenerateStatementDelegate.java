@@ -31,8 +31,7 @@ class GenerateStatementDelegate implements JavaDelegate {
                 version == null ? 1 : (int) longOf(version, VERSION),
                 execution.getProcessInstanceId()));
         execution.setVariable(STATEMENT_ID, statement.id());
-        execution.setVariable(VERSION, statement.version());
-        execution.setVariable(MAIL_KIND, MailKind.FIRST.name());
+        // no mailKind: the first mail of a version is FIRST; no version: statementId names it
         execution.setVariable(SEND_RETRY_CYCLE, settings.sendRetryCycle());
     }
 }

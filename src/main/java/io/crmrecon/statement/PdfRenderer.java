@@ -45,19 +45,51 @@ final class PdfRenderer {
      * A parsed font set and the XML parser that goes with it: both serve one document at a time. {@code common} are
      * the fonts cut down to the characters of everyday Chinese and Western text (GB 2312, Latin-1, punctuation):
      * PDFBox works through every glyph of a font for each document it embeds the font in, so a document costs less
-     * with them. A character they lack (a rare one in a name) is drawn from {@code all}. openhtmltopdf loads every
-     * font of the family list into each document, but only the glyphs a document draws are embedded in it.
+     * with them. A character they lack (a rare one in a name) is drawn from the whole fonts, parsed the first time a
+     * document of this set needs them: parsed, each keeps a copy of its 10 MB and maps of its 30,000 glyphs, which a
+     * statement run's collector would otherwise carry through every cycle for documents that never use them.
+     * openhtmltopdf loads every font of the family list into each document, but only the glyphs a document draws are
+     * embedded in it.
      */
-    private record Fonts(TrueTypeFont commonRegular, TrueTypeFont commonBold, TrueTypeFont allRegular,
-            TrueTypeFont allBold, DocumentBuilder parser) {
+    private static final class Fonts {
+        final TrueTypeFont commonRegular;
+        final TrueTypeFont commonBold;
+        final DocumentBuilder parser;
+        private TrueTypeFont allRegular;
+        private TrueTypeFont allBold;
+
+        Fonts(TrueTypeFont commonRegular, TrueTypeFont commonBold, DocumentBuilder parser) {
+            this.commonRegular = commonRegular;
+            this.commonBold = commonBold;
+            this.parser = parser;
+        }
+
+        TrueTypeFont allRegular() {
+            if (allRegular == null) {
+                allRegular = parse(resource(REGULAR));
+            }
+            return allRegular;
+        }
+
+        TrueTypeFont allBold() {
+            if (allBold == null) {
+                allBold = parse(resource(BOLD));
+            }
+            return allBold;
+        }
     }
 
-    /** The font files' bytes, read on the first PDF (not at start-up): 20 MB the application may never need. */
+    private static final String REGULAR = "/fonts/NotoSansSC-Regular.ttf";
+    private static final String BOLD = "/fonts/NotoSansSC-Bold.ttf";
+
+    /**
+     * The common characters' fonts, cut from the font files on the first PDF (not at start-up: the application may
+     * never need them); each set parses its own copy from these. The whole files are read again only for a set that
+     * meets a rare character.
+     */
     private static final class FontFiles {
-        static final byte[] REGULAR = resource("/fonts/NotoSansSC-Regular.ttf");
-        static final byte[] BOLD = resource("/fonts/NotoSansSC-Bold.ttf");
-        static final byte[] COMMON_REGULAR = CommonCharacters.subset(REGULAR);
-        static final byte[] COMMON_BOLD = CommonCharacters.subset(BOLD);
+        static final byte[] COMMON_REGULAR = CommonCharacters.subset(resource(REGULAR));
+        static final byte[] COMMON_BOLD = CommonCharacters.subset(resource(BOLD));
     }
 
     /**
@@ -86,8 +118,7 @@ final class PdfRenderer {
         }
         if (SETS.incrementAndGet() <= MAX_SETS) {
             try {
-                return new Fonts(parse(FontFiles.COMMON_REGULAR), parse(FontFiles.COMMON_BOLD),
-                        parse(FontFiles.REGULAR), parse(FontFiles.BOLD), xmlParser());
+                return new Fonts(parse(FontFiles.COMMON_REGULAR), parse(FontFiles.COMMON_BOLD), xmlParser());
             } catch (RuntimeException e) {
                 SETS.decrementAndGet();
                 throw e;
@@ -108,17 +139,17 @@ final class PdfRenderer {
             builder.useFastMode();
             builder.usePDDocument(document);
             builder.withProducer(producer);
-            builder.useFont(new Lazy(document, fonts.commonRegular()), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(new Lazy(document, fonts.commonBold()), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.useFont(new Lazy(document, fonts.commonRegular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(new Lazy(document, fonts.commonBold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             // openhtmltopdf loads every font of a family list into each document, and loading the whole font (its
             // widths of 30,000 glyphs) cost more than the rest of the fonts' work together: only for a rare character
-            if (!coveredBy(fonts.commonRegular(), xhtml)) {
+            if (!coveredBy(fonts.commonRegular, xhtml)) {
                 builder.useFont(new Lazy(document, fonts.allRegular()), FULL_FONT_FAMILY, 400, FontStyle.NORMAL, true);
                 builder.useFont(new Lazy(document, fonts.allBold()), FULL_FONT_FAMILY, 700, FontStyle.NORMAL, true);
             }
             // parsed here by a parser made once: openhtmltopdf would look up a SAX parser factory for every document
             // (a service-loader search through the packaged jar) and copy SAX events into a DOM through a Transformer
-            builder.withW3cDocument(xml(fonts.parser(), xhtml), null);
+            builder.withW3cDocument(xml(fonts.parser, xhtml), null);
             try (var renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
             }

@@ -21,8 +21,14 @@ class PrepareStatementMailDelegate implements JavaDelegate {
         Object sent = execution.getVariable(MAIL_NO);
         int mailNo = sent == null ? 1 : (int) longOf(sent, MAIL_NO) + 1;
         long outboxId = sending.prepare(longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID),
-                MailKind.valueOf((String) execution.getVariable(MAIL_KIND)), mailNo);
+                mailKind(execution), mailNo);
         execution.setVariable(MAIL_NO, mailNo);
         execution.setVariable(OUTBOX_ID, outboxId);
+    }
+
+    /** What the next mail is: {@code mailKind}, which is not set before the first mail of the first version. */
+    static MailKind mailKind(DelegateExecution execution) {
+        Object kind = execution.getVariable(MAIL_KIND);
+        return kind == null ? MailKind.FIRST : MailKind.valueOf(kind.toString());
     }
 }

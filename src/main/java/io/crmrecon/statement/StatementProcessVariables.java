@@ -14,11 +14,11 @@ final class StatementProcessVariables {
     static final String CURRENCY = "currency";
     static final String PERIOD = "period";
     static final String STATEMENT_NO = "statementNo";
-    /** The version being sent (1 unless a dispute was accepted). */
+    /** The version to generate, when an instance is started for another than the first (absent: 1). */
     static final String VERSION = "version";
     /** The {@code statement} row of that version. */
     static final String STATEMENT_ID = "statementId";
-    /** FIRST, REMINDER or RESEND: what the next mail is. */
+    /** FIRST, REMINDER or RESEND: what the next mail is; absent until a mail other than the first is due. */
     static final String MAIL_KIND = "mailKind";
     /** How many mails the instance has queued. */
     static final String MAIL_NO = "mailNo";
@@ -26,9 +26,12 @@ final class StatementProcessVariables {
     static final String OUTBOX_ID = "outboxId";
     /** recon.statement.send-retry-cycle, read by the deliver job's retry time cycle. */
     static final String SEND_RETRY_CYCLE = "sendRetryCycle";
-    /** The customer's open outcome before the wait: CONFIRMED, DEEMED_CONFIRMED, DISPUTED or NONE. */
+    /**
+     * The customer's open outcome before the wait: CONFIRMED, DEEMED_CONFIRMED, DISPUTED or NONE; transient (the
+     * gateway after checkAnswer reads it in the same transaction).
+     */
     static final String ANSWER = "answer";
-    static final String REMINDER_LEFT = "reminderLeft";
+    /** The next reminder's time, or null when none is left (the reminder gateway asks). */
     static final String NEXT_REMINDER_AT = "nextReminderAt";
     static final String DEADLINE_AT = "deadlineAt";
     /** DEEMED_CONFIRMED, ANSWERED or FOLLOW_UP ({@link StatementWaiting.PeriodEnd}). */

@@ -173,16 +173,17 @@ public final class StatementRunBenchmark {
         }
     }
 
-    /** One round's latencies (sorted), its length and the app's CPU time over it. */
-    private record Measured(long[] nanos, double wall, double cpuMs, int failed) {
+    /** One round's latencies (sorted), its length, the app's CPU time over it and the load generator's (this JVM). */
+    private record Measured(long[] nanos, double wall, double cpuMs, double clientCpuMs, int failed) {
 
         void print(String what, int clients) {
             System.out.printf("%s, %d concurrent clients" + (THINK_MS > 0 ? ", each waiting " + THINK_MS
                             + " ms between requests" : "") + ", %,d requests in %.1f s (%.0f/s): p50 %.1f ms, "
-                            + "p99 %.1f ms, max %.1f ms, failed %d; the app's CPU %.1f ms a request%n", what, clients,
+                            + "p99 %.1f ms, max %.1f ms, failed %d; the app's CPU %.1f ms a request, the load "
+                            + "generator's %.1f ms%n", what, clients,
                     nanos.length, wall, nanos.length / wall, nanos[nanos.length / 2] / 1e6,
                     nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6, failed,
-                    cpuMs / nanos.length);
+                    cpuMs / nanos.length, clientCpuMs / nanos.length);
         }
     }
 
@@ -202,6 +203,7 @@ public final class StatementRunBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         Duration cpu0 = app.cpu();
+        Duration clientCpu0 = ownCpu();
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -238,8 +240,14 @@ public final class StatementRunBenchmark {
         }
         double wall = RunningApp.seconds(t0);
         double cpuMs = app.cpu().minus(cpu0).toNanos() / 1e6;
+        double clientCpuMs = ownCpu().minus(clientCpu0).toNanos() / 1e6;
         pool.shutdown();
         Arrays.sort(nanos);
-        return new Measured(nanos, wall, cpuMs, failed.get());
+        return new Measured(nanos, wall, cpuMs, clientCpuMs, failed.get());
+    }
+
+    /** This JVM's CPU time so far: the clients' (and the SMTP server's, idle by then). */
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

@@ -17,6 +17,9 @@ public final class StatementPdfBenchmark {
 
     public static void main(String[] args) throws Exception {
         QUIET.setLevel(java.util.logging.Level.WARNING);
+        // as the application logs: warnings only (without a configuration Logback writes everything down to DEBUG)
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         StatementDocumentsTest.setUp();
         StatementView view = StatementDocumentsTest.documents.view(StatementDocumentsTest.snapshot,
                 new StatementView.Header("S2610-0042", 1, "C001", "天津滨海物流有限公司", Locale.SIMPLIFIED_CHINESE));
