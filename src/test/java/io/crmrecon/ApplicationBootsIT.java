@@ -23,4 +23,12 @@ class ApplicationBootsIT extends IntegrationTest {
         assertThat(engine.getName()).isEqualTo("default");
         assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
     }
+
+    @Test
+    void pdfsAndQueuedMailAreStoredWithoutACompressionAttempt() {
+        // 'e': out of line, uncompressed (a PDF does not compress; trying costs the database as much as storing it)
+        assertThat(jdbc.queryForList("SELECT c.relname || '.' || a.attname FROM pg_attribute a JOIN pg_class c "
+                + "ON c.oid = a.attrelid WHERE a.attstorage = 'e' AND c.relname IN ('mail_outbox', 'statement_pdf')",
+                String.class)).containsExactlyInAnyOrder("mail_outbox.mime", "statement_pdf.pdf");
+    }
 }
