@@ -173,8 +173,11 @@ public final class StatementRunBenchmark {
         }
     }
 
-    /** One round's latencies (sorted), its length, the app's CPU time over it and the load generator's (this JVM). */
-    private record Measured(long[] nanos, double wall, double cpuMs, double clientCpuMs, int failed) {
+    /**
+     * One round's latencies (sorted), its length, the app's CPU time over it and the load generator's (this JVM), and
+     * the latencies of each client's first request (sorted), which also opens its connection.
+     */
+    private record Measured(long[] nanos, double wall, double cpuMs, double clientCpuMs, int failed, long[] first) {
 
         void print(String what, int clients) {
             System.out.printf("%s, %d concurrent clients" + (THINK_MS > 0 ? ", each waiting " + THINK_MS
@@ -184,6 +187,10 @@ public final class StatementRunBenchmark {
                     nanos.length, wall, nanos.length / wall, nanos[nanos.length / 2] / 1e6,
                     nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6, failed,
                     cpuMs / nanos.length, clientCpuMs / nanos.length);
+            System.out.printf("  p90 %.1f ms, p95 %.1f ms; the clients' first requests (a new connection each, all at "
+                    + "once) p50 %.1f ms, max %.1f ms%n", nanos[(int) (nanos.length * 0.90)] / 1e6,
+                    nanos[(int) (nanos.length * 0.95)] / 1e6, first[first.length / 2] / 1e6,
+                    first[first.length - 1] / 1e6);
         }
     }
 
@@ -242,8 +249,13 @@ public final class StatementRunBenchmark {
         double cpuMs = app.cpu().minus(cpu0).toNanos() / 1e6;
         double clientCpuMs = ownCpu().minus(clientCpu0).toNanos() / 1e6;
         pool.shutdown();
+        long[] first = new long[clients];
+        for (int c = 0; c < clients; c++) {
+            first[c] = nanos[c * each];
+        }
+        Arrays.sort(first);
         Arrays.sort(nanos);
-        return new Measured(nanos, wall, cpuMs, clientCpuMs, failed.get());
+        return new Measured(nanos, wall, cpuMs, clientCpuMs, failed.get(), first);
     }
 
     /** This JVM's CPU time so far: the clients' (and the SMTP server's, idle by then). */
