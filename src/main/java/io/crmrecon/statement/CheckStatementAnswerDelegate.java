@@ -45,6 +45,9 @@ class CheckStatementAnswerDelegate implements JavaDelegate {
         execution.setVariable(NEXT_REMINDER_AT, schedule.nextReminder() == null ? null
                 : Date.from(schedule.nextReminder()));
         execution.setVariable(DEADLINE_AT, Date.from(schedule.deadline()));
+        if (GenerateStatementDelegate.storesEverything(execution)) {
+            execution.setVariable(REMINDER_LEFT, schedule.nextReminder() != null);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.crmrecon.statement.StatementProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /** customerStatement's first step, a job: the statement's version is generated and stored (GENERATED). */
@@ -32,6 +33,20 @@ class GenerateStatementDelegate implements JavaDelegate {
                 execution.getProcessInstanceId()));
         execution.setVariable(STATEMENT_ID, statement.id());
         // no mailKind: the first mail of a version is FIRST; no version: statementId names it
+        if (storesEverything(execution)) {
+            execution.setVariable(VERSION, statement.version());
+            execution.setVariable(MAIL_KIND, MailKind.FIRST.name());
+        }
         execution.setVariable(SEND_RETRY_CYCLE, settings.sendRetryCycle());
+    }
+
+    /**
+     * Whether the instance runs on a model deployed before version tag 2, which still reads {@code reminderLeft},
+     * and {@code version} and {@code mailKind} in its follow-up task: instances started before an upgrade finish on
+     * the model they started on, so for them these are stored as before.
+     */
+    static boolean storesEverything(DelegateExecution execution) {
+        String tag = ((ExecutionEntity) execution).getProcessDefinition().getVersionTag();
+        return tag == null || tag.isBlank();
     }
 }

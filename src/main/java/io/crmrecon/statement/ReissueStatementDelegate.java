@@ -22,6 +22,9 @@ class ReissueStatementDelegate implements JavaDelegate {
         Statement next = generation.reissue(longOf(execution.getVariable(STATEMENT_ID), STATEMENT_ID),
                 execution.getProcessInstanceId(), note == null || note.toString().isBlank() ? null : note.toString());
         execution.setVariable(STATEMENT_ID, next.id());
+        if (GenerateStatementDelegate.storesEverything(execution)) {
+            execution.setVariable(VERSION, next.version());
+        }
         // a reminder of the version before may have set another kind
         execution.setVariable(MAIL_KIND, MailKind.FIRST.name());
     }

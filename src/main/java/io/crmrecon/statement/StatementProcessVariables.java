@@ -33,6 +33,8 @@ final class StatementProcessVariables {
     static final String ANSWER = "answer";
     /** The next reminder's time, or null when none is left (the reminder gateway asks). */
     static final String NEXT_REMINDER_AT = "nextReminderAt";
+    /** Whether a reminder is left: read only by models before version tag 2 ({@link GenerateStatementDelegate#storesEverything}). */
+    static final String REMINDER_LEFT = "reminderLeft";
     static final String DEADLINE_AT = "deadlineAt";
     /** DEEMED_CONFIRMED, ANSWERED or FOLLOW_UP ({@link StatementWaiting.PeriodEnd}). */
     static final String PERIOD_END = "periodEnd";
