@@ -306,12 +306,14 @@ final class CamtReader {
             return;
         }
         List<BigDecimal> amounts = new ArrayList<>();
+        List<String> directions = new ArrayList<>();
         BigDecimal netted = BigDecimal.ZERO;
         for (Fields d : details) {
             BigDecimal txAmount = amount(d.line, "<TxDtls>", d.first(TX_AMOUNT), d.first(TX_AMOUNT_CCY));
+            String own = d.first("CdtDbtInd");
             amounts.add(txAmount);
+            directions.add(own);
             if (txAmount != null) {
-                String own = d.first("CdtDbtInd");
                 netted = netted.add(signed(txAmount, own == null ? debit : "DBIT".equals(own)));
             }
         }
@@ -325,7 +327,7 @@ final class CamtReader {
             if (txAmount == null) {
                 continue;
             }
-            String own = d.first("CdtDbtInd");
+            String own = directions.get(i);
             boolean txDebit = ownDirections && own != null ? "DBIT".equals(own) : debit;
             add(out, transaction(account, entryRef, booking, value, signed(txAmount, txDebit),
                     d.first(TX_AMOUNT_CCY), txDebit, d, entryCode, entryInfo));
