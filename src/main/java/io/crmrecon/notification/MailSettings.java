@@ -1,6 +1,7 @@
 package io.crmrecon.notification;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,12 +10,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param capture keep outgoing mail in the dev mailbox (/dev/mailbox) instead of sending it (the default profile)
  * @param from    the sender, e.g. {@code "ACME 对账 <statements@acme.example>"}; blank: {@code spring.mail.username}
  *                when it is an address, else {@code statements@} the host of {@code recon.public-base-url}
+ * @param messagesPerConnection how many messages one SMTP connection carries before it is closed (default 20,
+ *                Exchange's limit; 1: a connection for every message)
+ * @param idleConnectionTimeout how long an open SMTP connection may wait for the next message (default 30 s)
  */
 @ConfigurationProperties("recon.mail")
-public record MailSettings(boolean capture, String from) {
+public record MailSettings(boolean capture, String from, Integer messagesPerConnection,
+        Duration idleConnectionTimeout) {
 
     public MailSettings {
         from = from == null ? "" : from.strip();
+        messagesPerConnection = messagesPerConnection == null ? 20 : messagesPerConnection;
+        if (messagesPerConnection < 1) {
+            throw new IllegalArgumentException("recon.mail.messages-per-connection: at least 1, not "
+                    + messagesPerConnection);
+        }
+        idleConnectionTimeout = idleConnectionTimeout == null ? Duration.ofSeconds(30) : idleConnectionTimeout;
+        if (idleConnectionTimeout.isNegative()) {
+            throw new IllegalArgumentException("recon.mail.idle-connection-timeout: not negative");
+        }
     }
 
     /** The sender to put on every message, by the rule above. */

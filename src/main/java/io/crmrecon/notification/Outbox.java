@@ -1,7 +1,10 @@
 package io.crmrecon.notification;
 
 import io.crmrecon.common.ReconProperties;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,8 +23,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,6 +53,7 @@ public class Outbox {
     private final String from;
     private final String messageIdHost;
     private final Clock clock;
+    private final SmtpConnections connections;
 
     @Autowired
     Outbox(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
@@ -59,12 +66,16 @@ public class Outbox {
             }
             return s;
         }, settings.sender(env.getProperty("spring.mail.username"), recon.publicBaseUrl()), recon.publicBaseUrl(),
-                clock);
+                clock, new SmtpConnections(settings.messagesPerConnection(), settings.idleConnectionTimeout()));
     }
 
-    /** {@code sender}: asked at each delivery, so a test may point one outbox at a server of its own. */
+    /**
+     * {@code sender}: asked at each delivery, so a test may point one outbox at a server of its own; a plain
+     * {@link JavaMailSenderImpl} (Spring Boot's, from {@code spring.mail.*}) sends over {@code connections}.
+     */
     Outbox(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-            Supplier<JavaMailSender> sender, String from, String publicBaseUrl, Clock clock) {
+            Supplier<JavaMailSender> sender, String from, String publicBaseUrl, Clock clock,
+            SmtpConnections connections) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.joined = new TransactionTemplate(transactions);
@@ -74,6 +85,12 @@ public class Outbox {
         this.from = from;
         this.messageIdHost = host(publicBaseUrl);
         this.clock = clock;
+        this.connections = connections;
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        connections.close();
     }
 
     /**
@@ -116,7 +133,7 @@ public class Outbox {
             return;
         }
         try {
-            sender.get().send(MimeMessages.read(mail.mime()));
+            send(sender.get(), MimeMessages.read(mail.mime()));
         } catch (MessagingException e) {
             failed(outboxId, e);
             throw new MailPreparationException("the stored message " + outboxId + " cannot be read", e);
@@ -131,6 +148,22 @@ public class Outbox {
                 .param("at", now)
                 .param("id", outboxId)
                 .update());
+    }
+
+    private void send(JavaMailSender server, MimeMessage message) throws MessagingException {
+        // a subclass (the dev mailbox's capture, a test's) sends its own way
+        if (server.getClass() == JavaMailSenderImpl.class) {
+            try {
+                connections.send((JavaMailSenderImpl) server, message);
+            } catch (AuthenticationFailedException e) {
+                throw new MailAuthenticationException(e);
+            } catch (MessagingException e) {
+                // as Spring's sender reports it: the server refused or could not be reached, not a broken message
+                throw new MailSendException("the SMTP server: " + e, e);
+            }
+        } else {
+            server.send(message);
+        }
     }
 
     /** How many messages were queued under keys that start with the prefix (e.g. the reminders of a statement). */

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,6 +49,59 @@ class CustomerPageConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<InTurn> customerPageConcurrency(StatementSettings settings, MeterRegistry meters) {
+        PageConcurrency concurrency = new PageConcurrency(settings.pageConcurrency(), settings.pageMaxWait());
+        Gauge.builder("recon.customer.page.waiting", concurrency::waiting)
+                .description("requests to the customer's pages waiting for their turn").register(meters);
+        FilterRegistrationBean<InTurn> registration = new FilterRegistrationBean<>(new InTurn(concurrency,
+                Counter.builder("recon.customer.page.busy").description(
+                        "requests to the customer's pages answered 503: no turn came free in time").register(meters)));
+        registration.addUrlPatterns("/s/*");
+        // after the rate limit: a flood is refused at once instead of queueing
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Lets requests in a few at a time ({@link PageConcurrency}); 503 with Retry-After when the wait runs out. */
+    static final class InTurn extends OncePerRequestFilter {
+
+        private static final String PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>请稍后再试 · Please try again shortly</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/customer.css\"></head><body>"
+                + "<main class=\"not-found\" id=\"busy\">"
+                + "<section lang=\"zh-CN\"><h1>请稍后再试</h1><p>现在查看对账单的客户很多，请稍后再试。</p></section>"
+                + "<section lang=\"en\"><h1>Please try again shortly</h1><p>Many customers are looking at their "
+                + "statements right now. Please try again in a moment.</p></section></main></body></html>";
+
+        private final PageConcurrency concurrency;
+        private final Counter busy;
+
+        InTurn(PageConcurrency concurrency, Counter busy) {
+            this.concurrency = concurrency;
+            this.busy = busy;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var turn = concurrency.enter();
+            if (turn.isPresent()) {
+                try (PageConcurrency.Turn t = turn.get()) {
+                    chain.doFilter(request, response);
+                }
+                return;
+            }
+            busy.increment();
+            response.setStatus(503);
+            response.setHeader("Retry-After", "5");
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(PAGE);
+        }
     }
 
     /** Answers 429 with Retry-After to an address over its limit; it names neither the path nor the token. */

@@ -311,6 +311,10 @@ final class RunningApp implements AutoCloseable {
     }
 
     private static Path findJar() throws IOException {
+        String chosen = System.getProperty("bench.jar", "").strip();
+        if (!chosen.isEmpty()) { // another build's jar, to compare two builds one after the other
+            return Path.of(chosen);
+        }
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("crm-recon-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))

@@ -213,7 +213,7 @@ class OutboxIT extends IntegrationTest {
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "3000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "3000");
         return new Outbox(jdbc, dataSource, transactions, () -> sender, "statements@example.com",
-                "https://recon.example.com", clock);
+                "https://recon.example.com", clock, new SmtpConnections(20, java.time.Duration.ofSeconds(30)));
     }
 
     private static void await(CountDownLatch latch) {

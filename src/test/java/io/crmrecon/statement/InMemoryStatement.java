@@ -135,7 +135,7 @@ final class InMemoryStatement {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         Mocks.register("generateStatementDelegate", new GenerateStatementDelegate(generation,
-                new StatementSettings(null, null, null, "PT1M,PT5M,PT30M", null)));
+                new StatementSettings(null, null, null, "PT1M,PT5M,PT30M", null, null, null)));
         Mocks.register("reissueStatementDelegate", new ReissueStatementDelegate(generation));
         Mocks.register("prepareStatementMailDelegate", new PrepareStatementMailDelegate(sending));
         Mocks.register("deliverStatementMailDelegate", new DeliverStatementMailDelegate(sending));

@@ -93,7 +93,7 @@ class StatementRunProcessTest {
     }
 
     static StatementRunScheduleListener schedule(String cron) {
-        return new StatementRunScheduleListener(new StatementSettings(null, null, cron, null, null), null);
+        return new StatementRunScheduleListener(new StatementSettings(null, null, cron, null, null, null, null), null);
     }
 
     static Date at(int year, int month, int day, int hour, int minute) {
