@@ -66,17 +66,34 @@ class CustomerPageConfiguration {
         return registration;
     }
 
-    /** Lets requests in a few at a time ({@link PageConcurrency}); 503 with Retry-After when the wait runs out. */
-    static final class InTurn extends OncePerRequestFilter {
-
-        private static final String PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+    /**
+     * A refusal's page, laid out as the page for a link that opens nothing (customer/not-found.ftlh): both languages,
+     * and neither the path nor the token echoed.
+     */
+    static String tryAgainPage(String id, String chinese, String english) {
+        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>请稍后再试 · Please try again shortly</title>"
                 + "<link rel=\"stylesheet\" href=\"/css/customer.css\"></head><body>"
-                + "<main class=\"not-found\" id=\"busy\">"
-                + "<section lang=\"zh-CN\"><h1>请稍后再试</h1><p>现在查看对账单的客户很多，请稍后再试。</p></section>"
-                + "<section lang=\"en\"><h1>Please try again shortly</h1><p>Many customers are looking at their "
-                + "statements right now. Please try again in a moment.</p></section></main></body></html>";
+                + "<main class=\"not-found\" id=\"" + id + "\">"
+                + "<section lang=\"zh-CN\"><h1>请稍后再试</h1><p>" + chinese + "</p></section>"
+                + "<section lang=\"en\"><h1>Please try again shortly</h1><p>" + english + "</p></section>"
+                + "</main></body></html>";
+    }
+
+    static void refuse(HttpServletResponse response, int status, long retryAfterSeconds, String page)
+            throws IOException {
+        response.setStatus(status);
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(page);
+    }
+
+    /** Lets requests in a few at a time ({@link PageConcurrency}); 503 with Retry-After when the wait runs out. */
+    static final class InTurn extends OncePerRequestFilter {
+
+        private static final String PAGE = tryAgainPage("busy", "现在查看对账单的客户很多，请稍后再试。",
+                "Many customers are looking at their statements right now. Please try again in a moment.");
 
         private final PageConcurrency concurrency;
         private final Counter busy;
@@ -97,25 +114,15 @@ class CustomerPageConfiguration {
                 return;
             }
             busy.increment();
-            response.setStatus(503);
-            response.setHeader("Retry-After", "5");
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(PAGE);
+            refuse(response, 503, 5, PAGE);
         }
     }
 
     /** Answers 429 with Retry-After to an address over its limit; it names neither the path nor the token. */
     static final class RateLimited extends OncePerRequestFilter {
 
-        /** Laid out as the page for a link that opens nothing (customer/not-found.ftlh): both languages, no echo. */
-        private static final String PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>请稍后再试 · Please try again shortly</title>"
-                + "<link rel=\"stylesheet\" href=\"/css/customer.css\"></head><body>"
-                + "<main class=\"not-found\" id=\"too-many\">"
-                + "<section lang=\"zh-CN\"><h1>请稍后再试</h1><p>来自您网络的请求过于频繁，请一分钟后再试。</p></section>"
-                + "<section lang=\"en\"><h1>Please try again shortly</h1><p>Too many requests came from your "
-                + "network. Please try again in a minute.</p></section></main></body></html>";
+        private static final String PAGE = tryAgainPage("too-many", "来自您网络的请求过于频繁，请一分钟后再试。",
+                "Too many requests came from your network. Please try again in a minute.");
 
         private final PageRateLimit limit;
         private final Counter refused;
@@ -134,10 +141,7 @@ class CustomerPageConfiguration {
                 return;
             }
             refused.increment();
-            response.setStatus(429);
-            response.setHeader("Retry-After", Long.toString(wait));
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(PAGE);
+            refuse(response, 429, wait, PAGE);
         }
     }
 
