@@ -52,10 +52,15 @@ class CustomerPageConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<InTurn> customerPageConcurrency(StatementSettings settings, MeterRegistry meters) {
+    PageConcurrency customerPageTurns(StatementSettings settings, MeterRegistry meters) {
         PageConcurrency concurrency = new PageConcurrency(settings.pageConcurrency(), settings.pageMaxWait());
         Gauge.builder("recon.customer.page.waiting", concurrency::waiting)
                 .description("requests to the customer's pages waiting for their turn").register(meters);
+        return concurrency;
+    }
+
+    @Bean
+    FilterRegistrationBean<InTurn> customerPageConcurrency(PageConcurrency concurrency, MeterRegistry meters) {
         FilterRegistrationBean<InTurn> registration = new FilterRegistrationBean<>(new InTurn(concurrency,
                 Counter.builder("recon.customer.page.busy").description(
                         "requests to the customer's pages answered 503: no turn came free in time").register(meters)));

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class PageConcurrency {
 
     private final Semaphore permits;
+    private final int limit;
     private final long maxWaitNanos;
 
     /** {@code limit}: 0 turns it off. */
@@ -28,6 +29,7 @@ final class PageConcurrency {
             throw new IllegalArgumentException("recon.statement.page-max-wait must not be negative");
         }
         this.permits = limit == 0 ? null : new Semaphore(limit, true);
+        this.limit = limit;
         this.maxWaitNanos = maxWait.toNanos();
     }
 
@@ -55,6 +57,11 @@ final class PageConcurrency {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /** How many are worked on at once; 0: no limit. */
+    int limit() {
+        return limit;
     }
 
     /** Requests waiting for a turn now (an estimate, for the gauge). */

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A customer answers a statement in a real browser, in Chinese and in English, on a desktop and on a phone: the
  * link opens the page, one click confirms; another customer ticks lines, types the amounts it believes, picks a
- * reason and disputes. Screenshots: target/screenshots/customer-*.png.
+ * reason and disputes; when every turn at the pages is taken, the customer is asked to try again shortly, and then
+ * can. Screenshots: target/screenshots/customer-*.png.
  */
 class CustomerPageBrowserIT extends IntegrationTest {
 
@@ -43,6 +44,8 @@ class CustomerPageBrowserIT extends IntegrationTest {
     TransactionTemplate tx;
     @Autowired
     Clock clock;
+    @Autowired
+    PageConcurrency turns;
 
     @ParameterizedTest(name = "{0} at {1}x{2}")
     @CsvSource({"zh-CN, 1280, 900", "zh-CN, 375, 812", "en, 1280, 900", "en, 375, 812"})
@@ -109,6 +112,25 @@ class CustomerPageBrowserIT extends IntegrationTest {
                     "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400)"
                             + ".map(e => e.name)");
             assertThat(violations).isEmpty();
+
+            // many customers at once: every turn taken, this one waits page-max-wait, then is asked to come back
+            List<PageConcurrency.Turn> taken = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < turns.limit(); i++) {
+                    taken.add(turns.enter().orElseThrow());
+                }
+                browser.get("http://localhost:" + port + "/s/" + toConfirm.token());
+                wait.until(d -> !d.findElements(By.id("busy")).isEmpty());
+                assertThat(browser.findElement(By.id("busy")).getText()).contains("请稍后再试",
+                        "Please try again shortly");
+                assertNoSidewaysScroll(browser, "busy");
+                Browser.screenshot(browser, "customer-" + name + "-busy");
+            } finally {
+                taken.forEach(PageConcurrency.Turn::close);
+            }
+            browser.navigate().refresh();
+            wait.until(d -> !d.findElements(By.id("answered")).isEmpty());
+            assertThat(browser.findElements(By.id("receipt-pdf"))).as("back, the confirmed statement").hasSize(1);
         } finally {
             browser.quit();
         }
