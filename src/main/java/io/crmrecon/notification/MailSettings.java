@@ -20,15 +20,9 @@ public record MailSettings(boolean capture, String from, Integer messagesPerConn
 
     public MailSettings {
         from = from == null ? "" : from.strip();
+        // SmtpConnections refuses values out of range, at start
         messagesPerConnection = messagesPerConnection == null ? 20 : messagesPerConnection;
-        if (messagesPerConnection < 1) {
-            throw new IllegalArgumentException("recon.mail.messages-per-connection: at least 1, not "
-                    + messagesPerConnection);
-        }
         idleConnectionTimeout = idleConnectionTimeout == null ? Duration.ofSeconds(30) : idleConnectionTimeout;
-        if (idleConnectionTimeout.isNegative()) {
-            throw new IllegalArgumentException("recon.mail.idle-connection-timeout: not negative");
-        }
     }
 
     /** The sender to put on every message, by the rule above. */

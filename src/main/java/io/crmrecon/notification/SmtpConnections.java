@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Open SMTP connections kept between messages. A statement run sends thousands of mails; opening a connection for
- * each (TCP, greeting, EHLO, STARTTLS, AUTH) cost the server and us more than the message itself, and relays limit
- * how fast a client may open them. A connection is used by one send at a time, checked with RSET before it is used
+ * Open SMTP connections kept between messages. A statement run sends thousands of mails, and each new connection
+ * costs the greeting, EHLO and, against a relay, STARTTLS and a login (relays also limit how fast a client opens
+ * them). A connection is used by one send at a time, asked with NOOP whether it is still there before it is used
  * again (so a message is never written to a connection the server has closed), closed after
  * {@code messagesPerConnection} messages (servers limit them: Exchange's default is 20) or when it was idle longer
  * than {@code idleTimeout} (servers close idle ones), and after any failure.
@@ -41,7 +41,11 @@ final class SmtpConnections implements AutoCloseable {
 
     SmtpConnections(int messagesPerConnection, Duration idleTimeout, LongSupplier nanoTime) {
         if (messagesPerConnection < 1) {
-            throw new IllegalArgumentException("messages per connection: at least 1, not " + messagesPerConnection);
+            throw new IllegalArgumentException("recon.mail.messages-per-connection: at least 1, not "
+                    + messagesPerConnection);
+        }
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("recon.mail.idle-connection-timeout: not negative");
         }
         this.messagesPerConnection = messagesPerConnection;
         this.idleNanos = idleTimeout.toNanos();
@@ -104,15 +108,22 @@ final class SmtpConnections implements AutoCloseable {
             }
         }
         stale.forEach(Open::close);
-        if (reused != null && reused.transport.isConnected()) { // RSET: the server still has us
+        if (reused != null && reused.transport.isConnected()) { // NOOP: the server still has us
             return reused;
         }
         if (reused != null) {
             reused.close();
         }
+        // as JavaMailSenderImpl.connectTransport (protected) connects: a blank user means no login
+        String user = server.getUsername();
+        String password = server.getPassword();
+        if ("".equals(user)) {
+            user = null;
+            password = "".equals(password) ? null : password;
+        }
         Transport transport = server.getSession().getTransport(server.getProtocol() == null ? "smtp"
                 : server.getProtocol());
-        transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
+        transport.connect(server.getHost(), server.getPort(), user, password);
         opened.incrementAndGet();
         return new Open(server, transport);
     }

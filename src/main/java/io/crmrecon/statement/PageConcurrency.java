@@ -8,10 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * At most {@code limit} requests to the customer's pages are worked on at once; the others wait their turn, first
  * come first served, up to {@code maxWait}. When a statement run's mails land, customers open their links together:
- * fifty requests sharing two cores each took fifty times as long as one, and the slowest waited for every other
- * (p99 three times p50); served a few at a time in order, each waits for the ones before it and then goes through
- * quickly, the same number an hour, the slowest close to the middle. The staff's pages and the jobs are not held up
- * behind them either.
+ * with fifty requests at once sharing two cores, the slowest page took 2.3–2.8 times as long as the middle one; served
+ * eight at a time in order, 1.4–1.5 times (the benchmark, README "Statements").
  */
 final class PageConcurrency {
 
@@ -34,8 +32,9 @@ final class PageConcurrency {
     }
 
     /**
-     * The default: four requests a core. A page view spends part of its time waiting for the database and the
-     * network; with two cores, four at a time served fewer pages a second than eight (the benchmark, README).
+     * The default: four requests a core. A page view spends part of its time waiting for the database; with two
+     * cores, four at a time left a longer tail than eight (p99 164.5 against 141.8 ms) and fewer confirms a second got
+     * through (50 against 71; one benchmark run each, README).
      */
     static int defaultLimit(int cores) {
         return 4 * Math.max(1, cores);

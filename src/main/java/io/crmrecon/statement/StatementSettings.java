@@ -28,16 +28,12 @@ record StatementSettings(Integer batchSize, Integer viewingDays, String runCron,
         pageRateLimit = pageRateLimit == null ? 120 : pageRateLimit;
         pageConcurrency = pageConcurrency == null
                 ? PageConcurrency.defaultLimit(Runtime.getRuntime().availableProcessors()) : pageConcurrency;
-        pageMaxWait = pageMaxWait == null ? Duration.ofSeconds(10) : pageMaxWait;
+        pageMaxWait = pageMaxWait == null ? Duration.ofSeconds(10) : pageMaxWait; // PageConcurrency checks both
         if (batchSize < 1 || viewingDays < 1) {
             throw new IllegalArgumentException("recon.statement.batch-size and viewing-days must be positive");
         }
         if (pageRateLimit < 0) {
             throw new IllegalArgumentException("recon.statement.page-rate-limit must be 0 (off) or more");
-        }
-        if (pageConcurrency < 0 || pageMaxWait.isNegative()) {
-            throw new IllegalArgumentException("recon.statement.page-concurrency must be 0 (off) or more, "
-                    + "page-max-wait not negative");
         }
     }
 

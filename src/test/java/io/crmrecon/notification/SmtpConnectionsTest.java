@@ -122,9 +122,11 @@ class SmtpConnectionsTest {
     }
 
     @Test
-    void refusesFewerThanOneMessagePerConnection() {
+    void refusesFewerThanOneMessagePerConnectionOrANegativeIdleTime() {
         assertThatThrownBy(() -> new SmtpConnections(0, Duration.ofSeconds(30)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messages-per-connection");
+        assertThatThrownBy(() -> new SmtpConnections(20, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idle-connection-timeout");
     }
 
     private static MimeMessage message(int i) throws MessagingException {

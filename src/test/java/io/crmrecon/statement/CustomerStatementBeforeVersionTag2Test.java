@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of customerStatement ({@link CustomerStatementPaths}) on the model as deployed before version tag 2 (its copy in the tests'
@@ -16,15 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/customerStatement-v1.bpmn", "bpmn/statementReminders.dmn",
         "forms/followUpCustomer.form"})
 class CustomerStatementBeforeVersionTag2Test extends CustomerStatementPaths {
-
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
-
-    @Override
-    ProcessEngineExtension extension() {
-        return extension;
-    }
 
     @Test
     void aWaitingInstanceStoresWhatThisModelReads() {

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of a customerStatement model on the in-memory engine: the real delegates, listener and reminder table, with
@@ -40,8 +41,13 @@ abstract class CustomerStatementPaths {
     /** Sent on a Thursday morning, 1 October 2026 in Shanghai. */
     static final Instant START = LocalDateTime.of(2026, 10, 1, 10, 0).atZone(ZONE).toInstant();
 
-    /** The engine the concrete class deployed its model to. */
-    abstract ProcessEngineExtension extension();
+    /**
+     * One for each test of the concrete classes, which deploy their model with {@code @Deployment}: a static one
+     * shared by two classes ends its services after the first. The engine is cached per configuration.
+     */
+    @RegisterExtension
+    final ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
 
     final InMemoryStatement world = new InMemoryStatement();
     IncidentHandler engineHandler;
@@ -49,7 +55,7 @@ abstract class CustomerStatementPaths {
 
     @BeforeEach
     void services() {
-        ProcessEngine engine = extension().getProcessEngine();
+        ProcessEngine engine = extension.getProcessEngine();
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(Date.from(START));
         configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -69,15 +75,15 @@ abstract class CustomerStatementPaths {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     RuntimeService runtime() {
-        return extension().getProcessEngine().getRuntimeService();
+        return extension.getProcessEngine().getRuntimeService();
     }
 
     ManagementService management() {
-        return extension().getProcessEngine().getManagementService();
+        return extension.getProcessEngine().getManagementService();
     }
 
     TaskService tasks() {
-        return extension().getProcessEngine().getTaskService();
+        return extension.getProcessEngine().getTaskService();
     }
 
     ProcessInstance start() {
@@ -241,14 +247,24 @@ abstract class CustomerStatementPaths {
         assertThat(pi).isWaitingAt("awaitDisputeOutcome");
     }
 
-    @Test
-    void anAcceptedDisputeSendsANewVersionOfTheSameNumber() {
+    /** A sent statement the customer disputed, handed over, and its dispute ended with {@code outcome}. */
+    private ProcessInstance disputeResolved(String outcome, String note) {
         ProcessInstance pi = sent();
         customerAnswers(pi, StatementStatus.DISPUTED, StatementMessages.DISPUTED);
         runJob(pi, "openDispute");
         assertThat(pi).isWaitingAt("awaitDisputeOutcome");
-        runtime().createMessageCorrelation(StatementMessages.DISPUTE_RESOLVED).processInstanceId(pi.getId())
-                .setVariable("disputeOutcome", "ACCEPTED").correlate();
+        var resolved = runtime().createMessageCorrelation(StatementMessages.DISPUTE_RESOLVED)
+                .processInstanceId(pi.getId()).setVariable("disputeOutcome", outcome);
+        if (note != null) {
+            resolved.setVariable("resolutionNote", note);
+        }
+        resolved.correlate();
+        return pi;
+    }
+
+    @Test
+    void anAcceptedDisputeSendsANewVersionOfTheSameNumber() {
+        ProcessInstance pi = disputeResolved("ACCEPTED", null);
         assertThat(pi).isWaitingAt("reissue");
         ClockUtil.setCurrentTime(Date.from(at(10, 9, 14)));
         runJob(pi, "reissue");
@@ -267,12 +283,7 @@ abstract class CustomerStatementPaths {
 
     @Test
     void aRejectedDisputeReopensTheVersionTellsTheCustomerAndWaitsAgain() {
-        ProcessInstance pi = sent();
-        customerAnswers(pi, StatementStatus.DISPUTED, StatementMessages.DISPUTED);
-        runJob(pi, "openDispute");
-        runtime().createMessageCorrelation(StatementMessages.DISPUTE_RESOLVED).processInstanceId(pi.getId())
-                .setVariable("disputeOutcome", "REJECTED").setVariable("resolutionNote", "paid twice? no: one payment")
-                .correlate();
+        ProcessInstance pi = disputeResolved("REJECTED", "paid twice? no: one payment");
         assertThat(world.events).containsExactly("dispute handed over 101", "reopened 101: paid twice? no: one payment");
         assertThat(world.queued).containsExactly("FIRST v1 #1", "RESEND v1 #2");
         runJob(pi, "deliverMail");
@@ -298,11 +309,11 @@ abstract class CustomerStatementPaths {
     }
 
     void completeAs(String user, Task task, Map<String, Object> variables) {
-        extension().getIdentityService().setAuthenticatedUserId(user);
+        extension.getIdentityService().setAuthenticatedUserId(user);
         try {
             tasks().complete(task.getId(), variables);
         } finally {
-            extension().getIdentityService().clearAuthentication();
+            extension.getIdentityService().clearAuthentication();
         }
     }
 

@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of today's customerStatement ({@link CustomerStatementPaths}), and what its instances store. */
 @Deployment(resources = {"bpmn/customerStatement.bpmn", "bpmn/statementReminders.dmn", "forms/followUpCustomer.form"})
 class CustomerStatementProcessTest extends CustomerStatementPaths {
-
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("bpmn-path-tests.camunda.cfg.xml").build();
-
-    @Override
-    ProcessEngineExtension extension() {
-        return extension;
-    }
 
     @Test
     void aWaitingInstanceKeepsOnlyWhatItsLaterStepsRead() {
