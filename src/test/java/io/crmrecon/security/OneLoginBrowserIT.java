@@ -110,6 +110,8 @@ class OneLoginBrowserIT extends IntegrationTest {
                 browser.findElement(By.id("username")).sendKeys("clerk");
                 browser.findElement(By.id("password")).sendKeys("clerk");
                 browser.findElement(By.cssSelector("button[type=submit]")).click();
+                // the next page asked for before the login went through would be the login page again
+                Browser.waiting(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
 
                 browser.get(url("/no/such/page"));
                 String error = browser.findElement(By.tagName("body")).getText();
