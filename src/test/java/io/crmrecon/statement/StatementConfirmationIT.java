@@ -181,6 +181,17 @@ class StatementConfirmationIT extends IntegrationTest {
                 .getId();
         assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance)
                 .eventName(StatementMessages.DISPUTE_RESOLVED).count()).isEqualTo(1);
+
+        // the statement's history keeps its variables but not each change of them, nor the log of jobs that ran as
+        // planned; the dispute's process, which people work on, keeps both
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isPositive();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("generate")
+                .count()).isEqualTo(1);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isZero();
+        String dispute = runtime.createProcessInstanceQuery().processDefinitionKey("disputeHandling")
+                .variableValueEquals("statementProcessInstanceId", instance).singleResult().getId();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(dispute).count()).isPositive();
     }
 
     /**
