@@ -2,6 +2,7 @@ package io.crmrecon.common;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,7 +33,8 @@ class EngineHistoryConfiguration {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setHistoryEventHandler(new BriefHistory(Set.copyOf(processes)));
+                configuration.setHistoryEventHandler(new BriefHistory(processes.stream().map(String::strip)
+                        .filter(key -> !key.isEmpty()).collect(Collectors.toUnmodifiableSet())));
             }
         };
     }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The import figures of the foundation, end to end: the packaged jar started with -Xmx512m on PostgreSQL, files
- * posted over HTTP as a user would. Prints the figures; asserts nothing (see README, "Benchmarks").
+ * The import figures of the foundation, end to end: the packaged jar started as an operator starts it on
+ * PostgreSQL, files posted over HTTP as a user would. Prints the figures; asserts nothing (see README, "Benchmarks").
  *
  * <p>PostgreSQL: {@code RECON_BENCH_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) or an embedded PostgreSQL 16.
  */
@@ -31,8 +31,8 @@ public final class ImportBenchmark {
         int customers = Integer.getInteger("customers", 2_000);
         // the job executor on: the bank statement's matching run is its job
         try (RunningApp app = RunningApp.start(List.of(), Map.of())) {
-            System.out.printf("%nstart-up of the packaged jar on PostgreSQL (-Xmx512m, to /actuator/health/readiness "
-                    + "UP): %.1f s%n", app.startupSeconds);
+            System.out.printf("%nstart-up of the packaged jar on PostgreSQL (-Xmx%s, to /actuator/health/readiness "
+                    + "UP): %.1f s%n", RunningApp.HEAP, app.startupSeconds);
             app.logLines("Started ReconApplication").forEach(l -> System.out.println("  " + l));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,14 +21,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The packaged jar started as an operator starts it (the {@code postgres} profile, -Xmx512m, the job executor on)
- * for a benchmark, and the HTTP calls a user or a script makes to it.
+ * The packaged jar started as an operator starts it (the {@code postgres} profile, the 1 GB heap README's production
+ * section asks for, the job executor on) for a benchmark, and the HTTP calls a user or a script makes to it.
+ * {@code -Dbench.heap=512m} starts it with the heap the figures measured before 2026-11-29's evening had.
  *
  * <p>PostgreSQL: {@code RECON_BENCH_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) or an embedded PostgreSQL 16.
  */
 final class RunningApp implements AutoCloseable {
 
     private static final String USER = "bench";
+
+    /** The app's heap, as {@code -Xmx} takes it. */
+    static final String HEAP = System.getProperty("bench.heap", "1g").strip();
 
     final String base;
     final Path log;
@@ -55,7 +59,7 @@ final class RunningApp implements AutoCloseable {
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         log = Files.createTempFile("recon-bench-", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + HEAP));
         // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=app.jfr" to profile the app under load
         String jvm = System.getProperty("bench.jvm", "").strip();
         if (!jvm.isEmpty()) {

@@ -12,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,8 +36,10 @@ import java.util.regex.Pattern;
  * accepted by a local SMTP server), then the customer's page and its confirm under {@code clients} concurrent
  * clients on loopback, {@code each} requests per client, every request on a link of its own (a customer opening
  * a statement nobody opened before), each measurement after unmeasured rounds of the same shape on other links
- * ({@code warmup} page views: a running server's compiled code, not the first minute's). Prints the figures; asserts nothing (see README,
- * "Benchmarks").
+ * ({@code warmup} page views: a running server's compiled code, not the first minute's). With {@code warmrun}
+ * above 0, as many more customers get their statements in a run of their own first, unmeasured: the measured run
+ * then works on a running server's compiled code too, as a month's run after the month before does. Prints the
+ * figures; asserts nothing (see README, "Benchmarks").
  */
 public final class StatementRunBenchmark {
 
@@ -53,6 +57,7 @@ public final class StatementRunBenchmark {
         int lines = Integer.getInteger("lines", 20);
         int clients = Integer.getInteger("clients", 50);
         int each = Integer.getInteger("each", 20);
+        int warmRun = Integer.getInteger("warmrun", 0);
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
         GreenMail smtp = RunningApp.mailServer();
         try (RunningApp app = RunningApp.start(RunningApp.sendingTo(smtp,
@@ -60,32 +65,40 @@ public final class StatementRunBenchmark {
                 "--recon.statement.page-rate-limit=0"), Map.of())) {
             System.out.printf("%nstart-up of the packaged jar on PostgreSQL: %.1f s%n", app.startupSeconds);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BenchmarkFiles.writeCustomersCsv(out, customers, 42);
+            BenchmarkFiles.writeCustomersCsv(out, customers + warmRun, 42);
             app.upload("/api/customers/import", "customers.csv", out.toByteArray());
             out = new ByteArrayOutputStream();
-            BenchmarkFiles.writePeriodDocumentsCsv(out, customers, lines, period, 42);
+            BenchmarkFiles.writePeriodDocumentsCsv(out, customers + warmRun, lines, period, 42);
             long t0 = System.nanoTime();
             app.upload("/api/documents/import", "documents.csv", out.toByteArray());
-            System.out.printf("ledger: %,d customers, %,d documents in %s (imported in %.1f s)%n", customers,
-                    customers * lines, period, RunningApp.seconds(t0));
+            System.out.printf("ledger: %,d customers, %,d documents in %s (imported in %.1f s)%n",
+                    customers + warmRun, (customers + warmRun) * lines, period, RunningApp.seconds(t0));
             // the documents import started a matching run; let it end so it does not share the machine
             Thread.sleep(2_000);
 
-            long t1 = System.nanoTime();
-            HttpResponse<String> started = app.postJson("/api/statement-runs", "{\"period\":\"" + period + "\"}");
-            if (started.statusCode() != 202) {
-                throw new IllegalStateException("the run was not started: " + started.statusCode() + " "
-                        + started.body());
+            if (warmRun > 0) {
+                // the last customers, by their codes; the measured run then skips their open statements
+                List<String> codes = new ArrayList<>();
+                for (int i = customers + 1; i <= customers + warmRun; i++) {
+                    codes.add("\"" + BenchmarkFiles.customerCode(i) + "\"");
+                }
+                long tw = System.nanoTime();
+                run(app, "{\"period\":\"" + period + "\",\"customerCodes\":[" + String.join(",", codes) + "]}");
+                System.out.printf("(warming up: a statement run for %,d other customers, %.1f s)%n", warmRun,
+                        RunningApp.seconds(tw));
+                Thread.sleep(5_000);
             }
-            String done = app.awaitRun(started.headers().firstValue("Location").orElseThrow(),
-                    Duration.ofMinutes(30), Duration.ofSeconds(1));
+            int mailsBefore = smtp.getReceivedMessages().length;
+            Timestamp since = new Timestamp(System.currentTimeMillis());
+            long t1 = System.nanoTime();
+            String done = run(app, "{\"period\":\"" + period + "\"}");
             double runSeconds = RunningApp.seconds(t1);
-            int total = Integer.parseInt(done.replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
-            int received = smtp.getReceivedMessages().length;
+            int total = count(done, "total");
+            int received = smtp.getReceivedMessages().length - mailsBefore;
             System.out.printf("statement run for %s: %,d statements of %d lines generated, rendered as PDF and "
                             + "accepted by the SMTP server in %.1f s = %.1f statements/s (%,d mails received)%n  %s%n",
                     period, total, lines, runSeconds, total / runSeconds, received, done);
-            steps(app);
+            steps(app, since);
 
             int n = clients * each;
             List<String> tokens = tokens(smtp.getReceivedMessages(), 4 * n);
@@ -110,13 +123,30 @@ public final class StatementRunBenchmark {
         }
     }
 
-    /** Each step's share of the statements' time, from the engine's history of their activities. */
-    private static void steps(RunningApp app) throws Exception {
+    /** Starts a statement run and waits until it reads {@code COMPLETED}; returns its progress. */
+    private static String run(RunningApp app, String body) throws Exception {
+        HttpResponse<String> started = app.postJson("/api/statement-runs", body);
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("the run was not started: " + started.statusCode() + " "
+                    + started.body());
+        }
+        return app.awaitRun(started.headers().firstValue("Location").orElseThrow(), Duration.ofMinutes(30),
+                Duration.ofSeconds(1));
+    }
+
+    private static int count(String progress, String name) {
+        return Integer.parseInt(progress.replaceAll("(?s).*\"" + name + "\":(\\d+).*", "$1"));
+    }
+
+    /** Each step's share of the measured run's statements' time, from the engine's history of their activities. */
+    private static void steps(RunningApp app, Timestamp since) throws Exception {
         try (Connection c = DriverManager.getConnection(app.dbUrl, app.dbUser, app.dbPassword);
-                ResultSet rs = c.createStatement().executeQuery("SELECT proc_def_key_, act_id_, COUNT(*), "
+                PreparedStatement query = c.prepareStatement("SELECT proc_def_key_, act_id_, COUNT(*), "
                         + "SUM(duration_) FROM act_hi_actinst WHERE proc_def_key_ IN ('statementRun', "
-                        + "'customerStatement') AND act_type_ = 'serviceTask' GROUP BY proc_def_key_, act_id_ "
-                        + "ORDER BY 4 DESC")) {
+                        + "'customerStatement') AND act_type_ = 'serviceTask' AND start_time_ >= ? "
+                        + "GROUP BY proc_def_key_, act_id_ ORDER BY 4 DESC")) {
+            query.setTimestamp(1, since);
+            ResultSet rs = query.executeQuery();
             List<String[]> rows = new ArrayList<>();
             long sum = 0;
             while (rs.next()) {
