@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * The engine keeps its full history (who did what, every variable, every task), except two kinds of rows for the
  * processes that run once per customer and month, by the ten thousand, without a person: each change of a variable
  * (the variable itself and its last value stay in the history) and the log of jobs that were created, ran and
- * ended as planned (a failed job's log stays). For a statement those were 18 of its some 110 SQL statements, and
- * nobody reads them: what happened to a statement is in its own status history.
+ * ended as planned (a failed job's log stays). Leaving them out took a statement from 109 SQL statements to 93,
+ * and nobody reads them: what happened to a statement is in its own status history.
  *
  * <p>The history level stays {@code full}, so an existing database needs no change.
  */
