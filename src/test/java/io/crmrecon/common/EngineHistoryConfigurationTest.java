@@ -3,14 +3,18 @@ package io.crmrecon.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -28,6 +32,7 @@ class EngineHistoryConfigurationTest {
     private static RuntimeService runtime;
     private static ManagementService management;
     private static HistoryService history;
+    private static final List<String> heard = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void engine() {
@@ -37,7 +42,19 @@ class EngineHistoryConfigurationTest {
                 .setJdbcUrl("jdbc:h2:mem:brief-history-test;DB_CLOSE_DELAY=-1")
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(false);
-        configuration.setHistoryEventHandler(new EngineHistoryConfiguration.BriefHistory(Set.of("brief")));
+        // another handler, configured as Camunda's documentation shows, beside the plugin's
+        configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                heard.add(event.getClass().getSimpleName() + " " + event.getProcessDefinitionKey());
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                events.forEach(this::handleEvent);
+            }
+        })));
+        configuration.getProcessEnginePlugins().add(new EngineHistoryConfiguration().briefHistory(List.of("brief")));
         engine = configuration.buildProcessEngine();
         runtime = engine.getRuntimeService();
         management = engine.getManagementService();
@@ -76,6 +93,13 @@ class EngineHistoryConfigurationTest {
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).failureLog().count()).isOne();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isOne();
+    }
+
+    @Test
+    void anotherHistoryHandlerStillHearsEveryEventOfAListedProcess() {
+        run("brief");
+
+        assertThat(heard).contains("HistoricJobLogEventEntity brief", "HistoricVariableUpdateEventEntity brief");
     }
 
     @Test
