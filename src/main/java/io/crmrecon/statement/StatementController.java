@@ -49,7 +49,7 @@ class StatementController {
         if (page < 0 || size < 1 || size > 1000) {
             throw new io.crmrecon.common.BadRequestException("page must be 0 or more, size 1 to 1000");
         }
-        StatementQueries.Page found = queries.page(new StatementQueries.Filter(customerCode, period, null), page,
+        StatementQueries.Page found = queries.page(new StatementQueries.Filter(customerCode, false, period, null), page,
                 size);
         List<Map<String, Object>> content = found.content().stream().map(StatementController::json).toList();
         Map<String, Object> pageInfo = new LinkedHashMap<>();

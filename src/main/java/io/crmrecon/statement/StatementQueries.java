@@ -28,9 +28,15 @@ class StatementQueries {
         this.customers = customers;
     }
 
-    /** Filters; null or blank means any. */
-    record Filter(String customerCode, String period, StatementStatus status) {
+    /**
+     * Filters; null or blank means any. {@code customer} is a customer code; with {@code orName} also any part of a
+     * customer's name or code (as {@link Customers#search} finds them; an exact code only that customer).
+     */
+    record Filter(String customer, boolean orName, String period, StatementStatus status) {
     }
+
+    /** The most customers a name's part finds for the staff's list; more narrow it with more of the name. */
+    static final int MAX_CUSTOMERS_BY_NAME = 200;
 
     /** One version as lists show it; balances as strings with the currency's minor digits. */
     record Row(String statementNo, int version, String period, String customerCode, String customerName,
@@ -48,17 +54,17 @@ class StatementQueries {
     record Event(String status, Instant occurredAt, String actor, String note) {
     }
 
-    /** Newest period first, then newest generated, every version. An unknown customer code matches nothing. */
+    /** Newest period first, then newest generated, every version. A customer nobody matches matches nothing. */
     Page page(Filter filter, int number, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (filter.customerCode() != null && !filter.customerCode().isBlank()) {
-            Optional<Customer> customer = customers.byCode(filter.customerCode().strip());
-            if (customer.isEmpty()) {
+        if (filter.customer() != null && !filter.customer().isBlank()) {
+            List<Long> ids = customerIds(filter.customer().strip(), filter.orName());
+            if (ids.isEmpty()) {
                 return new Page(List.of(), number, size, 0);
             }
-            where.append(" AND customer_id = :customer");
-            params.put("customer", customer.get().getId());
+            where.append(" AND customer_id IN (:customers)");
+            params.put("customers", ids);
         }
         if (filter.period() != null && !filter.period().isBlank()) {
             where.append(" AND period = :period");
@@ -114,6 +120,14 @@ class StatementQueries {
                 .query((rs, i) -> new Event(rs.getString("status"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor"), rs.getString("note")))
                 .list();
+    }
+
+    private List<Long> customerIds(String customer, boolean orName) {
+        Optional<Customer> byCode = customers.byCode(customer);
+        if (byCode.isPresent() || !orName) {
+            return byCode.map(c -> List.of(c.getId())).orElse(List.of());
+        }
+        return customers.search(customer, MAX_CUSTOMERS_BY_NAME).stream().map(Customer::getId).toList();
     }
 
     Optional<Customer> customer(Statement statement) {

@@ -101,7 +101,7 @@ class StatementsPage {
             model.addAttribute("page", Map.of("number", 0, "totalPages", 0, "totalElements", 0));
             return "statement/list";
         }
-        StatementQueries.Page page = queries.page(new StatementQueries.Filter(customer, period, status), number,
+        StatementQueries.Page page = queries.page(new StatementQueries.Filter(customer, true, period, status), number,
                 PAGE_SIZE);
         List<Line> lines = page.content().stream().map(r -> new Line(r.statementNo(), r.version(), r.period(),
                 r.customerCode(), r.customerName(), r.currency(), r.status(),

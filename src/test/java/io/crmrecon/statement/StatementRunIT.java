@@ -240,6 +240,14 @@ class StatementRunIT extends IntegrationTest {
         assertThat(first.get("status").asText()).isEqualTo("GENERATED");
         assertThat(first.get("closingBalance").asText()).isEqualTo(a.closingBalance().setScale(2).toPlainString());
         assertThat(list.json().get("page").get("totalElements").asInt()).isEqualTo(1);
+        // the API takes a code as it is; the staff's list also a part of the name
+        String namePart = f.p + "机电"; // the client encodes it
+        assertThat(clerk.get("/api/statements?customerCode=" + namePart).json().get("page").get("totalElements")
+                .asInt()).isZero();
+        Api.Response page = clerk.get("/statements?customer=" + namePart + "&period=" + f.period);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-statement-no=\"" + no + "\"").contains(f.p + "机电设备有限公司");
+        assertThat(clerk.get("/statements?customer=" + f.p + "无此客户").body()).doesNotContain("data-statement-no=");
 
         ResponseEntity<byte[]> pdf = download(no, "application/pdf");
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
