@@ -14,4 +14,5 @@ RUN useradd --system --uid 10001 recon
 COPY --from=build /src/target/crm-recon-*.jar /app/app.jar
 USER recon
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# the parallel collector: a statement run does a tenth more in the same time than with G1 (README)
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-jar", "/app/app.jar"]

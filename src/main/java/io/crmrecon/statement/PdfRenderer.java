@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.BitSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,8 @@ final class PdfRenderer {
     private static final class Fonts {
         final TrueTypeFont commonRegular;
         final TrueTypeFont commonBold;
+        /** The characters the common fonts draw, looked up once rather than in the font for every character. */
+        final BitSet common;
         final DocumentBuilder parser;
         private TrueTypeFont allRegular;
         private TrueTypeFont allBold;
@@ -61,6 +64,7 @@ final class PdfRenderer {
         Fonts(TrueTypeFont commonRegular, TrueTypeFont commonBold, DocumentBuilder parser) {
             this.commonRegular = commonRegular;
             this.commonBold = commonBold;
+            this.common = characters(commonRegular);
             this.parser = parser;
         }
 
@@ -143,7 +147,7 @@ final class PdfRenderer {
             builder.useFont(new Lazy(document, fonts.commonBold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             // openhtmltopdf loads every font of a family list into each document, and loading the whole font (its
             // widths of 30,000 glyphs) cost more than the rest of the fonts' work together: only for a rare character
-            if (!coveredBy(fonts.commonRegular, xhtml)) {
+            if (!coveredBy(fonts.common, xhtml)) {
                 builder.useFont(new Lazy(document, fonts.allRegular()), FULL_FONT_FAMILY, 400, FontStyle.NORMAL, true);
                 builder.useFont(new Lazy(document, fonts.allBold()), FULL_FONT_FAMILY, 700, FontStyle.NORMAL, true);
             }
@@ -160,21 +164,32 @@ final class PdfRenderer {
         }
     }
 
-    /** Whether the font has a glyph for every character of the text but its line breaks and tabs. */
-    static boolean coveredBy(TrueTypeFont font, String text) {
+    /** The characters of the Basic Multilingual Plane the font has a glyph for. */
+    static BitSet characters(TrueTypeFont font) {
         try {
             CmapLookup cmap = font.getUnicodeCmapLookup();
-            for (int i = 0; i < text.length(); ) {
-                int c = text.codePointAt(i);
-                i += Character.charCount(c);
-                if (c >= 0x20 && cmap.getGlyphId(c) == 0) {
-                    return false;
+            BitSet characters = new BitSet(0x10000);
+            for (int c = 0; c < 0x10000; c++) {
+                if (cmap.getGlyphId(c) != 0) {
+                    characters.set(c);
                 }
             }
-            return true;
+            return characters;
         } catch (IOException e) {
             throw new UncheckedIOException("the PDF font could not be read", e);
         }
+    }
+
+    /** Whether every character of the text but its line breaks and tabs is one of the characters. */
+    static boolean coveredBy(BitSet characters, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // a character beyond the plane comes as two surrogates, neither of which a font maps
+            if (c >= 0x20 && !characters.get(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A font loaded into the document when openhtmltopdf first asks for it (not while the builder is set up). */

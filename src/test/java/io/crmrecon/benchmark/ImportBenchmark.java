@@ -31,8 +31,8 @@ public final class ImportBenchmark {
         int customers = Integer.getInteger("customers", 2_000);
         // the job executor on: the bank statement's matching run is its job
         try (RunningApp app = RunningApp.start(List.of(), Map.of())) {
-            System.out.printf("%nstart-up of the packaged jar on PostgreSQL (-Xmx%s, to /actuator/health/readiness "
-                    + "UP): %.1f s%n", RunningApp.HEAP, app.startupSeconds);
+            System.out.printf("%nstart-up of the packaged jar on PostgreSQL (-Xmx%s %s, to /actuator/health/readiness "
+                    + "UP): %.1f s%n", RunningApp.HEAP, RunningApp.GC, app.startupSeconds);
             app.logLines("Started ReconApplication").forEach(l -> System.out.println("  " + l));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();

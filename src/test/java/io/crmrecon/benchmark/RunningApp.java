@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The packaged jar started as an operator starts it (the {@code postgres} profile, the 1 GB heap README's production
- * section asks for, the job executor on) for a benchmark, and the HTTP calls a user or a script makes to it.
- * {@code -Dbench.heap=512m} starts it with the heap the figures measured before 2026-11-29's evening had.
+ * The packaged jar started as an operator starts it (the {@code postgres} profile, the 1 GB heap and the parallel
+ * collector README's production section asks for, the job executor on) for a benchmark, and the HTTP calls a user or
+ * a script makes to it. {@code -Dbench.heap=512m} starts it with the heap the figures measured before 2026-11-29's
+ * evening had, {@code -Dbench.gc=} with the JVM's default collector (G1), which they had until 2026-11-29's night.
  *
  * <p>PostgreSQL: {@code RECON_BENCH_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) or an embedded PostgreSQL 16.
  */
@@ -33,6 +34,9 @@ final class RunningApp implements AutoCloseable {
 
     /** The app's heap, as {@code -Xmx} takes it. */
     static final String HEAP = System.getProperty("bench.heap", "1g").strip();
+
+    /** The app's collector, as the JVM takes it; blank: the JVM's default. */
+    static final String GC = System.getProperty("bench.gc", "-XX:+UseParallelGC").strip();
 
     final String base;
     final Path log;
@@ -60,6 +64,9 @@ final class RunningApp implements AutoCloseable {
         base = "http://127.0.0.1:" + port;
         log = Files.createTempFile("recon-bench-", ".log");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + HEAP));
+        if (!GC.isEmpty()) {
+            command.add(GC);
+        }
         // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=app.jfr" to profile the app under load
         String jvm = System.getProperty("bench.jvm", "").strip();
         if (!jvm.isEmpty()) {

@@ -20,6 +20,9 @@ public final class StatementPdfBenchmark {
         // as the application logs: warnings only (without a configuration Logback writes everything down to DEBUG)
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
+        // as application.yml: PDFBox warns of a fallback for the built-in Symbol font on every document
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                "org.apache.pdfbox.pdmodel.font.PDType1Font")).setLevel(ch.qos.logback.classic.Level.ERROR);
         StatementDocumentsTest.setUp();
         StatementView view = StatementDocumentsTest.documents.view(StatementDocumentsTest.snapshot,
                 new StatementView.Header("S2610-0042", 1, "C001", "天津滨海物流有限公司", Locale.SIMPLIFIED_CHINESE));
