@@ -14,5 +14,5 @@ RUN useradd --system --uid 10001 recon
 COPY --from=build /src/target/crm-recon-*.jar /app/app.jar
 USER recon
 EXPOSE 8080
-# the parallel collector: a statement run does a tenth more in the same time than with G1 (README)
+# the parallel collector: a 10,000-customer statement run took 7-9 % less time than with G1 (README)
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-jar", "/app/app.jar"]

@@ -44,6 +44,14 @@ public class Customers {
         return found;
     }
 
+    /**
+     * What a person typed to name one customer: the customer whose code it is exactly, else {@link #search}'s
+     * customers.
+     */
+    public List<Customer> byCodeOrSearch(String text, int limit) {
+        return byCode(text == null ? "" : text.strip()).map(List::of).orElseGet(() -> search(text, limit));
+    }
+
     private static String contains(String text) {
         return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }

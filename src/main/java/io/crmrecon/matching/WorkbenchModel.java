@@ -86,8 +86,7 @@ class WorkbenchModel {
         List<CustomerChoice> matches = List.of();
         String notFound = null;
         if (!query.isEmpty()) {
-            Optional<Customer> exact = customers.byCode(query);
-            List<Customer> found = exact.map(List::of).orElseGet(() -> customers.search(query, MATCHES));
+            List<Customer> found = customers.byCodeOrSearch(query, MATCHES);
             if (found.size() == 1) {
                 customer = found.get(0);
             } else if (found.isEmpty()) {

@@ -44,7 +44,8 @@ class StatementQueries {
             Instant generatedAt) {
     }
 
-    record Page(List<Row> content, int number, int size, long totalElements) {
+    /** {@code customersCut}: the name matched more customers than {@link #MAX_CUSTOMERS_BY_NAME}; the first listed. */
+    record Page(List<Row> content, int number, int size, long totalElements, boolean customersCut) {
 
         int totalPages() {
             return size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
@@ -58,13 +59,15 @@ class StatementQueries {
     Page page(Filter filter, int number, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        boolean cut = false;
         if (filter.customer() != null && !filter.customer().isBlank()) {
             List<Long> ids = customerIds(filter.customer().strip(), filter.orName());
             if (ids.isEmpty()) {
-                return new Page(List.of(), number, size, 0);
+                return new Page(List.of(), number, size, 0, false);
             }
+            cut = ids.size() > MAX_CUSTOMERS_BY_NAME;
             where.append(" AND customer_id IN (:customers)");
-            params.put("customers", ids);
+            params.put("customers", cut ? ids.subList(0, MAX_CUSTOMERS_BY_NAME) : ids);
         }
         if (filter.period() != null && !filter.period().isBlank()) {
             where.append(" AND period = :period");
@@ -94,7 +97,7 @@ class StatementQueries {
                             Money.format(rs.getBigDecimal("closing_balance"), currency),
                             rs.getString("process_instance_id"), rs.getTimestamp("generated_at").toInstant()));
                 });
-        return new Page(rows, number, size, total);
+        return new Page(rows, number, size, total, cut);
     }
 
     /** The latest version of a number, or the one asked for. */
@@ -122,12 +125,11 @@ class StatementQueries {
                 .list();
     }
 
+    /** The customer of that code; with {@code orName} otherwise the customers found, one more than are listed. */
     private List<Long> customerIds(String customer, boolean orName) {
-        Optional<Customer> byCode = customers.byCode(customer);
-        if (byCode.isPresent() || !orName) {
-            return byCode.map(c -> List.of(c.getId())).orElse(List.of());
-        }
-        return customers.search(customer, MAX_CUSTOMERS_BY_NAME).stream().map(Customer::getId).toList();
+        List<Customer> found = orName ? customers.byCodeOrSearch(customer, MAX_CUSTOMERS_BY_NAME + 1)
+                : customers.byCode(customer).map(List::of).orElse(List.of());
+        return found.stream().map(Customer::getId).toList();
     }
 
     Optional<Customer> customer(Statement statement) {

@@ -113,6 +113,8 @@ class StatementsPage {
         paging.put("number", page.number());
         paging.put("totalPages", page.totalPages());
         paging.put("totalElements", page.totalElements());
+        paging.put("customersCut", page.customersCut());
+        paging.put("maxCustomers", StatementQueries.MAX_CUSTOMERS_BY_NAME);
         if (page.number() > 0) {
             paging.put("previous", pageUrl(params, page.number() - 1));
         }

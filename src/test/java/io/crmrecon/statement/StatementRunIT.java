@@ -248,6 +248,16 @@ class StatementRunIT extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("data-statement-no=\"" + no + "\"").contains(f.p + "机电设备有限公司");
         assertThat(clerk.get("/statements?customer=" + f.p + "无此客户").body()).doesNotContain("data-statement-no=");
+        assertThat(page.body()).doesNotContain("id=\"customers-cut\"");
+        // a name part more customers share than the list takes: it says so instead of leaving some out unsaid
+        StringBuilder many = new StringBuilder("customer_code,name,email,language\n");
+        for (int i = 0; i <= StatementQueries.MAX_CUSTOMERS_BY_NAME; i++) {
+            many.append(f.p).append("M").append(i).append(",杭州").append(f.p).append("连锁门店").append(i)
+                    .append(",m@example.cn,zh-CN\n");
+        }
+        assertThat(clerk.upload("/api/customers/import", "many.csv", many.toString()).status()).isEqualTo(200);
+        assertThat(clerk.get("/statements?customer=" + f.p + "连锁门店").body()).contains("id=\"customers-cut\"");
+        assertThat(clerk.get("/statements?customer=" + f.p + "连锁门店1").body()).doesNotContain("id=\"customers-cut\"");
 
         ResponseEntity<byte[]> pdf = download(no, "application/pdf");
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
